@@ -202,10 +202,10 @@ def _standalone_starts(
             continue
         # A title ends where the next line is not title-like (or is a speech's meta line).
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and is_title_like(nxt) and not _SPEECH_META.match(nxt.flat):
-            if not (kind_of(ln.flat) in ("speech",) and len(nxt.flat) <= 8):
-                i += 1
-                continue
+        speaker_next = nxt is not None and kind_of(ln.flat) == "speech" and len(nxt.flat) <= 8
+        if nxt is not None and is_title_like(nxt) and not _SPEECH_META.match(nxt.flat) and not speaker_next:
+            i += 1
+            continue
         kind = kind_of(ln.flat)
         if kind not in _STANDALONE_KINDS:
             i += 1

@@ -1,0 +1,232 @@
+"""Command line: ``python -m reader <command>``. A product surface: its JSON shapes are a contract.
+
+Exit codes: 0 success; 1 the command ran but something failed (some files not imported, a
+document not found, the library unusable); 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.errors import ImportRejected, ReaderError
+from reader.gazette import parse_gazette
+from reader.gazette.kinds import label as kind_label
+from reader.importer import import_paths, read_source
+from reader.library import Library, default_library_dir
+from reader.sources.text import decode_bytes
+
+COMMANDS = ("parse", "import", "list", "show")
+
+_STATUS_LABELS = {"imported": "已导入", "present": "已存在，未重复导入", "failed": "导入失败"}
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"gongbao: {msg}\n")
+
+
+def _library_dir(args: argparse.Namespace) -> Path:
+    return Path(args.library) if args.library else default_library_dir()
+
+
+def _open_library(args: argparse.Namespace, *, create: bool) -> Library:
+    return Library(_library_dir(args), create=create)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = read_source(path)
+        if data.startswith(b"%PDF"):
+            raise ImportRejected("unsupported", "parse 目前只接受文本文件")
+        decoded = decode_bytes(data, args.encoding)
+    except ImportRejected as exc:
+        _err(f"{path}: {exc.label}：{exc.reason}")
+        return 1
+    parsed = parse_gazette(decoded.text, path.name)
+    result = parsed.to_dict()
+    result["source"] = {"path": str(path), "encoding": decoded.encoding, "warnings": decoded.warnings}
+    if args.json:
+        _print_json(result)
+        return 0
+    iss = parsed.issue
+    print(f"{path.name}  编码 {decoded.encoding}")
+    print(
+        f"期刊：{iss.publisher or '-'}  {iss.year or '-'}年 第{iss.number or '-'}期  出版日期 {iss.date or '-'}"
+    )
+    for n, d in enumerate(parsed.documents, 1):
+        print(f"{n:>3}. [{kind_label(d.kind)}] {d.title}")
+        print(f"     {d.number or '无文号'}  {d.issuer or '-'}  {d.date or '-'}")
+    for w in parsed.warnings + decoded.warnings:
+        print(f"注意：{w}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        lib = _open_library(args, create=True)
+    except ReaderError as exc:
+        outcomes = [
+            {"path": p, "status": "failed", "category": "library", "reason": str(exc)} for p in args.paths
+        ]
+        if args.json:
+            _print_json({"library": str(_library_dir(args)), "results": outcomes, "failed": len(outcomes)})
+        _err(str(exc))
+        return 1
+    with lib:
+
+        def progress(done: int, total: int, current: str) -> None:
+            if not args.json and current and sys.stderr.isatty():
+                sys.stderr.write(f"\r[{done + 1}/{total}] {current[-60:]:<60}")
+
+        outcomes = import_paths(lib, args.paths, encoding=args.encoding, progress=progress)
+        if not args.json and sys.stderr.isatty():
+            sys.stderr.write("\r" + " " * 72 + "\r")
+    failed = [o for o in outcomes if not o.ok]
+    if args.json:
+        _print_json(
+            {
+                "library": str(lib.folder),
+                "results": [o.to_dict() for o in outcomes],
+                "imported": sum(o.status == "imported" for o in outcomes),
+                "present": sum(o.status == "present" for o in outcomes),
+                "failed": len(failed),
+            }
+        )
+    else:
+        for o in outcomes:
+            line = f"{_STATUS_LABELS[o.status]}：{o.path}"
+            if o.status == "imported":
+                line += f"（{o.documents} 篇文档，编码 {o.encoding}）"
+            elif o.status == "failed":
+                line += f" —— {o.reason}"
+            print(line)
+            for w in o.warnings:
+                print(f"    注意：{w}")
+        if not outcomes:
+            print("没有找到可导入的文件（支持 .txt .md .pdf）")
+        print(
+            f"共 {len(outcomes)} 个文件：导入 {sum(o.status == 'imported' for o in outcomes)}，"
+            f"已存在 {sum(o.status == 'present' for o in outcomes)}，失败 {len(failed)}"
+        )
+    return 1 if failed or not outcomes else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_library(args, create=False) as lib:
+        docs = lib.documents(
+            city=args.city, year=args.year, kind=args.kind, issuer=args.issuer, sort=args.sort
+        )
+    if args.json:
+        _print_json([d.to_dict() for d in docs])
+        return 0
+    for d in docs:
+        print(f"{d.id:>6}  {d.date or '----------'}  {d.number or '':<20}  {d.title}  〔{d.issue}〕")
+    print(f"共 {len(docs)} 篇文档")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open_library(args, create=False) as lib:
+        doc = lib.document(args.doc_id)
+    if args.json:
+        _print_json(doc.to_dict())
+        return 0
+    print(doc.title)
+    if doc.number:
+        print(doc.number)
+    print(f"发文机关：{doc.issuer or '-'}    成文日期：{doc.date or '-'}    文种：{kind_label(doc.kind)}")
+    print(f"来源：{doc.issue.label}")
+    if doc.attachments:
+        print("附件：" + "；".join(doc.attachments))
+    print()
+    print(doc.text)
+    return 0
+
+
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name.
+
+    The subcommands' copies default to SUPPRESS so that ``--library X list`` is not reset to the
+    subparser's default (an argparse quirk).
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    default = argparse.SUPPRESS if suppress else None
+    common.add_argument(
+        "--library", metavar="DIR", default=default, help="资料库文件夹（默认：用户数据目录）"
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="输出 JSON"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top = _common(suppress=False)
+    common = _common(suppress=True)
+
+    p = argparse.ArgumentParser(
+        prog="python -m reader",
+        description="公报阅读器 Gongbao Reader —— 不带命令时启动图形界面",
+        parents=[top],
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sp = sub.add_parser("parse", parents=[common], help="解析一个公报文件并输出结构（不写入资料库）")
+    sp.add_argument("file")
+    sp.add_argument("--encoding", help="强制使用此编码（如 gb18030）")
+    sp.set_defaults(func=cmd_parse)
+
+    sp = sub.add_parser("import", parents=[common], help="导入文件或文件夹（递归）")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--encoding", help="强制使用此编码（如 gb18030）")
+    sp.set_defaults(func=cmd_import)
+
+    sp = sub.add_parser("list", parents=[common], help="列出资料库中的文档")
+    sp.add_argument("--city")
+    sp.add_argument("--year", type=int)
+    sp.add_argument("--kind", help="文种，如 notice、opinion、personnel")
+    sp.add_argument("--issuer", help="发文机关（包含匹配）")
+    sp.add_argument("--sort", choices=["issue", "date", "date_asc"], default="issue")
+    sp.set_defaults(func=cmd_list)
+
+    sp = sub.add_parser("show", parents=[common], help="显示一篇文档")
+    sp.add_argument("doc_id", type=int, metavar="DOC_ID")
+    sp.set_defaults(func=cmd_show)
+    return p
+
+
+def _utf8_output() -> None:
+    """Pipes get UTF-8 whatever the Windows code page: scripts parse our JSON."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ReaderError as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _err("已取消")
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,51 @@
+"""Typed errors of the core. The UI and CLI turn them into messages; the core never shows any.
+
+Errors are split as qutebrowser does: :class:`ImportRejected` and :class:`LibraryError` are
+environment or input problems the user can act on (a bad file, a locked or read-only library);
+anything else escaping the core is a bug.
+"""
+
+from __future__ import annotations
+
+# Categories a rejected import is reported under (CLI JSON ``category``; UI shows the label).
+CATEGORY_LABELS = {
+    "missing": "文件不存在",
+    "unreadable": "无法读取",
+    "empty": "空文档",
+    "binary": "非文本文件",
+    "encoding": "编码可疑",
+    "corrupt": "损坏",
+    "encrypted": "加密",
+    "no_text": "无文本层",
+    "timeout": "超时",
+    "unsupported": "不支持的文件类型",
+}
+
+
+class ReaderError(Exception):
+    """Base of the errors the user is told about."""
+
+
+class ImportRejected(ReaderError):
+    """A file that cannot be imported, with a category and a reason in Chinese."""
+
+    def __init__(self, category: str, reason: str) -> None:
+        super().__init__(reason)
+        self.category = category
+        self.reason = reason
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category)
+
+
+class LibraryError(ReaderError):
+    """The library cannot be opened or written (read-only, locked, full disk, corrupt)."""
+
+
+class LibraryReadOnly(LibraryError):
+    """The library folder or file cannot be written."""
+
+
+class DocumentNotFound(ReaderError):
+    """No document with the id asked for."""

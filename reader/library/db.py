@@ -1,0 +1,95 @@
+"""Opening the library database with the settings durability needs, and explicit transactions.
+
+WAL with ``synchronous=FULL`` makes every committed transaction survive a crash or power cut;
+foreign keys keep documents from outliving their issue. Python's implicit transactions are
+switched off (``isolation_level=None``) so that a multi-step write is exactly one
+``BEGIN IMMEDIATE … COMMIT`` that either lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.errors import LibraryError, LibraryReadOnly
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (or create) the database at ``path``."""
+    try:
+        if readonly:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise LibraryError(f"资料库无法启用 WAL 日志模式（当前为 {mode}）")
+            conn.execute("PRAGMA synchronous = FULL")
+        else:
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from exc
+    return sqlite_utils.Database(conn)
+
+
+def translate(exc: sqlite3.Error, path: Path | None = None) -> LibraryError:
+    """Turn an SQLite error into a message the user can act on."""
+    msg = str(exc).lower()
+    where = f"（{path}）" if path else ""
+    if "readonly" in msg or "read-only" in msg or "attempt to write" in msg:
+        return LibraryReadOnly(f"资料库是只读的，无法写入{where}")
+    if "locked" in msg or "busy" in msg:
+        return LibraryError(f"资料库正被其他程序占用，请稍后再试{where}")
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return LibraryError(f"磁盘已满，无法写入资料库{where}")
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return LibraryError(f"资料库文件已损坏{where}")
+    if "unable to open" in msg:
+        return LibraryError(f"无法打开资料库{where}")
+    return LibraryError(f"资料库错误：{exc}{where}")
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """One ``BEGIN IMMEDIATE … COMMIT``; rolled back on any exception."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
+    try:
+        yield conn
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise translate(exc) from exc
+
+
+def folder_writable(folder: Path) -> bool:
+    """Can we create files in ``folder``? (``os.access`` lies on some network shares; try it.)"""
+    if not os.access(folder, os.W_OK):
+        return False
+    probe = folder / f".write-test-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,348 @@
+"""The library folder and its repository: issues and documents in, records out.
+
+Layout of a library folder::
+
+    library.sqlite      the source of truth (WAL)
+    files/ab/<sha256>.txt   imported originals, named by content hash
+    index/              the search index (derived, rebuildable)
+
+An import is one transaction: an issue and all its documents land together or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import sqlite_utils
+
+from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
+from reader.gazette.model import ParsedIssue
+from reader.library import migrations
+from reader.library.db import connect, folder_writable, transaction, translate
+from reader.library.records import DocumentRecord, DocumentSummary, IssueRecord, issue_label
+
+DB_NAME = "library.sqlite"
+APP_NAME = "GongbaoReader"
+
+
+def default_library_dir() -> Path:
+    """The per-user library folder (``%LOCALAPPDATA%\\GongbaoReader\\library`` on Windows)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Library:
+    """An open library folder. Not thread-safe: give each thread its own ``Library``."""
+
+    def __init__(self, folder: Path | str, *, readonly: bool = False, create: bool = True) -> None:
+        self.folder = Path(folder).expanduser()
+        self.db_path = self.folder / DB_NAME
+        self.files_dir = self.folder / "files"
+        self.readonly = readonly
+        if not self.folder.exists():
+            if not create:
+                raise LibraryError(f"资料库文件夹不存在：{self.folder}")
+            try:
+                self.folder.mkdir(parents=True)
+            except OSError as exc:
+                raise LibraryError(f"无法创建资料库文件夹 {self.folder}：{exc.strerror}") from exc
+        if not self.readonly and not folder_writable(self.folder):
+            if not self.db_path.exists():
+                raise LibraryReadOnly(f"资料库文件夹是只读的，无法创建资料库：{self.folder}")
+            self.readonly = True
+        if not self.readonly and self.db_path.exists() and not os.access(self.db_path, os.W_OK):
+            self.readonly = True
+        self.db: sqlite_utils.Database = connect(self.db_path, readonly=self.readonly)
+        try:
+            if self.readonly:
+                if migrations.version(self.db) != migrations.SCHEMA_VERSION:
+                    raise LibraryReadOnly("资料库是只读的，且需要升级，无法打开")
+            else:
+                migrations.migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            self.db.conn.close()
+            raise translate(exc, self.db_path) from exc
+        except Exception:
+            self.db.conn.close()
+            raise
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise LibraryReadOnly(f"资料库是只读的，无法写入：{self.folder}")
+
+    # -- files --------------------------------------------------------------------------------
+    def stored_path(self, sha256: str, suffix: str) -> Path:
+        return self.files_dir / sha256[:2] / f"{sha256}{suffix}"
+
+    def store_file(self, data: bytes, sha256: str, suffix: str) -> tuple[Path, bool]:
+        """Keep a copy of an imported original; return its path and whether it was new.
+
+        Written to a temporary file, flushed to disk, then renamed into place, so a crash never
+        leaves a half-written original under its final name.
+        """
+        self._require_writable()
+        target = self.stored_path(sha256, suffix)
+        if target.exists():
+            return target, False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        return target, True
+
+    # -- writes -------------------------------------------------------------------------------
+    def issue_id_by_hash(self, sha256: str) -> int | None:
+        row = self.db.conn.execute("SELECT id FROM issues WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def add_issue(
+        self,
+        parsed: ParsedIssue,
+        *,
+        sha256: str,
+        source_name: str,
+        source_path: str | None,
+        stored_path: Path,
+        fmt: str,
+        encoding: str | None,
+        size: int,
+        warnings: list[str] | None = None,
+    ) -> int:
+        """Insert one issue and all its documents in a single transaction; return the issue id."""
+        self._require_writable()
+        iss = parsed.issue
+        rel = stored_path.relative_to(self.folder).as_posix()
+        with transaction(self.db) as conn:
+            cur = conn.execute(
+                """INSERT INTO issues (sha256, source_name, source_path, stored_path, format,
+                       encoding, city, publisher, year, number, total_number, date, is_gazette,
+                       size, imported_at, toc, warnings)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (
+                    sha256,
+                    source_name,
+                    source_path,
+                    rel,
+                    fmt,
+                    encoding,
+                    iss.city,
+                    iss.publisher,
+                    iss.year,
+                    iss.number,
+                    iss.total_number,
+                    iss.date,
+                    int(parsed.is_gazette),
+                    size,
+                    _now(),
+                    json.dumps(iss.toc, ensure_ascii=False),
+                    json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
+                ),
+            )
+            issue_id = cur.lastrowid
+            for seq, d in enumerate(parsed.documents, start=1):
+                dcur = conn.execute(
+                    """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer,
+                           recipients, date, kind, attachments, text, start_line, end_line, in_toc)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    (
+                        issue_id,
+                        seq,
+                        d.title,
+                        d.number,
+                        d.number_key,
+                        d.issuer,
+                        d.recipients,
+                        d.date,
+                        d.kind,
+                        json.dumps(d.attachments, ensure_ascii=False),
+                        d.text,
+                        d.start_line,
+                        d.end_line,
+                        None if d.in_toc is None else int(d.in_toc),
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
+                    [(dcur.lastrowid, c.title, c.number, c.number_key) for c in d.citations],
+                )
+        assert issue_id is not None
+        return issue_id
+
+    # -- reads --------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.db_path) from exc
+
+    def issues(self) -> list[IssueRecord]:
+        rows = self._rows(
+            """SELECT i.*, (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS document_count
+               FROM issues i ORDER BY i.year DESC, i.number DESC, i.id DESC"""
+        )
+        return [IssueRecord.from_row(r) for r in rows]
+
+    def issue(self, issue_id: int) -> IssueRecord:
+        rows = self._rows(
+            """SELECT i.*, (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS document_count
+               FROM issues i WHERE i.id = ?""",
+            (issue_id,),
+        )
+        if not rows:
+            raise DocumentNotFound(f"没有编号为 {issue_id} 的期刊")
+        return IssueRecord.from_row(rows[0])
+
+    def documents(
+        self,
+        *,
+        city: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        issuer: str | None = None,
+        issue_id: int | None = None,
+        sort: str = "issue",
+    ) -> list[DocumentSummary]:
+        """Document summaries, filtered; ``sort`` is ``issue`` (issue, then order) or ``date``."""
+        where, params = [], []
+        for col, val in (("i.city", city), ("i.year", year), ("d.kind", kind), ("d.issue_id", issue_id)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                params.append(val)
+        if issuer:
+            where.append("d.issuer LIKE ?")
+            params.append(f"%{issuer}%")
+        order = {
+            "issue": "i.year DESC, i.number DESC, i.id DESC, d.seq",
+            "date": "d.date IS NULL, d.date DESC, d.id",
+            "date_asc": "d.date IS NULL, d.date ASC, d.id",
+        }.get(sort, "i.id, d.seq")
+        sql = f"""SELECT d.id, d.issue_id, d.seq, d.title, d.number, d.issuer, d.date, d.kind,
+                         i.city, i.year, i.publisher, i.number AS issue_number,
+                         i.total_number, i.is_gazette, i.source_name
+                  FROM documents d JOIN issues i ON i.id = d.issue_id
+                  {"WHERE " + " AND ".join(where) if where else ""}
+                  ORDER BY {order}"""
+        out = []
+        for r in self._rows(sql, params):
+            label = _issue_label(r)
+            out.append(
+                DocumentSummary(
+                    id=r["id"],
+                    issue_id=r["issue_id"],
+                    seq=r["seq"],
+                    title=r["title"],
+                    number=r["number"],
+                    issuer=r["issuer"],
+                    date=r["date"],
+                    kind=r["kind"],
+                    issue=label,
+                    city=r["city"],
+                    year=r["year"],
+                )
+            )
+        return out
+
+    def document(self, doc_id: int) -> DocumentRecord:
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise DocumentNotFound(f"没有编号为 {doc_id} 的文档")
+        r = rows[0]
+        cites = self._rows(
+            "SELECT title, number, number_key FROM citations WHERE document_id = ? ORDER BY id", (doc_id,)
+        )
+        return DocumentRecord(
+            id=r["id"],
+            issue_id=r["issue_id"],
+            seq=r["seq"],
+            title=r["title"],
+            number=r["number"],
+            number_key=r["number_key"],
+            issuer=r["issuer"],
+            recipients=r["recipients"],
+            date=r["date"],
+            kind=r["kind"],
+            attachments=json.loads(r["attachments"] or "[]"),
+            citations=cites,
+            text=r["text"],
+            start_line=r["start_line"],
+            end_line=r["end_line"],
+            in_toc=None if r["in_toc"] is None else bool(r["in_toc"]),
+            issue=self.issue(r["issue_id"]),
+        )
+
+    def find_by_number(self, number_key: str) -> list[int]:
+        rows = self._rows("SELECT id FROM documents WHERE number_key = ? ORDER BY id", (number_key,))
+        return [r["id"] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        row = self._rows(
+            "SELECT (SELECT COUNT(*) FROM issues) AS issues, (SELECT COUNT(*) FROM documents) AS documents"
+        )[0]
+        return {"issues": row["issues"], "documents": row["documents"]}
+
+    def facets(self) -> dict[str, list]:
+        """Distinct values for the library filters (cities, years, kinds, issuers)."""
+        return {
+            "city": [
+                r["v"]
+                for r in self._rows("SELECT DISTINCT city AS v FROM issues WHERE v IS NOT NULL ORDER BY v")
+            ],
+            "year": [
+                r["v"]
+                for r in self._rows(
+                    "SELECT DISTINCT year AS v FROM issues WHERE v IS NOT NULL ORDER BY v DESC"
+                )
+            ],
+            "kind": [
+                r["v"]
+                for r in self._rows("SELECT DISTINCT kind AS v FROM documents WHERE v IS NOT NULL ORDER BY v")
+            ],
+            "issuer": [
+                r["v"]
+                for r in self._rows(
+                    "SELECT DISTINCT issuer AS v FROM documents WHERE v IS NOT NULL ORDER BY v"
+                )
+            ],
+        }
+
+
+def _issue_label(r: dict[str, Any]) -> str:
+    return issue_label(
+        city=r["city"],
+        publisher=r["publisher"],
+        year=r["year"],
+        number=r["issue_number"],
+        total_number=r["total_number"],
+        is_gazette=bool(r["is_gazette"]),
+        source_name=r["source_name"],
+    )

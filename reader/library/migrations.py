@@ -1,0 +1,115 @@
+"""Numbered schema migrations, recorded in ``PRAGMA user_version``.
+
+Each migration moves the schema from version N-1 to N inside one transaction. Never edit a
+released migration: add the next one. ``tests/library/test_migrations.py`` upgrades a database
+from every earlier version and checks that its data survives.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+from reader.library.db import transaction
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    """Run DDL statements one by one: ``executescript`` would COMMIT our open transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1_issues_and_documents(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            source_name TEXT NOT NULL,
+            source_path TEXT,
+            stored_path TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT,
+            city TEXT,
+            publisher TEXT,
+            year INTEGER,
+            number INTEGER,
+            total_number INTEGER,
+            date TEXT,
+            is_gazette INTEGER NOT NULL DEFAULT 1,
+            size INTEGER NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            number TEXT,
+            number_key TEXT,
+            issuer TEXT,
+            recipients TEXT,
+            date TEXT,
+            kind TEXT,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            text TEXT NOT NULL,
+            start_line INTEGER,
+            end_line INTEGER,
+            UNIQUE (issue_id, seq)
+        );
+        CREATE INDEX documents_issue ON documents(issue_id);
+        """,
+    )
+
+
+def _v2_citations_and_toc(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        CREATE TABLE citations (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            title TEXT,
+            number TEXT,
+            number_key TEXT
+        );
+        CREATE INDEX citations_document ON citations(document_id);
+        CREATE INDEX citations_key ON citations(number_key);
+        CREATE INDEX documents_number_key ON documents(number_key);
+        CREATE INDEX documents_date ON documents(date);
+        ALTER TABLE issues ADD COLUMN toc TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE issues ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE documents ADD COLUMN in_toc INTEGER;
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_issues_and_documents,
+    _v2_citations_and_toc,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version(db: sqlite_utils.Database) -> int:
+    return db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> list[int]:
+    """Apply the migrations from the current version up to ``target``; return those applied."""
+    applied = []
+    current = version(db)
+    if current > SCHEMA_VERSION:
+        from reader.errors import LibraryError
+
+        raise LibraryError(f"资料库版本 {current} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序")
+    for n in range(current + 1, target + 1):
+        with transaction(db) as conn:
+            MIGRATIONS[n - 1](conn)
+            conn.execute(f"PRAGMA user_version = {n}")
+        applied.append(n)
+    return applied

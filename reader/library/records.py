@@ -1,0 +1,157 @@
+"""Plain records the library hands out: no Qt, no SQL, safe to pass between threads."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def issue_label(
+    *,
+    city: str | None,
+    publisher: str | None,
+    year: int | None,
+    number: int | None,
+    total_number: int | None,
+    is_gazette: bool,
+    source_name: str,
+) -> str:
+    """How an issue is named in lists: ``钦州市 2019年第1期 (总第236期)``, or its file name."""
+    if not (is_gazette and (city or publisher) and year):
+        return source_name
+    label = f"{city or publisher} {year}年"
+    if number:
+        label += f"第{number}期"
+    if total_number:
+        label += f" (总第{total_number}期)"
+    return label
+
+
+@dataclass(slots=True)
+class IssueRecord:
+    id: int
+    source_name: str
+    format: str
+    city: str | None
+    publisher: str | None
+    year: int | None
+    number: int | None
+    total_number: int | None
+    date: str | None
+    is_gazette: bool
+    imported_at: str
+    sha256: str
+    stored_path: str
+    encoding: str | None = None
+    document_count: int = 0
+    toc: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return issue_label(
+            city=self.city,
+            publisher=self.publisher,
+            year=self.year,
+            number=self.number,
+            total_number=self.total_number,
+            is_gazette=self.is_gazette,
+            source_name=self.source_name,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["label"] = self.label
+        return d
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> IssueRecord:
+        return cls(
+            id=row["id"],
+            source_name=row["source_name"],
+            format=row["format"],
+            city=row["city"],
+            publisher=row["publisher"],
+            year=row["year"],
+            number=row["number"],
+            total_number=row["total_number"],
+            date=row["date"],
+            is_gazette=bool(row["is_gazette"]),
+            imported_at=row["imported_at"],
+            sha256=row["sha256"],
+            stored_path=row["stored_path"],
+            encoding=row.get("encoding"),
+            document_count=row.get("document_count") or 0,
+            toc=json.loads(row.get("toc") or "[]"),
+            warnings=json.loads(row.get("warnings") or "[]"),
+        )
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    """A row of the document list: everything but the text."""
+
+    id: int
+    issue_id: int
+    seq: int
+    title: str
+    number: str | None
+    issuer: str | None
+    date: str | None
+    kind: str | None
+    issue: str  # the issue's label
+    city: str | None = None
+    year: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """One document in full."""
+
+    id: int
+    issue_id: int
+    seq: int
+    title: str
+    number: str | None
+    number_key: str | None
+    issuer: str | None
+    recipients: str | None
+    date: str | None
+    kind: str | None
+    attachments: list[str]
+    citations: list[dict]
+    text: str
+    start_line: int | None
+    end_line: int | None
+    in_toc: bool | None
+    issue: IssueRecord
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["issue"] = self.issue.to_dict()
+        return d
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    """What happened to one file of an import."""
+
+    path: str
+    status: str  # "imported" | "present" | "failed"
+    issue_id: int | None = None
+    documents: int = 0
+    category: str | None = None
+    reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Reading source files (text and PDF) into decoded text."""

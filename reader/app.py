@@ -1,0 +1,69 @@
+"""Composition root of the desktop app: QApplication, language, fonts, library, main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.errors import ReaderError
+from reader.library import Library, default_library_dir
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="gongbao", description="公报阅读器 Gongbao Reader")
+    p.add_argument("--library", metavar="DIR", help="资料库文件夹")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+    p.add_argument("--no-welcome", action="store_true", help="空资料库时不提示导入示例")
+    p.add_argument("--version", action="version", version=f"gongbao {__version__}")
+    args, _qt_args = p.parse_known_args(list(argv))
+    return args
+
+
+def settings():
+    """Settings in an INI file: readable, and easy to point elsewhere for tests (GONGBAO_CONFIG_DIR)."""
+    import platformdirs
+    from PySide6.QtCore import QSettings
+
+    folder = os.environ.get("GONGBAO_CONFIG_DIR") or platformdirs.user_config_dir(
+        "GongbaoReader", appauthor=False
+    )
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.ui.fonts import install_app_font
+    from reader.ui.i18n import choose_language, install_translators
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("GongbaoReader")
+    app.setApplicationDisplayName("公报阅读器")
+    app.setApplicationVersion(__version__)
+    conf = settings()
+    language = choose_language(conf.value("ui/language"), args.lang)
+    app._translators = install_translators(app, language)  # type: ignore[attr-defined]
+    install_app_font(app)
+
+    folder = Path(args.library) if args.library else default_library_dir()
+    try:
+        library = Library(folder)
+    except ReaderError as exc:
+        QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
+        return 1
+    window = MainWindow(library)
+    window.show()
+    if not args.no_welcome:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.offer_sample)
+    code = app.exec()
+    library.close()
+    return code

@@ -1,0 +1,1 @@
+"""Qt item models over library ids, background tasks and undo commands."""

@@ -1,0 +1,1 @@
+"""Qt widgets: windows, panes, dialogs. No SQL, no pymupdf, no whoosh here."""

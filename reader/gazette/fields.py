@@ -24,10 +24,10 @@ _TITLE_ISSUER_END = re.compile(r"(?:关于|转发|批转|印发|颁发|发布)")
 _ORGAN_PIECE = re.compile(rf"[{HAN}（）()·]+?{ORGAN_SUFFIX}(?![{HAN}]*?{ORGAN_SUFFIX}$)")
 
 
-def find_recipients(body: list[Line]) -> int | None:
-    """Index of the 主送机关 line among the first lines of a body, or None."""
-    for i, ln in enumerate(body[:3]):
-        t = ln.flat
+def find_recipients(paragraphs: list[str]) -> int | None:
+    """Index of the 主送机关 paragraph among the first paragraphs of a body, or None."""
+    for i, para in enumerate(paragraphs[:3]):
+        t = "".join(para.split())
         if (
             t.endswith(("：", ":"))
             and 4 <= len(t) <= 200

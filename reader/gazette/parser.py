@@ -305,8 +305,10 @@ def _build(lines: list[Line], s: _Start, end: int, full_len: int) -> Document:
     body_start_extra = [lines[i] for i in s.extra]
     kind = kind_of(title) or ("personnel" if "任免" in title else "other")
 
-    rec_i = find_recipients(body)
-    recipients = body[rec_i].text if rec_i is not None else None
+    content = body_start_extra + body
+    paras = reflow(content, full_len)
+    rec_i = find_recipients(paras[len(body_start_extra) :])
+    recipients = paras[len(body_start_extra) + rec_i] if rec_i is not None else None
     date_i, iso, signed = find_signature(body, len(body))
     if kind == "speech" and iso is None:
         for ln in body_start_extra:
@@ -314,8 +316,6 @@ def _build(lines: list[Line], s: _Start, end: int, full_len: int) -> Document:
     issuer = signed or issuer_from_title(title_text)
     if kind == "personnel" and iso is not None and date_i is not None and date_i > len(body) // 2:
         pass  # a signed personnel list: keep its date
-    content = body_start_extra + body
-    paras = reflow(content, full_len)
     text = "\n".join(paras)
     number = s.number
     doc = Document(
@@ -344,7 +344,7 @@ def _single_document(lines: list[Line], name: str | None, full_len: int) -> Docu
             break
     if title is None:
         title = PurePath(name).stem if name else (lines[0].flat[:30] if lines else "未命名文档")
-    body = [ln for ln in lines if re.sub(r"\s+", "", ln.text) != title] if lines else []
+    body = [ln for ln in lines if re.sub(r"\s+", "", ln.text) != title] or lines
     text = "\n".join(reflow(body, full_len))
     _, iso, signed = find_signature(body, len(body))
     return Document(

@@ -30,6 +30,7 @@ def connect(path: Path, readonly: bool = False) -> sqlite_utils.Database:
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if not a database
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

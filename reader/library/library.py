@@ -63,6 +63,8 @@ class Library:
             self.readonly = True
         if not self.readonly and self.db_path.exists() and not os.access(self.db_path, os.W_OK):
             self.readonly = True
+        if self.readonly and not self.db_path.exists():
+            raise LibraryReadOnly(f"资料库不存在，且文件夹只读，无法创建：{self.folder}")
         self.db: sqlite_utils.Database = connect(self.db_path, readonly=self.readonly)
         try:
             if self.readonly:

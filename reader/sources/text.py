@@ -211,6 +211,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     raise ImportRejected("encoding", first_reason or "编码可疑：无法识别文件编码")
 
 
+_CONTROL_BYTES = frozenset(set(range(0, 9)) | set(range(14, 32)) - {0x1B})
+
+
 def _looks_binary(data: bytes) -> bool:
-    head = data[:4096]
-    return head.count(b"\x00") > len(head) // 10 or sum(b < 9 for b in head) > len(head) // 20
+    """Control bytes that no text encoding we accept would produce in bulk."""
+    head = data[:65536]
+    return sum(b in _CONTROL_BYTES for b in head) > len(head) // 50

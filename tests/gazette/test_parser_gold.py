@@ -1,0 +1,106 @@
+"""The parser against the gold document lists: every document, exact fields, right boundaries."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.gazette import parse_gazette
+from tests.conftest import CORPUS, CORPUS_NAMES, DATA, load_gold, requires_shared
+
+FIELDS = ("title", "number", "issuer", "date", "kind")
+
+
+def _check(text: str, gold: dict, name: str) -> None:
+    parsed = parse_gazette(text, name)
+    for key, value in gold["issue"].items():
+        assert getattr(parsed.issue, key) == value, f"issue.{key}"
+    got = [{f: getattr(d, f) for f in FIELDS} for d in parsed.documents]
+    want = [{f: d[f] for f in FIELDS} for d in gold["documents"]]
+    assert got == want
+    for doc, g in zip(parsed.documents, gold["documents"], strict=True):
+        if "start_line" in g:
+            assert doc.start_line == g["start_line"], doc.title
+        flat = re.sub(r"\s", "", doc.text)
+        assert g["end_snippet"] in flat, f"{doc.title}: end of document not inside it"
+        # …and not inside the next document: boundaries are exact.
+        others = [re.sub(r"\s", "", o.text) for o in parsed.documents if o is not doc]
+        assert not any(g["end_snippet"] in o and len(g["end_snippet"]) >= 12 for o in others) or (
+            flat.count(g["end_snippet"]) >= 1
+        )
+
+
+@requires_shared
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_corpus_matches_gold(name: str) -> None:
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    _check(text, load_gold(name), f"{name}.txt")
+
+
+def test_other_city_layout_matches_gold() -> None:
+    """No 目录, running headers, hard-wrapped lines, titles over 2–4 lines, 版头, a speech,
+    人事任免 and a report without 发文字号."""
+    text = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
+    _check(text, load_gold("yulin_like"), "yulin_like.txt")
+
+
+def test_crlf_and_markdown_headings_do_not_change_the_result() -> None:
+    text = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
+    variant = "\r\n".join(("# " + ln if "关于" in ln else ln) for ln in text.split("\n"))
+    a = [d.to_dict() for d in parse_gazette(text).documents]
+    b = [d.to_dict() for d in parse_gazette(variant).documents]
+    assert [(d["title"], d["number"], d["date"]) for d in a] == [
+        (d["title"], d["number"], d["date"]) for d in b
+    ]
+
+
+def test_running_headers_and_page_numbers_are_removed_from_text() -> None:
+    text = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
+    for doc in parse_gazette(text).documents:
+        assert "公报(2019.1）" not in doc.text
+        assert not re.search(r"^-\s*\d+\s*-$", doc.text, re.M)
+
+
+def test_wrapped_paragraphs_are_joined() -> None:
+    text = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
+    first = parse_gazette(text).documents[0]
+    assert "主要领导亲自抓" in first.text  # wrapped as "主" / "要领导…" in the source
+    assert first.recipients == "各县（市、区）人民政府，市人民政府各组成部门、各直属机构："
+
+
+@requires_shared
+def test_toc_is_not_a_document_and_cross_checks() -> None:
+    parsed = parse_gazette((CORPUS / "qinzhou-2019-01.txt").read_text(encoding="utf-8"))
+    assert len(parsed.issue.toc) == len(parsed.documents)
+    assert all(d.in_toc for d in parsed.documents)
+    assert parsed.warnings == []
+    assert not any(d.title.startswith("目") for d in parsed.documents)
+
+
+@requires_shared
+def test_fields_of_a_document() -> None:
+    parsed = parse_gazette((CORPUS / "qinzhou-2019-01.txt").read_text(encoding="utf-8"))
+    first = parsed.documents[0]
+    assert first.recipients == "各县、区人民政府，各开发区、管理区管委，市直各委、办、局："
+    assert first.attachments == ["钦州市征地统一年产值标准（2018年更新调整）"]
+    cited = {(c.title, c.number) for c in first.citations}
+    assert ("钦州市人民政府关于公布新一轮征地统一年产值标准的通知", "钦政发〔2016〕1号") in cited
+    assert any(c.number == "桂政办电〔2018〕370号" for c in first.citations)
+    assert all(c.number_key != first.number_key for c in first.citations)
+    fireworks = parsed.documents[2]
+    assert fireworks.attachments == ["钦州市主城区烟花爆竹禁放区域示意图", "钦州港区烟花爆竹禁放区域示意图"]
+
+
+def test_a_text_without_gazette_structure_is_one_document() -> None:
+    text = "会议纪要草稿\n\n今天讨论了三件事。\n第一，预算。\n第二，人员。\n"
+    parsed = parse_gazette(text, "草稿.txt")
+    assert not parsed.is_gazette
+    assert len(parsed.documents) == 1
+    assert parsed.documents[0].title == "会议纪要草稿"
+    assert "预算" in parsed.documents[0].text
+
+
+def test_untitled_text_is_named_after_its_file() -> None:
+    parsed = parse_gazette("今天讨论了三件事，都很重要。\n第一，预算要按时报送。\n", "周例会.txt")
+    assert parsed.documents[0].title == "周例会"

@@ -1,0 +1,87 @@
+"""Batch imports with bad files: each bad file reported with a reason, the rest imported."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.importer import import_paths
+from reader.library import Library
+from tests.conftest import BADINPUT, CORPUS, DATA
+
+
+def _bad_files(tmp_path: Path) -> dict[str, Path]:
+    d = tmp_path / "bad"
+    d.mkdir()
+    files = {
+        "empty": d / "空文件.txt",
+        "binary": d / "junk.txt",
+        "encoding": d / "乱码.txt",
+        "unsupported": d / "报告.docx",
+    }
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(os.urandom(4096) + bytes(range(32)) * 64)
+    files["encoding"].write_bytes(("锟斤拷" * 50).encode())
+    files["unsupported"].write_bytes(b"PK\x03\x04")
+    return files
+
+
+def test_batch_continues_past_bad_files(library: Library, tmp_path: Path) -> None:
+    bad = _bad_files(tmp_path)
+    good = DATA / "yulin_like.txt"
+    missing = tmp_path / "不存在.txt"
+    outcomes = import_paths(
+        library, [bad["empty"], bad["binary"], good, bad["encoding"], missing, bad["unsupported"]]
+    )
+    by_name = {Path(o.path).name: o for o in outcomes}
+    assert by_name["yulin_like.txt"].status == "imported"
+    for category, path in bad.items():
+        o = by_name[path.name]
+        assert (o.status, o.category) == ("failed", category), path.name
+        assert o.reason
+    assert by_name["不存在.txt"].category == "missing"
+    assert library.counts() == {"issues": 1, "documents": 6}
+
+
+def test_folder_import_is_recursive_and_sorted(library: Library, tmp_path: Path) -> None:
+    root = tmp_path / "公报 文件夹"
+    (root / "2019" / "子目录").mkdir(parents=True)
+    (root / "2019" / "子目录" / "b.txt").write_bytes((DATA / "yulin_like.txt").read_bytes())
+    (root / "a.md").write_text("# 学习笔记\n\n内容。\n", encoding="utf-8")
+    (root / "ignore.docx").write_bytes(b"x")
+    outcomes = import_paths(library, [root])
+    assert [Path(o.path).name for o in outcomes] == ["a.md", "b.txt"]
+    assert all(o.status == "imported" for o in outcomes)
+
+
+def test_cancel_stops_between_files(library: Library) -> None:
+    seen: list[str] = []
+    outcomes = import_paths(
+        library,
+        [DATA / "yulin_like.txt", DATA / "yulin_like.txt"],
+        progress=lambda done, total, cur: seen.append(cur),
+        cancelled=lambda: len(seen) >= 1,
+    )
+    assert len(outcomes) == 1
+
+
+@pytest.mark.skipif(not BADINPUT.is_dir(), reason="shared/badinput not found")
+def test_shared_bad_text_folder_in_one_batch(library: Library) -> None:
+    outcomes = import_paths(library, [BADINPUT / "text"])
+    assert outcomes, "the folder holds .txt files"
+    failed = [o for o in outcomes if o.status == "failed"]
+    assert {o.category for o in failed} <= {"encoding", "binary", "empty"}
+    names = {Path(o.path).name for o in failed}
+    assert {"botwraith__gb18030_mojibake.txt", "botwraith__gbk_mojibake.txt", "zh_euc-tw.txt"} <= names
+    imported = sum(o.status == "imported" for o in outcomes)
+    assert library.counts()["issues"] == imported
+    # every imported document has text: nothing half-imported
+    assert all(library.document(d.id).text.strip() for d in library.documents())
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+def test_corpus_imports_with_gold_counts(library: Library) -> None:
+    outcomes = import_paths(library, [CORPUS])
+    assert [o.documents for o in outcomes] == [12, 14, 17]

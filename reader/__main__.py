@@ -1,8 +1,9 @@
 """Entry point: ``python -m reader`` (and the ``gongbao`` script).
 
 With a command (``parse``, ``import``, ``list``, ``show`` …) it runs the CLI; without one it
-starts the desktop app. The GUI is imported only when needed so CLI commands start fast and
-run on machines without a display.
+starts the desktop app. Any other bare word goes to the CLI too, which rejects it with a usage
+error instead of silently starting a window. The GUI is imported only when needed so CLI
+commands start fast and run on machines without a display.
 """
 
 from __future__ import annotations
@@ -10,15 +11,25 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+_OPTIONS_WITH_VALUE = {"--library", "--lang"}
+
+
+def _positional(args: list[str]) -> list[str]:
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif not a.startswith("-"):
+            out.append(a)
+    return out
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from reader.cli import COMMANDS
-
-    wants_cli = any(a in COMMANDS for a in args if not a.startswith("-")) or any(
-        a in ("-h", "--help", "--version") for a in args
-    )
-    if wants_cli:
+    if _positional(args) or any(a in ("-h", "--help") for a in args):
         from reader.cli import main as cli_main
 
         return cli_main(args)

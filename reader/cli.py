@@ -60,9 +60,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return 0
     iss = parsed.issue
     print(f"{path.name}  编码 {decoded.encoding}")
-    print(
-        f"期刊：{iss.publisher or '-'}  {iss.year or '-'}年 第{iss.number or '-'}期  出版日期 {iss.date or '-'}"
-    )
+    period = f"{iss.year or '-'}年 第{iss.number or '-'}期"
+    print(f"期刊：{iss.publisher or '-'}  {period}  出版日期 {iss.date or '-'}")
     for n, d in enumerate(parsed.documents, 1):
         print(f"{n:>3}. [{kind_label(d.kind)}] {d.title}")
         print(f"     {d.number or '无文号'}  {d.issuer or '-'}  {d.date or '-'}")

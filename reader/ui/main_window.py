@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self.show_document(doc)
 
     def show_document(self, doc: DocumentRecord) -> None:
-        self.reader.setHtml(document_html(doc, kind_label(doc.kind)))
+        char_px = self.reader.fontMetrics().horizontalAdvance("国")
+        self.reader.setHtml(document_html(doc, kind_label(doc.kind), char_px))
         self.setWindowTitle(f"{doc.title} — {self.tr('Gongbao Reader')}")
 
     # -- importing ----------------------------------------------------------------------------

@@ -1,0 +1,155 @@
+"""The main window, driven for real (offscreen): background import, reading, first run, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.library import Library
+from reader.ui.fonts import install_app_font
+from reader.ui.i18n import install_translators
+from reader.ui.main_window import MainWindow
+from tests.conftest import DATA
+
+SAMPLE = DATA / "yulin_like.txt"
+
+
+def _non_blank(image: QImage) -> bool:
+    """More than a handful of distinct colours: something was painted."""
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    return len(colours) > 8
+
+
+@pytest.fixture
+def window(qtbot, library: Library) -> MainWindow:
+    install_app_font(QApplication.instance())
+    w = MainWindow(library)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_import_runs_in_background_and_lists_documents(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as sig:
+        assert window.start_import([str(SAMPLE)])
+        assert window.import_running()
+        assert not window.start_import([str(SAMPLE)])  # one import at a time
+    assert [o.status for o in sig.args[0]] == ["imported"]
+    assert window.model.rowCount() == 6
+    assert window.current_document_id() is not None  # the new issue's first document is opened
+    assert "玉林市人民政府关于印发" in window.reader.toPlainText()
+    assert "玉政发〔2019〕3号" in window.reader.toPlainText()
+
+
+def test_selecting_a_document_shows_it_escaped(
+    qtbot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "钦州市人民政府\n关于<b>加粗</b>与<script>alert(1)</script>的通知\n钦政发〔2020〕9号\n各单位：\n"
+        "<a href='http://evil'>点我</a> 正文。\n钦州市人民政府\n2020年1月2日\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.start_import([str(hostile)])
+    doc_id = window.model.document_id(0)
+    window.select_document(doc_id)
+    html = window.reader.toHtml()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<a " not in html and "&lt;a href" in html  # shown as text, never a live link
+    assert "<b>加粗</b>" in window.reader.toPlainText()
+
+
+def test_screenshot_is_not_blank(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.start_import([str(SAMPLE)])
+    qtbot.wait(50)
+    assert _non_blank(window.grab().toImage())
+
+
+def test_failed_files_are_reported(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 40)
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.start_import([str(junk), str(SAMPLE)])
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert boxes, "a failure must be shown to the user"
+    assert "junk.txt" in boxes[0].informativeText()
+    boxes[0].close()
+    assert window.model.rowCount() == 6
+
+
+def test_drop_files_imports_them(qtbot, window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLE))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.dropEvent(event)
+    assert window.model.rowCount() == 6
+
+
+def test_empty_library_offers_the_sample(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def answer_yes(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.offer_sample()
+    assert asked
+    assert window.model.rowCount() == 12  # the bundled 钦州 issue
+    asked.clear()
+    window.offer_sample()  # not empty any more: no question
+    assert not asked
+
+
+def test_readonly_library_disables_import(qtbot, tmp_path: Path) -> None:
+    Library(tmp_path / "lib").close()
+    with Library(tmp_path / "lib", readonly=True) as lib:
+        w = MainWindow(lib)
+        qtbot.addWidget(w)
+        assert not w.act_import_files.isEnabled()
+        assert not w.start_import([str(SAMPLE)])
+        assert "read-only" in w.status.text() or "只读" in w.status.text()
+
+
+def test_chinese_is_the_default_language(qtbot, library: Library) -> None:
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    try:
+        w = MainWindow(library)
+        qtbot.addWidget(w)
+        menus = [a.text() for a in w.menuBar().actions()]
+        assert menus[0] == "文件(&F)"
+        assert w.model.headerData(0, Qt.Orientation.Horizontal) == "标题"
+        assert "篇文档" in w.status.text()
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+
+
+def test_app_main_starts_and_quits(qtbot, tmp_path: Path) -> None:
+    from reader.app import main
+
+    def close_all() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                assert w.library.folder == tmp_path / "lib"
+                w.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(300, close_all)
+    assert main(["--library", str(tmp_path / "lib"), "--no-welcome", "--lang", "en"]) == 0

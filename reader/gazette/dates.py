@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
+
+from reader.gazette.numbers import fold
 
 _DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "o": 0, "0": 0}
 _DIGITS.update({c: i + 1 for i, c in enumerate("一二三四五六七八九")})
@@ -51,12 +52,16 @@ def _from_match(m: re.Match) -> str | None:
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
-    m = _ANY_DATE.search(unicodedata.normalize("NFKC", text))
+    if "年" not in text:
+        return None
+    m = _ANY_DATE.search(fold(text))
     return _from_match(m) if m else None
 
 
 def date_line(line: str) -> str | None:
     """The ISO date if ``line`` is nothing but a date (a 成文日期 line), else None."""
-    folded = unicodedata.normalize("NFKC", line).strip().strip("()（）").strip()
+    if "日" not in line or len(line) > 40:
+        return None
+    folded = fold(line).strip().strip("()（）").strip()
     m = _ANY_DATE.fullmatch(folded)
     return _from_match(m) if m else None

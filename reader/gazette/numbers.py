@@ -9,7 +9,6 @@ identity goes through :func:`number_key`, never through string equality.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 _OPEN = "〔[［（(【﹝〖"
@@ -49,9 +48,22 @@ class DocNumber:
         return f"{self.org}|{self.year}|{self.seq}"
 
 
+# Full-width ASCII (！..～) and the ideographic space to ASCII: the part of NFKC that matters for
+# numbers and dates, as a str.translate table (NFKC on every line cost more than parsing itself).
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+# …except the brackets, whose full-width forms are the printed ones and are matched as such.
+for _ch in "（）［］":
+    _WIDTH.pop(ord(_ch), None)
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters and spaces to ASCII; length-preserving, so offsets stay valid."""
+    return text.translate(_WIDTH)
+
+
 def _fold(text: str) -> str:
-    """Full-width digits and letters to ASCII, keeping 〔〕 (NFKC leaves them alone)."""
-    return unicodedata.normalize("NFKC", text)
+    return fold(text)
 
 
 def _trim_org(org: str) -> str:
@@ -79,20 +91,28 @@ def number_key(text: str) -> str | None:
     return n.key if n else None
 
 
+_YEAR_IN_BRACKETS = re.compile(
+    rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{re.escape(_CLOSE)}]\s*第?\s*(?P<seq>\d{{1,5}})\s*号"
+)
+_ORG_TAIL = re.compile(rf"[{_HAN}][{_HAN}A-Za-z]{{0,15}}$")
+
+
 def find_numbers(text: str) -> list[tuple[int, int, DocNumber]]:
     """Every bracketed number in running text, as (start, end, number) on the original text.
 
-    Only the bracketed form is searched in prose: the bare form is too ambiguous there. NFKC
-    never changes the length of the characters involved here except full-width forms, which map
-    one to one, so offsets stay valid.
+    Only the bracketed form is searched in prose: the bare form is too ambiguous there. The
+    scan looks for the cheap ``〔2019〕5号`` part first and then reads the 机关代字 backwards,
+    which is many times faster than a pattern that starts at every Han character.
     """
-    folded = _fold(text)
-    if len(folded) != len(text):  # a rare ligature changed length: fall back to the raw text
-        folded = text
+    folded = fold(text)
     found = []
-    for m in _BRACKETED.finditer(folded):
-        org = _trim_org(m["org"])
-        start = m.start("org") + (len(m["org"]) - len(org))
+    for m in _YEAR_IN_BRACKETS.finditer(folded):
+        head = folded[max(0, m.start() - 16) : m.start()]
+        om = _ORG_TAIL.search(head)
+        if not om:
+            continue
+        org = _trim_org(om.group(0))
+        start = m.start() - len(org)
         found.append((start, m.end(), DocNumber(org, int(m["year"]), int(m["seq"]))))
     return found
 
@@ -105,6 +125,8 @@ _LINE = re.compile(
 
 def number_line(line: str) -> DocNumber | None:
     """The number if ``line`` is a standalone 发文字号 line (as printed under a title)."""
+    if "号" not in line:
+        return None
     folded = _fold(line).strip()
     if len(folded) > 60:
         return None

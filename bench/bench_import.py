@@ -32,7 +32,9 @@ def variants(corpus: Path, target_bytes: int, out: Path) -> list[Path]:
     while total < target_bytes:
         text = sources[n % len(sources)]
         shift = n // len(sources) + 1
-        varied = re.sub(r"〕(\d+)(\s*)号", lambda m: f"〕{int(m.group(1)) + shift * 100}{m.group(2)}号", text)
+        varied = re.sub(
+            r"〕(\d+)(\s*)号", lambda m, k=shift: f"〕{int(m.group(1)) + k * 100}{m.group(2)}号", text
+        )
         varied = varied.replace("总第", f"总第{shift}") + f"\n\n（第 {n} 份副本）\n"
         path = out / f"issue-{n:05d}.txt"
         data = varied.encode("utf-8")
@@ -69,13 +71,13 @@ def main() -> int:
         counts = lib.counts()
         lib.close()
         per_file = [len(t) for t in texts]
-        print(
-            f"corpus: {len(files)} files, {size_mb:.1f} MB UTF-8, median file {statistics.median(per_file):,.0f} chars"
-        )
+        median = statistics.median(per_file)
+        print(f"corpus: {len(files)} files, {size_mb:.1f} MB UTF-8, median file {median:,.0f} chars")
         print(f"parse : {parse_s:6.2f} s  {size_mb / parse_s:6.2f} MB/s  ({docs} documents)  floor 5 MB/s")
         print(
             f"import: {import_s:6.2f} s  {size_mb / import_s:6.2f} MB/s  "
-            f"({counts['issues']} issues, {counts['documents']} documents, {len(failed)} failed)  floor 2 MB/s"
+            f"({counts['issues']} issues, {counts['documents']} documents, {len(failed)} failed)"
+            "  floor 2 MB/s"
         )
         ok = size_mb / parse_s >= 5 and size_mb / import_s >= 2 and not failed
         print("PASS" if ok else "BELOW FLOOR")

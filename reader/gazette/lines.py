@@ -41,7 +41,7 @@ ENUM_START = re.compile(
 PAGE_REF = re.compile(r"[（(]\s*\d{1,4}\s*[)）]\s*$")
 LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|—{4,}|_{4,})")
 _PAGE_NUMBER = re.compile(r"^[-—–－‐―·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－‐―·•\s]*$")
-_PAGE_OF = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
+_PAGE_OF = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,、]?\s*共\s*\d{1,4}\s*页)$")
 _TABLE_RULE = re.compile(r"^[-|:\s\t]+$")
 # A gazette's running header: the publisher's name + 公报, perhaps with the issue and a section.
 _RUNNING_HEADER = re.compile(rf"^(?P<pub>[{HAN}]{{2,24}}?{ORGAN_SUFFIX})公报(?P<rest>[^。，；：,;]{{0,40}})$")

@@ -62,6 +62,31 @@ def fold(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+@dataclass(frozen=True, slots=True)
+class OrderNumber:
+    """The number of a 令 (government order): ``XX人民政府令第5号`` has no year in brackets."""
+
+    issuer: str
+    seq: int
+
+    @property
+    def display(self) -> str:
+        return f"{self.issuer}令第{self.seq}号"
+
+    @property
+    def key(self) -> str:
+        return f"{self.issuer}令|{self.seq}"
+
+
+_ORDER_SEQ = re.compile(r"^[（(]?\s*第\s*(\d{1,4})\s*号\s*[)）]?$")
+
+
+def order_seq_line(line: str) -> int | None:
+    """``第 5 号`` printed under a 令 title."""
+    m = _ORDER_SEQ.match(fold(line).strip())
+    return int(m.group(1)) if m else None
+
+
 def _fold(text: str) -> str:
     return fold(text)
 
@@ -85,10 +110,16 @@ def parse_number(text: str) -> DocNumber | None:
     return None
 
 
+_ORDER_TEXT = re.compile(r"^(?P<issuer>.{2,30}?)令\s*[（(]?\s*第\s*(?P<seq>\d{1,4})\s*号\s*[)）]?$")
+
+
 def number_key(text: str) -> str | None:
     """The normalised identity key of a number given in any accepted spelling."""
     n = parse_number(text)
-    return n.key if n else None
+    if n:
+        return n.key
+    m = _ORDER_TEXT.match(re.sub(r"\s+", "", fold(text)))
+    return OrderNumber(m["issuer"], int(m["seq"])).key if m else None
 
 
 _YEAR_IN_BRACKETS = re.compile(

@@ -29,6 +29,7 @@ from reader.gazette.fields import (
 )
 from reader.gazette.kinds import kind_of
 from reader.gazette.lines import (
+    PAGE_REF,
     SECTION_HEADER,
     Line,
     clean_lines,
@@ -41,7 +42,7 @@ from reader.gazette.lines import (
 )
 from reader.gazette.masthead import TocEntry, find_toc, parse_toc, read_masthead, toc_end
 from reader.gazette.model import Document, Issue, ParsedIssue
-from reader.gazette.numbers import DocNumber, number_line
+from reader.gazette.numbers import DocNumber, OrderNumber, number_line, order_seq_line, parse_number
 
 MAX_TITLE_LINES = 5
 MAX_TITLE_CHARS = 140
@@ -49,6 +50,12 @@ MAX_TITLE_CHARS = 140
 _STANDALONE_KINDS = {"personnel", "speech", "report", "communique"}
 _QUOTED = re.compile(r"《([^《》]+)》")
 _PRINTS = re.compile(r"(?:印发|转发|批转|颁发|发布)(.+?)的(?:通知|决定|通告|公告)$")
+# A title line that ends with its number in brackets: …的通知（玉政发〔2019〕3号）
+_INLINE_NUMBER = re.compile(r"^(?P<title>.*[^\s（(])\s*[（(](?P<num>[^（()）]{4,30}号)[)）]$")
+_ORDER_TITLE = re.compile(r"^(?P<issuer>.{2,30}?(?:政府|委员会|办公厅|办公室|局|厅|部|院|署))令$")
+_ORDER_INLINE = re.compile(
+    r"^(?P<issuer>.{2,30}?(?:政府|委员会|办公厅|办公室|局|厅|部|院|署))令[（(]?第(?P<seq>\d{1,4})号[)）]?$"
+)
 _SPEECH_META = re.compile(r"^[（(].{0,30}(?:\d{4}\s*年.{0,12}日|第.{1,4}期|通报).{0,20}[)）]$")
 
 
@@ -59,8 +66,9 @@ class _Start:
     first: int  # index of the first title line
     last: int  # index of the last header line (title or number)
     title_idx: list[int]
-    number: DocNumber | None = None
+    number: DocNumber | OrderNumber | None = None
     number_idx: int | None = None
+    last_text: str | None = None  # the title part of a last line that also carries the number
     extra: list[int] = field(default_factory=list)  # speaker/date lines under a speech title
 
 
@@ -90,7 +98,11 @@ def _title_back(lines: list[Line], end: int, floor: int) -> list[int] | None:
         i -= 1
     if not run:
         return None
-    # Choose where the title starts inside the run of title-like lines.
+    # Choose where the title starts inside the run of title-like lines. A 关于 line within reach
+    # is the title's head even when a line below it starts with a place name
+    # (…关于印发 / 南宁市…实施方案 / 的通知).
+    about = [i for i in run[-MAX_TITLE_LINES:] if "关于" in lines[i].flat]
+    head_line = about[-1] if about else None
     chosen: list[int] = [run[-1]]
     organs_only = False  # once the organ line above a 关于 line is in, only organs may follow
     for k in range(len(run) - 2, -1, -1):
@@ -99,6 +111,9 @@ def _title_back(lines: list[Line], end: int, floor: int) -> list[int] | None:
         too_long = len(_flat_join(lines, [run[k], *chosen])) > MAX_TITLE_CHARS
         if len(chosen) >= MAX_TITLE_LINES or too_long:
             break
+        if head_line is not None and chosen[0] > head_line:
+            chosen.insert(0, run[k])
+            continue
         if organs_only or first.startswith("关于"):
             if is_organ_line(cand.text):
                 chosen.insert(0, run[k])
@@ -146,31 +161,60 @@ def _title_forward(lines: list[Line], start: int, limit: int) -> list[int] | Non
 
 
 def _number_starts(lines: list[Line], begin: int) -> list[_Start]:
-    """Documents anchored on a standalone 发文字号 line."""
+    """Documents anchored on a 发文字号: on its own line, at the end of the title, or a 令's 第N号."""
     starts: list[_Start] = []
     floor = begin
     for i in range(begin, len(lines)):
-        num = number_line(lines[i].flat)
-        if num is None:
-            continue
-        back = _title_back(lines, i - 1, floor) if i - 1 >= floor else None
-        fwd = _title_forward(lines, i + 1, len(lines))
-        back_ok = back is not None and _valid_title(_flat_join(lines, back))
-        fwd_ok = fwd is not None and _valid_title(_flat_join(lines, fwd))
-        if fwd_ok and fwd is not None:
-            after = fwd[-1] + 1
-            followed_by_body = after < len(lines) and not is_title_like(lines[after])
-            if followed_by_body and (not back_ok or not starts_title(_flat_join(lines, back or []))):
-                starts.append(_Start(i, fwd[-1], fwd, num, i))
-                floor = fwd[-1] + 1
-                continue
-        if back_ok and back is not None:
-            starts.append(_Start(back[0], i, back, num, i))
-            floor = i + 1
-        elif fwd_ok and fwd is not None:
-            starts.append(_Start(i, fwd[-1], fwd, num, i))
-            floor = fwd[-1] + 1
+        start = _anchored_at(lines, i, floor)
+        if start is not None:
+            starts.append(start)
+            floor = max(start.last, start.number_idx or 0) + 1
     return starts
+
+
+def _anchored_at(lines: list[Line], i: int, floor: int) -> _Start | None:
+    num = number_line(lines[i].flat)
+    if num is not None:
+        return _around_number(lines, i, floor, num)
+    inline = _INLINE_NUMBER.match(lines[i].text)
+    if inline and not PAGE_REF.search(lines[i].text):
+        n = parse_number(inline["num"])
+        head = "".join(inline["title"].split())
+        if n is not None and is_title_like(Line(lines[i].no, inline["title"], head)):
+            idx = [i]
+            back = _title_back(lines, i - 1, floor) if i - 1 >= floor and "关于" not in head else None
+            if back and (any("关于" in lines[k].flat for k in back) or not starts_title(head)):
+                idx = [*back, i]
+            flat = _flat_join(lines, idx[:-1]) + head
+            if _valid_title(flat):
+                return _Start(idx[0], i, idx, n, i, last_text=inline["title"])
+    om = _ORDER_INLINE.match(lines[i].flat)
+    if om:
+        return _Start(i, i, [i], OrderNumber(om["issuer"], int(om["seq"])), i, last_text=om["issuer"] + "令")
+    om = _ORDER_TITLE.match(lines[i].flat)
+    if om and i + 1 < len(lines):
+        seq = order_seq_line(lines[i + 1].flat)
+        if seq is not None:
+            return _Start(i, i + 1, [i], OrderNumber(om["issuer"], seq), i + 1)
+    return None
+
+
+def _around_number(lines: list[Line], i: int, floor: int, num: DocNumber) -> _Start | None:
+    """The title of a standalone number line: above it (gazette style) or below it (版头 style)."""
+    back = _title_back(lines, i - 1, floor) if i - 1 >= floor else None
+    fwd = _title_forward(lines, i + 1, len(lines))
+    back_ok = back is not None and _valid_title(_flat_join(lines, back))
+    fwd_ok = fwd is not None and _valid_title(_flat_join(lines, fwd))
+    if fwd_ok and fwd is not None:
+        after = fwd[-1] + 1
+        followed_by_body = after < len(lines) and not is_title_like(lines[after])
+        if followed_by_body and (not back_ok or not starts_title(_flat_join(lines, back or []))):
+            return _Start(i, fwd[-1], fwd, num, i)
+    if back_ok and back is not None:
+        return _Start(back[0], i, back, num, i)
+    if fwd_ok and fwd is not None:
+        return _Start(i, fwd[-1], fwd, num, i)
+    return None
 
 
 def _speech_extras(lines: list[Line], after: int) -> list[int]:
@@ -257,7 +301,7 @@ def _plausible_standalone(lines: list[Line], idx: list[int], kind: str, taken: l
 
 def _toc_recover(lines: list[Line], begin: int, toc: list[TocEntry], starts: list[_Start]) -> list[_Start]:
     """Find TOC entries the rules missed by looking for their title in the body."""
-    have_keys = {s.number.key for s in starts if s.number}
+    have_keys = {s.number.key for s in starts if s.number is not None}
     have_titles = {_flat_join(lines, s.title_idx) for s in starts}
     used = {i for s in starts for i in range(s.first, s.last + 1)}
     out: list[_Start] = []
@@ -300,6 +344,8 @@ def _resolve(starts: list[_Start]) -> list[_Start]:
 def _build(lines: list[Line], s: _Start, end: int, full_len: int) -> Document:
     """Turn one start and the lines up to ``end`` (exclusive) into a Document."""
     title_text = _title_text(lines, s.title_idx)
+    if s.last_text is not None:
+        title_text = " ".join([*(lines[i].text for i in s.title_idx[:-1]), s.last_text])
     title = re.sub(r"\s+", "", title_text).replace("#", "")
     body = [ln for ln in lines[s.last + 1 : end] if not SECTION_HEADER.match(ln.flat)]
     body_start_extra = [lines[i] for i in s.extra]
@@ -397,6 +443,12 @@ def parse_gazette(text: str, name: str | None = None) -> ParsedIssue:
         end = starts[k + 1].first if k + 1 < len(starts) else len(lines)
         documents.append(_build(lines, s, end, full_len))
 
+    # Title + number with no body at all: the entries of a 目录 printed without page numbers.
+    listed = [d for d in documents if not d.text.strip()]
+    if listed and len(listed) < len(documents):
+        documents = [d for d in documents if d.text.strip()]
+        if not toc:
+            toc = [TocEntry(d.title, d.number, d.number_key, None, d.start_line) for d in listed]
     is_gazette = bool(documents)
     if not documents:
         body = lines[begin:] if head is not None else lines

@@ -38,11 +38,20 @@ def test_corpus_matches_gold(name: str) -> None:
     _check(text, load_gold(name), f"{name}.txt")
 
 
-def test_other_city_layout_matches_gold() -> None:
-    """No 目录, running headers, hard-wrapped lines, titles over 2–4 lines, 版头, a speech,
-    人事任免 and a report without 发文字号."""
-    text = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
-    _check(text, load_gold("yulin_like"), "yulin_like.txt")
+@pytest.mark.parametrize(
+    "name",
+    [
+        # No 目录, running headers, hard-wrapped lines, titles over 2–4 lines, 版头, a speech,
+        # 人事任免 and a report without 发文字号.
+        "yulin_like",
+        # A 目录 without page numbers, numbers printed at the end of the title line, a 政府令,
+        # a three-line title whose middle line starts with a place name, 第N页共M页 footers.
+        "nanning_like",
+    ],
+)
+def test_other_city_layouts_match_gold(name: str) -> None:
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    _check(text, load_gold(name), f"{name}.txt")
 
 
 def test_crlf_and_markdown_headings_do_not_change_the_result() -> None:

@@ -46,8 +46,19 @@ _TABLE_RULE = re.compile(r"^[-|:\s\t]+$")
 # A gazette's running header: the publisher's name + 公报, perhaps with the issue and a section.
 _RUNNING_HEADER = re.compile(rf"^(?P<pub>[{HAN}]{{2,24}}?{ORGAN_SUFFIX})公报(?P<rest>[^。，；：,;]{{0,40}})$")
 SECTION_HEADER = re.compile(
-    rf"^(?:[{HAN}]{{0,30}}(?:政府|办公室|办公厅|委员会|部门|局|厅|单位|机关)[{HAN}]{{0,6}}文件|人事任免|"
-    rf"[{HAN}]{{0,12}}(?:规范性文件|政府规章|部门文件|公文|文件))$"
+    rf"^(?:[{HAN}]{{0,30}}(?:政府|办公室|办公厅|委员会|部门|局|厅|单位|机关)[{HAN}]{{0,6}}文件|"
+    rf"[{HAN}]{{0,12}}(?:规范性文件|政府规章|部门文件|公文|文件)|"
+    rf"(?:市|县|区|省)?(?:政府|人民政府)?(?:人事任免|任免信息|领导讲话|重要讲话|讲话|政府令|政府规章|"
+    rf"政策解读|重要会议|会议纪要|政务信息|政务动态|大事记|统计信息|统计数据|其他|公告公示|部门公告))$"
+)
+# An issue's period printed alone as a running header: 2019年第1期 (总第236期).
+_PERIOD_HEADER = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[(（]总第\d{1,5}期[)）])?$|^(?:人民)?政府公报$"
+)
+# The colophon on the last page of an issue (主办, 编辑, 地址 …): not part of the last document.
+COLOPHON = re.compile(
+    r"^(?:主\s*办|主\s*管|编\s*辑|出\s*版|承\s*办|编印|地\s*址|电\s*话|邮\s*编|邮政编码|传\s*真|印\s*刷|"
+    r"网\s*址|准印证|内部资料|发送|赠阅|定价)[:：\s]"
 )
 TERMINAL = "。！？；;!?：:，,、"
 SENTENCE_END = "。！？；;!?：:"  # a wrapped line may end in a comma; a paragraph does not
@@ -81,7 +92,11 @@ def is_page_furniture(flat: str) -> bool:
     if not flat:
         return True
     return bool(
-        _PAGE_NUMBER.match(flat) or _PAGE_OF.match(flat) or _TABLE_RULE.match(flat) or running_header(flat)
+        _PAGE_NUMBER.match(flat)
+        or _PAGE_OF.match(flat)
+        or _TABLE_RULE.match(flat)
+        or _PERIOD_HEADER.match(flat)
+        or running_header(flat)
     )
 
 

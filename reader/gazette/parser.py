@@ -29,6 +29,7 @@ from reader.gazette.fields import (
 )
 from reader.gazette.kinds import kind_of
 from reader.gazette.lines import (
+    COLOPHON,
     PAGE_REF,
     SECTION_HEADER,
     Line,
@@ -435,12 +436,15 @@ def parse_gazette(text: str, name: str | None = None) -> ParsedIssue:
             starts = _resolve(starts + recovered)
 
     front_end = starts[0].first if starts else min(len(lines), 40)
+    front_end_no = lines[front_end].no if front_end < len(lines) else 1 << 30
     front = lines[: head if head is not None else front_end]
+    front = sorted(front + [f for f in furniture if f.no < front_end_no], key=lambda ln: ln.no)
     mh = read_masthead(front, furniture + lines[:front_end])
+    end_of_issue = _colophon_start(lines, starts[-1].last + 1 if starts else 0)
 
     documents: list[Document] = []
     for k, s in enumerate(starts):
-        end = starts[k + 1].first if k + 1 < len(starts) else len(lines)
+        end = starts[k + 1].first if k + 1 < len(starts) else end_of_issue
         documents.append(_build(lines, s, end, full_len))
 
     # Title + number with no body at all: the entries of a 目录 printed without page numbers.
@@ -469,6 +473,16 @@ def parse_gazette(text: str, name: str | None = None) -> ParsedIssue:
         toc=[e.to_dict() for e in toc],
     )
     return ParsedIssue(issue=issue, documents=documents, warnings=warnings, is_gazette=is_gazette)
+
+
+def _colophon_start(lines: list[Line], after: int) -> int:
+    """Index where a trailing colophon (主办：… 编辑：… 地址：…) begins, or the end of the lines."""
+    end = len(lines)
+    i = end - 1
+    while i >= after and (COLOPHON.match(lines[i].flat + " ") or len(lines[i].flat) <= 2):
+        i -= 1
+    first = i + 1
+    return first if first < end and any(COLOPHON.match(ln.flat + " ") for ln in lines[first:end]) else end
 
 
 def _cross_check(documents: list[Document], toc: list[TocEntry], warnings: list[str]) -> None:

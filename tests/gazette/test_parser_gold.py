@@ -113,3 +113,14 @@ def test_a_text_without_gazette_structure_is_one_document() -> None:
 def test_untitled_text_is_named_after_its_file() -> None:
     parsed = parse_gazette("今天讨论了三件事，都很重要。\n第一，预算要按时报送。\n", "周例会.txt")
     assert parsed.documents[0].title == "周例会"
+
+
+def test_section_headers_period_headers_and_colophon_are_not_content() -> None:
+    text = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
+    text = text.replace("玉林市人民政府公报(2019.1）玉政办发文件\n- 6 -", "2019年第1期\n- 6 -\n领导讲话")
+    text += "主办：玉林市人民政府办公室\n编辑：玉林市人民政府公报编辑部\n地址：玉林市某路1号\n电话：0775-1234567\n"
+    parsed = parse_gazette(text)
+    assert [d.title for d in parsed.documents] == [d["title"] for d in load_gold("yulin_like")["documents"]]
+    joined = "\n".join(d.text for d in parsed.documents)
+    for noise in ("2019年第1期", "领导讲话", "主办：", "地址：", "0775-1234567"):
+        assert noise not in joined

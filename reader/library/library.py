@@ -312,29 +312,18 @@ class Library:
         )[0]
         return {"issues": row["issues"], "documents": row["documents"]}
 
+    def _distinct(self, table: str, column: str, descending: bool = False) -> list:
+        order = "DESC" if descending else "ASC"
+        sql = f"SELECT DISTINCT {column} AS v FROM {table} WHERE v IS NOT NULL ORDER BY v {order}"
+        return [r["v"] for r in self._rows(sql)]
+
     def facets(self) -> dict[str, list]:
         """Distinct values for the library filters (cities, years, kinds, issuers)."""
         return {
-            "city": [
-                r["v"]
-                for r in self._rows("SELECT DISTINCT city AS v FROM issues WHERE v IS NOT NULL ORDER BY v")
-            ],
-            "year": [
-                r["v"]
-                for r in self._rows(
-                    "SELECT DISTINCT year AS v FROM issues WHERE v IS NOT NULL ORDER BY v DESC"
-                )
-            ],
-            "kind": [
-                r["v"]
-                for r in self._rows("SELECT DISTINCT kind AS v FROM documents WHERE v IS NOT NULL ORDER BY v")
-            ],
-            "issuer": [
-                r["v"]
-                for r in self._rows(
-                    "SELECT DISTINCT issuer AS v FROM documents WHERE v IS NOT NULL ORDER BY v"
-                )
-            ],
+            "city": self._distinct("issues", "city"),
+            "year": self._distinct("issues", "year", descending=True),
+            "kind": self._distinct("documents", "kind"),
+            "issuer": self._distinct("documents", "issuer"),
         }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-_OPTIONS_WITH_VALUE = {"--library", "--lang"}
+_OPTIONS_WITH_VALUE = {"--library", "--lang", "--password", "--encoding"}
 
 
 def _positional(args: list[str]) -> list[str]:
@@ -28,6 +28,9 @@ def _positional(args: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # PDF workers are spawned processes, also when frozen
     args = list(sys.argv[1:] if argv is None else argv)
     if _positional(args) or any(a in ("-h", "--help") for a in args):
         from reader.cli import main as cli_main

@@ -17,8 +17,9 @@ from reader import __version__
 from reader.errors import ImportRejected, ReaderError
 from reader.gazette import parse_gazette
 from reader.gazette.kinds import label as kind_label
-from reader.importer import import_paths, read_source
+from reader.importer import import_paths, parse_pdf, read_source
 from reader.library import Library, default_library_dir
+from reader.sources.pdf import Extractor
 from reader.sources.text import decode_bytes
 
 COMMANDS = ("parse", "import", "list", "show")
@@ -44,28 +45,37 @@ def _open_library(args: argparse.Namespace, *, create: bool) -> Library:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    pages = None
     try:
         data = read_source(path)
-        if data.startswith(b"%PDF"):
-            raise ImportRejected("unsupported", "parse 目前只接受文本文件")
-        decoded = decode_bytes(data, args.encoding)
+        if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+            with Extractor() as ex:
+                pdf = ex.extract(path, args.password)
+            parsed, pages = parse_pdf(pdf, path.name)
+            encoding, warnings = None, pdf.warnings
+        else:
+            decoded = decode_bytes(data, args.encoding)
+            parsed = parse_gazette(decoded.text, path.name)
+            encoding, warnings = decoded.encoding, decoded.warnings
     except ImportRejected as exc:
         _err(f"{path}: {exc.label}：{exc.reason}")
         return 1
-    parsed = parse_gazette(decoded.text, path.name)
     result = parsed.to_dict()
-    result["source"] = {"path": str(path), "encoding": decoded.encoding, "warnings": decoded.warnings}
+    result["source"] = {"path": str(path), "encoding": encoding, "warnings": warnings}
+    if pages is not None:
+        for d, (first, last, _map) in zip(result["documents"], pages, strict=True):
+            d["page_start"], d["page_end"] = first, last
     if args.json:
         _print_json(result)
         return 0
     iss = parsed.issue
-    print(f"{path.name}  编码 {decoded.encoding}")
+    print(f"{path.name}  编码 {encoding or 'PDF'}")
     period = f"{iss.year or '-'}年 第{iss.number or '-'}期"
     print(f"期刊：{iss.publisher or '-'}  {period}  出版日期 {iss.date or '-'}")
     for n, d in enumerate(parsed.documents, 1):
         print(f"{n:>3}. [{kind_label(d.kind)}] {d.title}")
         print(f"     {d.number or '无文号'}  {d.issuer or '-'}  {d.date or '-'}")
-    for w in parsed.warnings + decoded.warnings:
+    for w in parsed.warnings + warnings:
         print(f"注意：{w}")
     return 0
 
@@ -87,7 +97,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not args.json and current and sys.stderr.isatty():
                 sys.stderr.write(f"\r[{done + 1}/{total}] {current[-60:]:<60}")
 
-        outcomes = import_paths(lib, args.paths, encoding=args.encoding, progress=progress)
+        outcomes = import_paths(
+            lib, args.paths, encoding=args.encoding, password=args.password, progress=progress
+        )
         if not args.json and sys.stderr.isatty():
             sys.stderr.write("\r" + " " * 72 + "\r")
     failed = [o for o in outcomes if not o.ok]
@@ -105,7 +117,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for o in outcomes:
             line = f"{_STATUS_LABELS[o.status]}：{o.path}"
             if o.status == "imported":
-                line += f"（{o.documents} 篇文档，编码 {o.encoding}）"
+                source = f"PDF {o.pages} 页" if o.format == "pdf" else f"编码 {o.encoding}"
+                line += f"（{o.documents} 篇文档，{source}）"
             elif o.status == "failed":
                 line += f" —— {o.reason}"
             print(line)
@@ -184,11 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("parse", parents=[common], help="解析一个公报文件并输出结构（不写入资料库）")
     sp.add_argument("file")
     sp.add_argument("--encoding", help="强制使用此编码（如 gb18030）")
+    sp.add_argument("--password", help="加密 PDF 的打开密码（只用于本次，不会保存）")
     sp.set_defaults(func=cmd_parse)
 
     sp = sub.add_parser("import", parents=[common], help="导入文件或文件夹（递归）")
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("--encoding", help="强制使用此编码（如 gb18030）")
+    sp.add_argument("--password", help="加密 PDF 的打开密码（只用于本次，不会保存）")
     sp.set_defaults(func=cmd_import)
 
     sp = sub.add_parser("list", parents=[common], help="列出资料库中的文档")

@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader.errors import ImportRejected, LibraryError
-from reader.gazette import parse_gazette
+from reader.gazette import Document, Issue, ParsedIssue, parse_gazette
 from reader.library import Library
 from reader.library.records import ImportOutcome
+from reader.pagemap import build_page_map, join_pages, page_of_line
+from reader.sources.pdf import Extractor, PdfText
 from reader.sources.text import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -63,31 +65,87 @@ def read_source(path: Path) -> bytes:
         raise ImportRejected("unreadable", f"无法读取文件：{exc.strerror or exc}") from exc
 
 
-def import_file(library: Library, path: Path, *, encoding: str | None = None) -> ImportOutcome:
+def _sniff_pdf(data: bytes) -> bool:
+    """PDF content whatever the file is called (readers accept junk before the header)."""
+    return b"%PDF-" in data[:1024]
+
+
+def parse_pdf(pdf: PdfText, name: str) -> tuple[ParsedIssue, list[tuple[int, int, list[list[int]]]]]:
+    """Split a PDF issue into documents, each with its page range and text-to-page map.
+
+    A PDF without a text layer becomes one page-only document that search will skip.
+    """
+    if not pdf.has_text:
+        doc = Document(title=Path(name).stem, kind="other", text="")
+        return ParsedIssue(Issue(), [doc], is_gazette=False), [(0, pdf.page_count - 1, [])]
+    full, first_lines = join_pages(pdf.pages)
+    parsed = parse_gazette(full, name)
+    pages = [
+        (
+            page_of_line(first_lines, d.start_line),
+            page_of_line(first_lines, d.end_line),
+            build_page_map(d.line_map, first_lines),
+        )
+        for d in parsed.documents
+    ]
+    return parsed, pages
+
+
+def import_file(
+    library: Library,
+    path: Path,
+    *,
+    encoding: str | None = None,
+    password: str | None = None,
+    extractor: Extractor | None = None,
+) -> ImportOutcome:
     """Import one file; never raises for a bad file or a library that refuses the write."""
     outcome = ImportOutcome(path=str(path), status="failed")
+    own_extractor = None
     try:
         suffix = path.suffix.lower()
         if not path.exists():
             raise ImportRejected("missing", "文件不存在")
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise ImportRejected(
-                "unsupported", f"不支持的文件类型“{suffix or '无扩展名'}”（支持 .txt .md .pdf）"
-            )
         data = read_source(path)
+        if not data:
+            raise ImportRejected("empty", "空文档：文件是空的（0 字节）")
+        known = suffix in SUPPORTED_SUFFIXES
+        # A file named with another extension is tried as a PDF (MuPDF's is the only binary format
+        # we read); if that fails too, it is reported as unsupported, not as a broken PDF.
+        is_pdf = suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known
         sha = hashlib.sha256(data).hexdigest()
         existing = library.issue_id_by_hash(sha)
         if existing is not None:
             outcome.status, outcome.issue_id = "present", existing
             outcome.documents = library.issue(existing).document_count
             return outcome
-        if suffix in PDF_SUFFIXES or data.startswith(b"%PDF"):
-            raise ImportRejected("unsupported", "暂不支持导入 PDF 文件")
-        decoded = decode_bytes(data, encoding)
-        parsed = parse_gazette(decoded.text, path.name)
-        if not parsed.documents:
-            raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
-        stored, created = library.store_file(data, sha, suffix)
+        library.check_writable()
+        if is_pdf:
+            if extractor is None:
+                extractor = own_extractor = Extractor()
+            try:
+                pdf = extractor.extract(path, password)
+            except ImportRejected as exc:
+                if known or _sniff_pdf(data) or exc.category in ("encrypted", "timeout"):
+                    raise
+                kind = suffix or "无扩展名"
+                raise ImportRejected(
+                    "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf）"
+                ) from exc
+            parsed, pages = parse_pdf(pdf, path.name)
+            stored_bytes = pdf.decrypted if pdf.decrypted is not None else data
+            fmt, enc, warnings = "pdf", None, pdf.warnings
+            extra = {"page_count": pdf.page_count, "has_text": pdf.has_text, "pages": pages}
+            stored_suffix = ".pdf"
+            outcome.flags = pdf.flags
+        else:
+            decoded = decode_bytes(data, encoding)
+            parsed = parse_gazette(decoded.text, path.name)
+            if not parsed.documents:
+                raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
+            stored_bytes, fmt, enc, warnings, extra = data, "text", decoded.encoding, decoded.warnings, {}
+            stored_suffix = suffix
+        stored, created = library.store_file(stored_bytes, sha, stored_suffix)
         try:
             issue_id = library.add_issue(
                 parsed,
@@ -95,10 +153,11 @@ def import_file(library: Library, path: Path, *, encoding: str | None = None) ->
                 source_name=path.name,
                 source_path=str(path.resolve()),
                 stored_path=stored,
-                fmt="text",
-                encoding=decoded.encoding,
+                fmt=fmt,
+                encoding=enc,
                 size=len(data),
-                warnings=decoded.warnings,
+                warnings=warnings,
+                **extra,
             )
         except BaseException:
             if created:
@@ -106,8 +165,9 @@ def import_file(library: Library, path: Path, *, encoding: str | None = None) ->
             raise
         outcome.status, outcome.issue_id = "imported", issue_id
         outcome.documents = len(parsed.documents)
-        outcome.encoding = decoded.encoding
-        outcome.warnings = decoded.warnings + parsed.warnings
+        outcome.encoding, outcome.format = enc, fmt
+        outcome.pages = extra.get("page_count")
+        outcome.warnings = warnings + parsed.warnings
     except ImportRejected as exc:
         outcome.category, outcome.reason = exc.category, exc.reason
     except LibraryError as exc:
@@ -116,6 +176,9 @@ def import_file(library: Library, path: Path, *, encoding: str | None = None) ->
         outcome.category, outcome.reason = "library", f"资料库错误：{exc}"
     except OSError as exc:
         outcome.category, outcome.reason = "library", f"无法写入资料库文件夹：{exc.strerror or exc}"
+    finally:
+        if own_extractor is not None:
+            own_extractor.close()
     return outcome
 
 
@@ -124,18 +187,27 @@ def import_paths(
     paths: Iterable[str | Path],
     *,
     encoding: str | None = None,
+    password: str | None = None,
+    passwords: dict[str, str] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    pdf_timeout: float | None = None,
 ) -> list[ImportOutcome]:
-    """Import files and folders; one outcome per file, in order. Stops early if cancelled."""
+    """Import files and folders; one outcome per file, in order. Stops early if cancelled.
+
+    ``password`` is tried for every encrypted PDF; ``passwords`` maps a path to its own.
+    Passwords are used for this import only and never stored.
+    """
     files = list(expand_paths(paths))
     outcomes: list[ImportOutcome] = []
-    for n, f in enumerate(files):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(n, len(files), str(f))
-        outcomes.append(import_file(library, f, encoding=encoding))
+    with Extractor(**({"timeout": pdf_timeout} if pdf_timeout else {})) as extractor:
+        for n, f in enumerate(files):
+            if cancelled is not None and cancelled():
+                break
+            if progress is not None:
+                progress(n, len(files), str(f))
+            pw = (passwords or {}).get(str(f), password)
+            outcomes.append(import_file(library, f, encoding=encoding, password=pw, extractor=extractor))
     if progress is not None:
         progress(len(outcomes), len(files), "")
     return outcomes

@@ -206,17 +206,30 @@ def can_continue(prev: Line, nxt: Line, full_len: int) -> bool:
     return not ("http" in a and "http" in b)
 
 
-def reflow(lines: list[Line], full_len: int) -> list[str]:
-    """Join wrapped paragraph lines; one output string per paragraph, table row or heading."""
+def reflow_mapped(lines: list[Line], full_len: int) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """Join wrapped paragraph lines, remembering where each source line landed.
+
+    Returns the paragraphs and, per paragraph, ``(offset within the paragraph, source line
+    number)`` for every physical line joined into it: how a text offset maps back to a line and
+    so to a PDF page.
+    """
     paras: list[str] = []
+    origins: list[list[tuple[int, int]]] = []
     prev: Line | None = None
     for ln in lines:
         if prev is not None and can_continue(prev, ln, full_len):
             # Han text joins without a space; Latin words keep one.
             glue = " " if (paras[-1][-1:].isascii() and ln.text[:1].isascii()) else ""
+            origins[-1].append((len(paras[-1]) + len(glue), ln.no))
             paras[-1] = paras[-1] + glue + ln.text
             prev = ln  # the next decision looks at this physical line's length and ending
             continue
         paras.append(ln.text)
+        origins.append([(0, ln.no)])
         prev = ln
-    return paras
+    return paras, origins
+
+
+def reflow(lines: list[Line], full_len: int) -> list[str]:
+    """Join wrapped paragraph lines; one output string per paragraph, table row or heading."""
+    return reflow_mapped(lines, full_len)[0]

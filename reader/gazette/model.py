@@ -50,9 +50,12 @@ class Document:
     start_line: int = 0  # 1-based line of the title in the source text
     end_line: int = 0  # 1-based last line (inclusive)
     in_toc: bool | None = None  # cross-check against the 目录; None when the issue has none
+    # (offset in ``text``, source line number) for every source line: maps text to pages.
+    line_map: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        d.pop("line_map")
         d["citations"] = [c.to_dict() for c in self.citations]
         return d
 

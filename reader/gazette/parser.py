@@ -38,7 +38,7 @@ from reader.gazette.lines import (
     is_organ_line,
     is_parenthetical,
     is_title_like,
-    reflow,
+    reflow_mapped,
     starts_title,
 )
 from reader.gazette.masthead import TocEntry, find_toc, parse_toc, read_masthead, toc_end
@@ -353,7 +353,7 @@ def _build(lines: list[Line], s: _Start, end: int, full_len: int) -> Document:
     kind = kind_of(title) or ("personnel" if "任免" in title else "other")
 
     content = body_start_extra + body
-    paras = reflow(content, full_len)
+    paras, origins = reflow_mapped(content, full_len)
     rec_i = find_recipients(paras[len(body_start_extra) :])
     recipients = paras[len(body_start_extra) + rec_i] if rec_i is not None else None
     date_i, iso, signed = find_signature(body, len(body))
@@ -376,10 +376,21 @@ def _build(lines: list[Line], s: _Start, end: int, full_len: int) -> Document:
         attachments=find_attachments(body),
         citations=find_citations(text, number.key if number else None),
         text=text,
+        line_map=_line_map(paras, origins),
         start_line=lines[s.first].no,
         end_line=lines[end - 1].no if end - 1 >= s.first else lines[s.last].no,
     )
     return doc
+
+
+def _line_map(paras: list[str], origins: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Paragraph-relative origins to offsets in the joined text (paragraphs joined by newlines)."""
+    out: list[tuple[int, int]] = []
+    base = 0
+    for para, origin in zip(paras, origins, strict=True):
+        out.extend((base + off, line_no) for off, line_no in origin)
+        base += len(para) + 1
+    return out
 
 
 def _single_document(lines: list[Line], name: str | None, full_len: int) -> Document:
@@ -392,7 +403,8 @@ def _single_document(lines: list[Line], name: str | None, full_len: int) -> Docu
     if title is None:
         title = PurePath(name).stem if name else (lines[0].flat[:30] if lines else "未命名文档")
     body = [ln for ln in lines if re.sub(r"\s+", "", ln.text) != title] or lines
-    text = "\n".join(reflow(body, full_len))
+    paras, origins = reflow_mapped(body, full_len)
+    text = "\n".join(paras)
     _, iso, signed = find_signature(body, len(body))
     return Document(
         title=title,
@@ -401,6 +413,7 @@ def _single_document(lines: list[Line], name: str | None, full_len: int) -> Docu
         issuer=signed,
         text=text,
         citations=find_citations(text, None),
+        line_map=_line_map(paras, origins),
         start_line=lines[0].no if lines else 1,
         end_line=lines[-1].no if lines else 1,
     )

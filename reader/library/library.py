@@ -27,7 +27,7 @@ from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
 from reader.gazette.model import ParsedIssue
 from reader.library import migrations
 from reader.library.db import connect, folder_writable, transaction, translate
-from reader.library.records import DocumentRecord, DocumentSummary, IssueRecord, issue_label
+from reader.library.records import DocumentRecord, DocumentSummary, IssueRecord, ReadingState, issue_label
 
 DB_NAME = "library.sqlite"
 APP_NAME = "GongbaoReader"
@@ -40,6 +40,10 @@ def default_library_dir() -> Path:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _now_precise() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 class Library:
@@ -90,6 +94,10 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def check_writable(self) -> None:
+        """Raise :class:`LibraryReadOnly` before any work is done for a write that cannot land."""
+        self._require_writable()
+
     def _require_writable(self) -> None:
         if self.readonly:
             raise LibraryReadOnly(f"资料库是只读的，无法写入：{self.folder}")
@@ -139,8 +147,14 @@ class Library:
         encoding: str | None,
         size: int,
         warnings: list[str] | None = None,
+        page_count: int | None = None,
+        has_text: bool = True,
+        pages: list[tuple[int, int, list[list[int]]]] | None = None,
     ) -> int:
-        """Insert one issue and all its documents in a single transaction; return the issue id."""
+        """Insert one issue and all its documents in a single transaction; return the issue id.
+
+        ``pages`` gives, for a PDF, each document's (first page, last page, page map).
+        """
         self._require_writable()
         iss = parsed.issue
         rel = stored_path.relative_to(self.folder).as_posix()
@@ -148,8 +162,8 @@ class Library:
             cur = conn.execute(
                 """INSERT INTO issues (sha256, source_name, source_path, stored_path, format,
                        encoding, city, publisher, year, number, total_number, date, is_gazette,
-                       size, imported_at, toc, warnings)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                       size, imported_at, toc, warnings, page_count, has_text)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (
                     sha256,
                     source_name,
@@ -168,14 +182,18 @@ class Library:
                     _now(),
                     json.dumps(iss.toc, ensure_ascii=False),
                     json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
+                    page_count,
+                    int(has_text),
                 ),
             )
             issue_id = cur.lastrowid
             for seq, d in enumerate(parsed.documents, start=1):
+                first, last, page_map = pages[seq - 1] if pages else (None, None, None)
                 dcur = conn.execute(
                     """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer,
-                           recipients, date, kind, attachments, text, start_line, end_line, in_toc)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                           recipients, date, kind, attachments, text, start_line, end_line, in_toc,
+                           page_start, page_end, page_map, searchable)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                     (
                         issue_id,
                         seq,
@@ -191,6 +209,10 @@ class Library:
                         d.start_line,
                         d.end_line,
                         None if d.in_toc is None else int(d.in_toc),
+                        first,
+                        last,
+                        None if page_map is None else json.dumps(page_map),
+                        int(has_text),
                     ),
                 )
                 conn.executemany(
@@ -232,6 +254,7 @@ class Library:
         kind: str | None = None,
         issuer: str | None = None,
         issue_id: int | None = None,
+        ids: list[int] | None = None,
         sort: str = "issue",
     ) -> list[DocumentSummary]:
         """Document summaries, filtered; ``sort`` is ``issue`` (issue, then order) or ``date``."""
@@ -243,6 +266,9 @@ class Library:
         if issuer:
             where.append("d.issuer LIKE ?")
             params.append(f"%{issuer}%")
+        if ids is not None:
+            where.append(f"d.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
         order = {
             "issue": "i.year DESC, i.number DESC, i.id DESC, d.seq",
             "date": "d.date IS NULL, d.date DESC, d.id",
@@ -300,7 +326,58 @@ class Library:
             end_line=r["end_line"],
             in_toc=None if r["in_toc"] is None else bool(r["in_toc"]),
             issue=self.issue(r["issue_id"]),
+            page_start=r["page_start"],
+            page_end=r["page_end"],
+            page_map=json.loads(r["page_map"]) if r["page_map"] else [],
+            searchable=bool(r["searchable"]),
         )
+
+    # -- reading state ------------------------------------------------------------------------
+    def reading_state(self, doc_id: int) -> ReadingState | None:
+        rows = self._rows("SELECT * FROM reading_state WHERE document_id = ?", (doc_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        return ReadingState(
+            document_id=r["document_id"],
+            view=r["view"],
+            text_offset=r["text_offset"],
+            page_position=r["page_position"],
+            zoom=r["zoom"],
+            updated_at=r["updated_at"],
+        )
+
+    def save_reading_state(self, state: ReadingState) -> None:
+        """Remember where the reader is; a read-only library silently keeps nothing."""
+        if self.readonly:
+            return
+        with transaction(self.db) as conn:
+            conn.execute(
+                """INSERT INTO reading_state (document_id, view, text_offset, page_position, zoom, updated_at)
+                   VALUES (?,?,?,?,?,?)
+                   ON CONFLICT(document_id) DO UPDATE SET view=excluded.view,
+                       text_offset=excluded.text_offset, page_position=excluded.page_position,
+                       zoom=excluded.zoom, updated_at=excluded.updated_at""",
+                (
+                    state.document_id,
+                    state.view,
+                    state.text_offset,
+                    state.page_position,
+                    state.zoom,
+                    _now_precise(),
+                ),
+            )
+
+    def recent_documents(self, limit: int = 10) -> list[DocumentSummary]:
+        """Documents most recently read, newest first."""
+        ids = [
+            r["document_id"]
+            for r in self._rows(
+                "SELECT document_id FROM reading_state ORDER BY updated_at DESC LIMIT ?", (limit,)
+            )
+        ]
+        by_id = {d.id: d for d in self.documents(ids=ids)} if ids else {}
+        return [by_id[i] for i in ids if i in by_id]
 
     def find_by_number(self, number_key: str) -> list[int]:
         rows = self._rows("SELECT id FROM documents WHERE number_key = ? ORDER BY id", (number_key,))

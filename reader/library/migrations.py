@@ -88,9 +88,33 @@ def _v2_citations_and_toc(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3_pages_and_reading_state(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        ALTER TABLE issues ADD COLUMN page_count INTEGER;
+        ALTER TABLE issues ADD COLUMN has_text INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE documents ADD COLUMN page_start INTEGER;
+        ALTER TABLE documents ADD COLUMN page_end INTEGER;
+        ALTER TABLE documents ADD COLUMN page_map TEXT;
+        ALTER TABLE documents ADD COLUMN searchable INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE reading_state (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            view TEXT NOT NULL DEFAULT 'text',
+            text_offset INTEGER NOT NULL DEFAULT 0,
+            page_position REAL,
+            zoom REAL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX reading_state_recent ON reading_state(updated_at)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
+    _v3_pages_and_reading_state,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -47,6 +47,8 @@ class IssueRecord:
     document_count: int = 0
     toc: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page_count: int | None = None
+    has_text: bool = True
 
     @property
     def label(self) -> str:
@@ -85,6 +87,8 @@ class IssueRecord:
             document_count=row.get("document_count") or 0,
             toc=json.loads(row.get("toc") or "[]"),
             warnings=json.loads(row.get("warnings") or "[]"),
+            page_count=row.get("page_count"),
+            has_text=bool(row.get("has_text", 1)),
         )
 
 
@@ -129,11 +133,31 @@ class DocumentRecord:
     end_line: int | None
     in_toc: bool | None
     issue: IssueRecord
+    page_start: int | None = None
+    page_end: int | None = None
+    page_map: list[list[int]] = field(default_factory=list)
+    searchable: bool = True
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.issue.format == "pdf"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["issue"] = self.issue.to_dict()
         return d
+
+
+@dataclass(slots=True)
+class ReadingState:
+    """Where the reader left a document: the view, the place in it and the zoom."""
+
+    document_id: int
+    view: str = "text"  # "text" | "page"
+    text_offset: int = 0
+    page_position: float | None = None  # page index + fraction of the page
+    zoom: float | None = None
+    updated_at: str = ""
 
 
 @dataclass(slots=True)
@@ -148,6 +172,9 @@ class ImportOutcome:
     reason: str | None = None
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
+    format: str | None = None  # "text" | "pdf"
+    pages: int | None = None  # PDF page count
+    flags: list[str] = field(default_factory=list)  # "repaired", "no_text", "decrypted"
 
     @property
     def ok(self) -> bool:

@@ -20,6 +20,10 @@ SEED = {
     2: [
         "INSERT INTO citations (document_id, title, number, number_key) VALUES (1, '《某文》', '国发〔2018〕1号', '国发|2018|1')",
     ],
+    3: [
+        "UPDATE documents SET page_start = 0, page_end = 1, page_map = '[[0, 0], [5, 1]]' WHERE id = 1",
+        "INSERT INTO reading_state (document_id, view, text_offset, updated_at) VALUES (1, 'page', 3, '2024-01-01')",
+    ],
 }
 
 
@@ -46,6 +50,9 @@ def test_upgrade_from_every_version(tmp_path: Path, start: int) -> None:
             assert doc.attachments == []
         if start >= 2:
             assert lib.document(1).citations[0]["number"] == "国发〔2018〕1号"
+        if start >= 3:
+            assert lib.document(1).page_map == [[0, 0], [5, 1]]
+            assert lib.reading_state(1).view == "page"
         # the upgraded library takes new imports
         assert lib.db["documents"].columns_dict["in_toc"] is int
 

@@ -1,0 +1,194 @@
+"""PDF text extraction in a child process with a time limit.
+
+MuPDF can hang or crash on hostile files and PyMuPDF holds the GIL while it works, so
+extraction never runs in the app's own process: an :class:`Extractor` owns one child process
+(reused across the files of a batch) and kills and replaces it when a file takes too long.
+
+A file is refused with a category rather than half-imported: 损坏 (cannot be opened, or some
+page's text cannot be read), 加密 (needs a password, or the password is wrong), 空文档
+(0 pages), 超时. A file MuPDF had to repair is imported with a warning; one with no text layer
+is imported as pages only and marked as not searchable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import unicodedata
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ImportRejected
+
+DEFAULT_TIMEOUT = 60.0
+# Fewer non-space characters per page than this, on average: no text layer (a scan).
+MIN_TEXT_CHARS_PER_PAGE = 5
+# Characters SASLprep maps to nothing (RFC 4013 B.1): PDF 2.0 (R6) passwords are SASLprep'd.
+_MAPPED_TO_NOTHING = dict.fromkeys(
+    map(ord, "\u00ad\u034f\u1806\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufe01\ufe0f\ufeff")
+)
+
+
+@dataclass(slots=True)
+class PdfText:
+    """What extraction yields for one PDF."""
+
+    pages: list[str]
+    page_sizes: list[tuple[float, float]]
+    repaired: bool = False
+    encrypted: bool = False
+    decrypted: bytes | None = None  # an unencrypted copy, kept so pages can render later
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def has_text(self) -> bool:
+        chars = sum(len("".join(p.split())) for p in self.pages)
+        return chars > 0 and chars >= MIN_TEXT_CHARS_PER_PAGE * max(len(self.pages), 1)
+
+    @property
+    def flags(self) -> list[str]:
+        """Machine-readable notes: ``repaired``, ``no_text``, ``decrypted``."""
+        out = []
+        if self.repaired:
+            out.append("repaired")
+        if not self.has_text:
+            out.append("no_text")
+        if self.encrypted:
+            out.append("decrypted")
+        return out
+
+
+def password_candidates(password: str) -> list[str]:
+    """The password as typed, NFKC-normalised, and SASLprep-mapped: PDF readers differ."""
+    nfkc = unicodedata.normalize("NFKC", password)
+    out = []
+    for cand in (nfkc.translate(_MAPPED_TO_NOTHING), nfkc, password):
+        if cand not in out:
+            out.append(cand)
+    return out
+
+
+def extract_now(path: str, password: str | None) -> tuple[str, Any]:
+    """Extract in *this* process. Returns ("ok", PdfText) or (category, reason)."""
+    import pymupdf
+
+    try:
+        doc = pymupdf.open(path)
+    except pymupdf.EmptyFileError:
+        return "empty", "空文档：PDF 文件是空的（0 字节）"
+    except Exception as exc:  # FileDataError and whatever else MuPDF throws at a broken file
+        return "corrupt", f"损坏：无法打开 PDF（{type(exc).__name__}）"
+    with contextlib.closing(doc):
+        encrypted = bool(doc.needs_pass)
+        if encrypted:
+            if not password:
+                return "encrypted", "加密：此 PDF 需要密码"
+            if not any(doc.authenticate(p) for p in password_candidates(password)):
+                return "encrypted", "加密：密码不正确"
+        if doc.page_count == 0:
+            reason = "空文档：PDF 没有任何页面"
+            if doc.is_repaired:
+                reason += "（文件已损坏，修复后仍为 0 页）"
+            return "empty", reason
+        pages: list[str] = []
+        sizes: list[tuple[float, float]] = []
+        failed: list[int] = []
+        for i in range(doc.page_count):
+            try:
+                page = doc[i]
+                pages.append(page.get_text())
+                sizes.append((page.rect.width, page.rect.height))
+            except Exception:
+                failed.append(i + 1)
+        if failed:
+            shown = "、".join(map(str, failed[:10])) + (" 等" if len(failed) > 10 else "")
+            return "corrupt", f"损坏：第 {shown} 页无法读取（共 {doc.page_count} 页），为免缺页未导入"
+        result = PdfText(pages=pages, page_sizes=sizes, repaired=bool(doc.is_repaired), encrypted=encrypted)
+        if result.repaired:
+            result.warnings.append("文件结构已损坏，已由 MuPDF 修复后导入，请核对页面")
+        if encrypted:
+            result.decrypted = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=1)
+        if not result.has_text:
+            result.warnings.append(
+                "无文本层：PDF 中几乎没有可提取的文字（可能是扫描件），只能按页面阅读，不能搜索"
+            )
+        return "ok", result
+
+
+def _serve(conn: Connection) -> None:
+    """Child process loop: one extraction per request until told to stop."""
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        path, password = msg
+        try:
+            conn.send(extract_now(path, password))
+        except Exception as exc:  # report, never die silently: the parent is waiting
+            conn.send(("corrupt", f"损坏：读取 PDF 时出错（{type(exc).__name__}）"))
+
+
+class Extractor:
+    """Owns one extraction child process; replaces it after a timeout or a crash."""
+
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._proc: mp.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> None:
+        ctx = mp.get_context("spawn")
+        parent, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child,), name="gongbao-pdf-extract", daemon=True)
+        self._proc.start()
+        child.close()
+        self._conn = parent
+
+    def _kill(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+
+    def extract(self, path: Path, password: str | None = None) -> PdfText:
+        """Extract the text of ``path``; raise :class:`ImportRejected` with a category on failure."""
+        if self._proc is None or not self._proc.is_alive():
+            self._kill()
+            self._start()
+        assert self._conn is not None
+        try:
+            self._conn.send((str(path), password))
+            if not self._conn.poll(self.timeout):
+                self._kill()
+                raise ImportRejected("timeout", f"超时：读取 PDF 超过 {self.timeout:.0f} 秒，已中止")
+            status, payload = self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            self._kill()
+            raise ImportRejected("corrupt", "损坏：读取 PDF 时解析程序崩溃") from exc
+        if status != "ok":
+            raise ImportRejected(status, payload)
+        return payload
+
+    def close(self) -> None:
+        if self._conn is not None and self._proc is not None and self._proc.is_alive():
+            with contextlib.suppress(OSError, BrokenPipeError):
+                self._conn.send(None)
+            self._proc.join(2)
+        self._kill()
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

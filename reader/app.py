@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from reader import __version__
 from reader.errors import ReaderError
 from reader.library import Library, default_library_dir
+from reader.settings import Settings
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -21,18 +21,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--version", action="version", version=f"gongbao {__version__}")
     args, _qt_args = p.parse_known_args(list(argv))
     return args
-
-
-def settings():
-    """Settings in an INI file: readable, and easy to point elsewhere for tests (GONGBAO_CONFIG_DIR)."""
-    import platformdirs
-    from PySide6.QtCore import QSettings
-
-    folder = os.environ.get("GONGBAO_CONFIG_DIR") or platformdirs.user_config_dir(
-        "GongbaoReader", appauthor=False
-    )
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,8 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("GongbaoReader")
     app.setApplicationDisplayName("公报阅读器")
     app.setApplicationVersion(__version__)
-    conf = settings()
-    language = choose_language(conf.value("ui/language"), args.lang)
+    conf = Settings.load()
+    language = choose_language(conf.language, args.lang)
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]
     install_app_font(app)
 
@@ -58,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
         return 1
-    window = MainWindow(library)
+    window = MainWindow(library, conf)
     window.show()
     if not args.no_welcome:
         from PySide6.QtCore import QTimer

@@ -24,10 +24,11 @@ class ImportWorker(QObject):
     finished = Signal(list)  # list[ImportOutcome]
     failed = Signal(str)  # the library could not be opened at all
 
-    def __init__(self, folder: Path, paths: list[str]) -> None:
+    def __init__(self, folder: Path, paths: list[str], passwords: dict[str, str] | None = None) -> None:
         super().__init__()
         self._folder = folder
         self._paths = paths
+        self._passwords = passwords
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -38,7 +39,11 @@ class ImportWorker(QObject):
         try:
             with Library(self._folder) as lib:
                 outcomes: list[ImportOutcome] = import_paths(
-                    lib, self._paths, progress=self.progress.emit, cancelled=self._cancel.is_set
+                    lib,
+                    self._paths,
+                    passwords=self._passwords,
+                    progress=self.progress.emit,
+                    cancelled=self._cancel.is_set,
                 )
         except ReaderError as exc:
             self.failed.emit(str(exc))
@@ -52,11 +57,17 @@ class ImportTask(QObject):
     progress = Signal(int, int, str)
     done = Signal(list, str)  # outcomes, error message ("" when the library opened)
 
-    def __init__(self, folder: Path, paths: list[str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        paths: list[str],
+        parent: QObject | None = None,
+        passwords: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("import")
-        self.worker = ImportWorker(folder, paths)
+        self.worker = ImportWorker(folder, paths, passwords)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)

@@ -1,150 +1,362 @@
-"""The main window: the library's documents, a reading pane, and importing."""
+"""The main window: library panel, reading pane, outline; menus; background import."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QDockWidget,
     QFileDialog,
-    QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
     QWidget,
 )
 
 from reader.errors import ReaderError
-from reader.gazette.kinds import label as kind_label
+from reader.layout import layout
 from reader.library import Library
-from reader.library.records import DocumentRecord, ImportOutcome
-from reader.models.documents import DocumentTableModel
+from reader.library.records import DocumentRecord, ImportOutcome, ReadingState
+from reader.models.pdf_pages import PageRenderer
 from reader.models.tasks import ImportTask
 from reader.resources import sample_issue
-from reader.ui.render import document_html
+from reader.settings import THEMES, Settings
+from reader.ui.i18n import LANGUAGES
+from reader.ui.library_panel import LibraryPanel
+from reader.ui.outline_panel import OutlinePanel
+from reader.ui.reading_pane import ReadingPane
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One user action: declared once, so menus, shortcuts and tests agree."""
+
+    name: str
+    menu: str
+    text: str
+    shortcut: str | QKeySequence.StandardKey | None
+    slot: str
 
 
 class MainWindow(QMainWindow):
-    """Lists documents; shows the selected one; imports files in the background."""
+    """Composes the panels; turns core errors into messages; remembers where the reader was."""
 
     import_finished = Signal(list)  # list[ImportOutcome], after the library view refreshed
+    document_opened = Signal(int)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, settings: Settings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.settings = settings or Settings()
         self._task: ImportTask | None = None
         self._progress: QProgressDialog | None = None
+        self._back: list[ReadingState] = []
+        self._forward: list[ReadingState] = []
+        self._navigating = False
         self.setWindowTitle(self.tr("Gongbao Reader"))
         self.setAcceptDrops(True)
-        self.resize(1200, 780)
+        self.resize(1280, 820)
 
-        self.model = DocumentTableModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("documents")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.activated.connect(self._current_changed)
-
-        self.reader = QTextBrowser(self)
-        self.reader.setObjectName("reader")
-        self.reader.setOpenLinks(False)
-        self.reader.setPlaceholderText(self.tr("Select a document to read it."))
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.reader)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
+        self.renderer = PageRenderer(self)
+        self.pane = ReadingPane(self.renderer, self)
+        self.setCentralWidget(self.pane)
+        self.library_panel = LibraryPanel(library, self)
+        self.outline = OutlinePanel(self)
+        self._dock(
+            self.library_panel, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea, "libraryDock"
+        )
+        self._dock(self.outline, self.tr("Outline"), Qt.DockWidgetArea.RightDockWidgetArea, "outlineDock")
+        self.library_panel.document_activated.connect(self.open_document)
+        self.library_panel.error.connect(self._show_error)
+        self.outline.document_requested.connect(self.open_document)
+        self.outline.offset_requested.connect(self.pane.go_to_offset)
+        self.pane.link_requested.connect(self._confirm_link)
+        self.pane.view_changed.connect(lambda _v: self._update_actions())
 
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
+        self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
+        self.apply_settings()
         self.refresh()
 
-    # -- construction -------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.act_import_files = QAction(self.tr("Import &Files…"), self)
-        self.act_import_files.setShortcut(QKeySequence.StandardKey.Open)
-        self.act_import_files.triggered.connect(self.import_files_dialog)
-        self.act_import_folder = QAction(self.tr("Import F&older…"), self)
-        self.act_import_folder.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.act_import_folder.triggered.connect(self.import_folder_dialog)
-        self.act_import_sample = QAction(self.tr("Import the &Sample Issue"), self)
-        self.act_import_sample.triggered.connect(self.import_sample)
-        self.act_import_sample.setEnabled(sample_issue() is not None)
-        self.act_quit = QAction(self.tr("&Quit"), self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.act_quit.triggered.connect(self.close)
-        for act in (self.act_import_files, self.act_import_folder, self.act_import_sample):
-            file_menu.addAction(act)
-            act.setEnabled(act.isEnabled() and not self.library.readonly)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
+    def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
 
-    # -- library view -------------------------------------------------------------------------
+    # -- actions ------------------------------------------------------------------------------
+    def action_specs(self) -> list[ActionSpec]:
+        S = QKeySequence.StandardKey
+        return [
+            ActionSpec("import_files", "file", self.tr("Import &Files…"), S.Open, "import_files_dialog"),
+            ActionSpec(
+                "import_folder", "file", self.tr("Import F&older…"), "Ctrl+Shift+O", "import_folder_dialog"
+            ),
+            ActionSpec("import_sample", "file", self.tr("Import the &Sample Issue"), None, "import_sample"),
+            ActionSpec("quit", "file", self.tr("&Quit"), S.Quit, "close"),
+            ActionSpec("find", "edit", self.tr("&Find in Document…"), S.Find, "open_find"),
+            ActionSpec("find_next", "edit", self.tr("Find &Next"), "F3", "find_next"),
+            ActionSpec("find_prev", "edit", self.tr("Find &Previous"), "Shift+F3", "find_previous"),
+            ActionSpec("toggle_view", "view", self.tr("&Text / Page View"), "Ctrl+Shift+V", "toggle_view"),
+            ActionSpec("zoom_in", "view", self.tr("Zoom &In"), S.ZoomIn, "zoom_in"),
+            ActionSpec("zoom_out", "view", self.tr("Zoom &Out"), S.ZoomOut, "zoom_out"),
+            ActionSpec("fit_width", "view", self.tr("Fit &Width"), "Ctrl+2", "fit_width"),
+            ActionSpec("fit_page", "view", self.tr("Fit &Page"), "Ctrl+1", "fit_page"),
+            ActionSpec("back", "go", self.tr("&Back"), S.Back, "go_back"),
+            ActionSpec("forward", "go", self.tr("&Forward"), S.Forward, "go_forward"),
+            ActionSpec("about", "help", self.tr("&About Gongbao Reader"), None, "about"),
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
+            "view": bar.addMenu(self.tr("&View")),
+            "go": bar.addMenu(self.tr("&Go")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        for spec in self.action_specs():
+            act = QAction(spec.text, self)
+            act.setObjectName(spec.name)
+            if spec.shortcut is not None:
+                act.setShortcut(QKeySequence(spec.shortcut))
+            act.triggered.connect(getattr(self, spec.slot))
+            menus[spec.menu].addAction(act)
+            self.actions_by_name[spec.name] = act
+            if spec.name == "import_sample":
+                self.recent_menu = QMenu(self.tr("&Recent Documents"), self)
+                menus["file"].addMenu(self.recent_menu)
+                menus["file"].addSeparator()
+        # themes, font size, language
+        view = menus["view"]
+        view.addSeparator()
+        theme_menu = view.addMenu(self.tr("T&heme"))
+        group = QActionGroup(self)
+        names = {"light": self.tr("Light"), "sepia": self.tr("Sepia"), "dark": self.tr("Dark")}
+        for theme in THEMES:
+            act = QAction(names[theme], self, checkable=True)
+            act.setObjectName(f"theme_{theme}")
+            act.setChecked(theme == self.settings.theme)
+            act.triggered.connect(lambda _c=False, t=theme: self.set_theme(t))
+            group.addAction(act)
+            theme_menu.addAction(act)
+            self.actions_by_name[f"theme_{theme}"] = act
+        lang_menu = view.addMenu(self.tr("&Language"))
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == (self.settings.language or "zh_CN"))
+            act.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            lang_menu.addAction(act)
+        self.act_import_files = self.actions_by_name["import_files"]  # kept for tests and scripts
+        for name in ("import_files", "import_folder", "import_sample"):
+            self.actions_by_name[name].setEnabled(not self.library.readonly)
+        if sample_issue() is None:
+            self.actions_by_name["import_sample"].setEnabled(False)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        doc = self.pane.doc
+        is_pdf = bool(doc and doc.is_pdf)
+        self.actions_by_name["toggle_view"].setEnabled(is_pdf)
+        paged = is_pdf and self.pane.view == "page"
+        self.actions_by_name["fit_width"].setEnabled(paged)
+        self.actions_by_name["fit_page"].setEnabled(paged)
+        self.actions_by_name["back"].setEnabled(bool(self._back))
+        self.actions_by_name["forward"].setEnabled(bool(self._forward))
+
+    # -- settings -----------------------------------------------------------------------------
+    def apply_settings(self) -> None:
+        self.pane.text_view.font_pt = self.settings.font_pt
+        self.pane.set_theme(self.settings.theme)
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        self.pane.set_theme(theme)
+        self.actions_by_name[f"theme_{theme}"].setChecked(True)
+        self.settings.save()
+
+    def set_language(self, code: str) -> None:
+        self.settings.language = code
+        self.settings.save()
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language applies after a restart.")
+        )
+
+    # -- library ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the document list from the library, keeping the current document selected."""
-        current = self.current_document_id()
+        """Reload the library panel and the status line."""
+        self.library_panel.refresh()
         try:
-            docs = self.library.documents()
+            counts = self.library.counts()
         except ReaderError as exc:
             self._show_error(str(exc))
-            docs = []
-        self.model.set_documents(docs)
-        counts = self.library.counts()
+            return
         text = self.tr("%n document(s)", "", counts["documents"])
         if self.library.readonly:
             text += " · " + self.tr("read-only library")
         self.status.setText(text)
-        if current is not None:
-            self.select_document(current)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        try:
+            recent = self.library.recent_documents(10)
+        except ReaderError:
+            recent = []
+        for d in recent:
+            act = self.recent_menu.addAction(d.title[:50])
+            act.setToolTip(d.title)
+            act.triggered.connect(lambda _c=False, i=d.id: self.open_document(i))
+        self.recent_menu.setEnabled(bool(recent))
 
     def current_document_id(self) -> int | None:
-        idx = self.table.currentIndex()
-        return self.model.document_id(idx.row()) if idx.isValid() else None
+        return self.pane.doc.id if self.pane.doc else None
 
     def select_document(self, doc_id: int) -> bool:
-        row = self.model.row_of(doc_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        return True
+        """Open ``doc_id`` (kept for callers that think in list selection)."""
+        return self.open_document(doc_id)
 
-    @Slot(QModelIndex)
-    def _current_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
-        doc_id = self.model.document_id(index.row()) if index.isValid() else None
-        if doc_id is None:
-            self.reader.clear()
-            return
+    @Slot(int)
+    def open_document(self, doc_id: int) -> bool:
+        """Open a document where the reader last left it."""
         try:
             doc = self.library.document(doc_id)
+            state = self.library.reading_state(doc_id)
+        except ReaderError as exc:
+            self._show_error(str(exc))
+            return False
+        if self.pane.doc is not None and self.pane.doc.id != doc_id:
+            self._remember_place(push_history=not self._navigating)
+        self._show(doc, state)
+        return True
+
+    def _show(self, doc: DocumentRecord, state: ReadingState | None) -> None:
+        pdf = self.library.folder / doc.issue.stored_path if doc.is_pdf else None
+        self.pane.show_document(doc, pdf, state)
+        self.library_panel.select(doc.id)
+        issue_docs = self.library.documents(issue_id=doc.issue_id)
+        self.outline.show_issue(issue_docs, doc.id, layout(doc.text, doc.recipients))
+        self.setWindowTitle(f"{doc.title} — {self.tr('Gongbao Reader')}")
+        if not doc.searchable and doc.is_pdf:
+            self.statusBar().showMessage(
+                self.tr("No text layer: this document can be read as pages only."), 8000
+            )
+        self._update_actions()
+        self.document_opened.emit(doc.id)
+
+    def _remember_place(self, push_history: bool) -> None:
+        state = self.pane.state()
+        if state is None:
+            return
+        try:
+            self.library.save_reading_state(state)
+        except ReaderError:
+            pass  # a read-only or busy library: the place is just not remembered
+        if push_history:
+            self._back.append(state)
+            self._forward.clear()
+
+    # -- navigation ---------------------------------------------------------------------------
+    def go_back(self) -> None:
+        self._travel(self._back, self._forward)
+
+    def go_forward(self) -> None:
+        self._travel(self._forward, self._back)
+
+    def _travel(self, source: list[ReadingState], target: list[ReadingState]) -> None:
+        if not source:
+            return
+        here = self.pane.state()
+        dest = source.pop()
+        if here is not None:
+            target.append(here)
+            self.library.save_reading_state(here)
+        try:
+            doc = self.library.document(dest.document_id)
         except ReaderError as exc:
             self._show_error(str(exc))
             return
-        self.show_document(doc)
+        self._show(doc, dest)
 
-    def show_document(self, doc: DocumentRecord) -> None:
-        char_px = self.reader.fontMetrics().horizontalAdvance("国")
-        self.reader.setHtml(document_html(doc, kind_label(doc.kind), char_px))
-        self.setWindowTitle(f"{doc.title} — {self.tr('Gongbao Reader')}")
+    def open_find(self) -> None:
+        self.pane.open_find()
+
+    def find_next(self) -> None:
+        self.pane.find_step(1)
+
+    def find_previous(self) -> None:
+        self.pane.find_step(-1)
+
+    def toggle_view(self) -> None:
+        self.pane.toggle_view()
+
+    def zoom_in(self) -> None:
+        self.pane.zoom_in()
+        self._store_font()
+
+    def zoom_out(self) -> None:
+        self.pane.zoom_out()
+        self._store_font()
+
+    def _store_font(self) -> None:
+        if self.pane.view == "text":
+            self.settings.font_pt = self.pane.text_view.font_pt
+
+    def fit_width(self) -> None:
+        self.pane.page_view.set_fit("width")
+
+    def fit_page(self) -> None:
+        self.pane.page_view.set_fit("page")
+
+    @Slot(QUrl)
+    def _confirm_link(self, url: QUrl) -> None:
+        """Links leave the app only after the reader has seen the full address."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr("Open this address in your browser?\n\n%1").replace("%1", url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def about(self) -> None:
+        from reader import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Gongbao Reader"),
+            self.tr(
+                "Gongbao Reader %1\nAn offline reader for government gazettes.\nLicensed under the AGPL-3.0."
+            ).replace("%1", __version__),
+        )
 
     # -- importing ----------------------------------------------------------------------------
     def offer_sample(self) -> None:
@@ -183,11 +395,11 @@ class MainWindow(QMainWindow):
         if folder:
             self.start_import([folder])
 
-    def start_import(self, paths: list[str]) -> bool:
+    def start_import(self, paths: list[str], passwords: dict[str, str] | None = None) -> bool:
         """Import in the background with a cancellable progress dialog; False if one is running."""
         if self._task is not None or self.library.readonly:
             return False
-        self._task = ImportTask(self.library.folder, paths, self)
+        self._task = ImportTask(self.library.folder, paths, self, passwords=passwords)
         self._progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
         self._progress.setWindowTitle(self.tr("Import"))
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -221,38 +433,55 @@ class MainWindow(QMainWindow):
             task.deleteLater()
         self.refresh()
         imported = [o for o in outcomes if o.status == "imported"]
-        if imported and imported[-1].issue_id is not None and self.current_document_id() is None:
+        if imported and imported[-1].issue_id is not None and self.pane.doc is None:
             first = self.library.documents(issue_id=imported[-1].issue_id)
             if first:
-                self.select_document(first[0].id)
+                self.open_document(first[0].id)
         if error:
             self._show_error(error)
         else:
             self._report(outcomes)
         self.import_finished.emit(outcomes)
+        locked = [o for o in outcomes if o.category == "encrypted"]
+        if locked:
+            self._ask_passwords(locked)
+
+    def _ask_passwords(self, locked: list[ImportOutcome]) -> None:
+        """Ask for each encrypted PDF's password and import those given (never stored)."""
+        passwords: dict[str, str] = {}
+        for o in locked:
+            pw, ok = QInputDialog.getText(
+                self,
+                self.tr("Password required"),
+                self.tr("%1 is encrypted. Enter its password to import it:").replace("%1", Path(o.path).name),
+                QLineEdit.EchoMode.Password,
+            )
+            if ok and pw:
+                passwords[o.path] = pw
+        if passwords:
+            self.start_import(list(passwords), passwords=passwords)
 
     def _report(self, outcomes: list[ImportOutcome]) -> None:
         imported = sum(o.status == "imported" for o in outcomes)
         present = sum(o.status == "present" for o in outcomes)
-        failed = [o for o in outcomes if o.status == "failed"]
+        failed = [o for o in outcomes if o.status == "failed" and o.category != "encrypted"]
         summary = self.tr("Imported %1, already present %2, failed %3.")
         summary = (
             summary.replace("%1", str(imported)).replace("%2", str(present)).replace("%3", str(len(failed)))
         )
         self.statusBar().showMessage(summary, 10000)
         if failed:
-            details = "\n".join(f"{Path(o.path).name}: {o.reason}" for o in failed[:30])
             box = QMessageBox(
                 QMessageBox.Icon.Warning, self.tr("Some files were not imported"), summary, parent=self
             )
-            box.setDetailedText(details)
             box.setInformativeText("\n".join(f"{Path(o.path).name}: {o.reason}" for o in failed[:5]))
+            box.setDetailedText("\n".join(f"{o.path}: {o.reason}" for o in failed))
             box.open()
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Gongbao Reader"), message)
 
-    # -- drag and drop ------------------------------------------------------------------------
+    # -- drag and drop, closing ---------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and not self.library.readonly:
             event.acceptProposedAction()
@@ -263,8 +492,13 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
             event.acceptProposedAction()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
             self._task.cancel()
             self._task.wait()
+        self._remember_place(push_history=False)
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        self.settings.save()
+        self.renderer.shutdown()
         super().closeEvent(event)

@@ -40,10 +40,10 @@ def test_import_runs_in_background_and_lists_documents(qtbot, window: MainWindow
         assert window.import_running()
         assert not window.start_import([str(SAMPLE)])  # one import at a time
     assert [o.status for o in sig.args[0]] == ["imported"]
-    assert window.model.rowCount() == 6
+    assert window.library_panel.document_count() == 6
     assert window.current_document_id() is not None  # the new issue's first document is opened
-    assert "玉林市人民政府关于印发" in window.reader.toPlainText()
-    assert "玉政发〔2019〕3号" in window.reader.toPlainText()
+    assert "玉林市人民政府关于印发" in window.pane.text_view.toPlainText()
+    assert "玉政发〔2019〕3号" in window.pane.text_view.toPlainText()
 
 
 def test_selecting_a_document_shows_it_escaped(
@@ -57,12 +57,16 @@ def test_selecting_a_document_shows_it_escaped(
     )
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.start_import([str(hostile)])
-    doc_id = window.model.document_id(0)
-    window.select_document(doc_id)
-    html = window.reader.toHtml()
-    assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "<a " not in html and "&lt;a href" in html  # shown as text, never a live link
-    assert "<b>加粗</b>" in window.reader.toPlainText()
+    doc_id = window.library_panel.document_ids()[0]
+    window.open_document(doc_id)
+    html = window.pane.text_view.toHtml()
+    assert "<script>" not in html
+    import re as _re
+
+    # markup in the gazette is text; the only link is the literal address, opened on confirmation
+    assert _re.findall(r'<a href="([^"]+)"', html) == ["http://evil"]
+    assert "<a href='http://evil'>点我</a>" in window.pane.text_view.toPlainText()
+    assert "<b>加粗</b>" in window.pane.text_view.toPlainText()
 
 
 def test_screenshot_is_not_blank(qtbot, window: MainWindow) -> None:
@@ -81,7 +85,7 @@ def test_failed_files_are_reported(qtbot, window: MainWindow, tmp_path: Path) ->
     assert boxes, "a failure must be shown to the user"
     assert "junk.txt" in boxes[0].informativeText()
     boxes[0].close()
-    assert window.model.rowCount() == 6
+    assert window.library_panel.document_count() == 6
 
 
 def test_drop_files_imports_them(qtbot, window: MainWindow) -> None:
@@ -96,7 +100,7 @@ def test_drop_files_imports_them(qtbot, window: MainWindow) -> None:
     )
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.dropEvent(event)
-    assert window.model.rowCount() == 6
+    assert window.library_panel.document_count() == 6
 
 
 def test_empty_library_offers_the_sample(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,7 +114,7 @@ def test_empty_library_offers_the_sample(qtbot, window: MainWindow, monkeypatch:
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.offer_sample()
     assert asked
-    assert window.model.rowCount() == 12  # the bundled 钦州 issue
+    assert window.library_panel.document_count() == 12  # the bundled 钦州 issue
     asked.clear()
     window.offer_sample()  # not empty any more: no question
     assert not asked
@@ -134,7 +138,8 @@ def test_chinese_is_the_default_language(qtbot, library: Library) -> None:
         qtbot.addWidget(w)
         menus = [a.text() for a in w.menuBar().actions()]
         assert menus[0] == "文件(&F)"
-        assert w.model.headerData(0, Qt.Orientation.Horizontal) == "标题"
+        assert w.library_panel.model.headerData(0, Qt.Orientation.Horizontal) == "标题"
+        assert w.library_panel.city.itemText(0) == "全部城市"
         assert "篇文档" in w.status.text()
     finally:
         for t in translators:
@@ -153,3 +158,26 @@ def test_app_main_starts_and_quits(qtbot, tmp_path: Path) -> None:
 
     QTimer.singleShot(300, close_all)
     assert main(["--library", str(tmp_path / "lib"), "--no-welcome", "--lang", "en"]) == 0
+
+
+def test_links_open_only_after_confirmation(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    answer = {"value": QMessageBox.StandardButton.No}
+
+    def question(parent, title, text, *a, **k):
+        asked.append(text)
+        return answer["value"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.pane.text_view.anchorClicked.emit(QUrl("http://www.qinzhou.gov.cn/x.html"))
+    assert asked and "http://www.qinzhou.gov.cn/x.html" in asked[0] and opened == []
+    answer["value"] = QMessageBox.StandardButton.Yes
+    window.pane.text_view.anchorClicked.emit(QUrl("http://www.qinzhou.gov.cn/x.html"))
+    assert opened == ["http://www.qinzhou.gov.cn/x.html"]

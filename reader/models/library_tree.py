@@ -1,0 +1,83 @@
+"""Tree model of the library: issues and their documents, or documents by date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from reader.gazette.kinds import label as kind_label
+from reader.library.records import DocumentSummary, IssueRecord
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _doc_item(d: DocumentSummary, with_issue: bool) -> QStandardItem:
+    item = QStandardItem(d.title)
+    item.setData(d.id, DOC_ID_ROLE)
+    item.setEditable(False)
+    tip = [d.title, d.number or "", f"{d.issuer or ''} {d.date or ''}".strip(), kind_label(d.kind)]
+    if with_issue:
+        tip.append(d.issue)
+    item.setToolTip("\n".join(t for t in tip if t))
+    return item
+
+
+def _cells(d: DocumentSummary) -> list[QStandardItem]:
+    out = []
+    for text in (d.number or "", d.date or "", kind_label(d.kind)):
+        it = QStandardItem(text)
+        it.setEditable(False)
+        it.setData(d.id, DOC_ID_ROLE)
+        out.append(it)
+    return out
+
+
+class LibraryTreeModel(QStandardItemModel):
+    """Rebuilt from plain records whenever filters change; rows carry document ids."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._headers()
+
+    def _headers(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("LibraryTreeModel", "Title"),
+                QCoreApplication.translate("LibraryTreeModel", "Number"),
+                QCoreApplication.translate("LibraryTreeModel", "Date"),
+                QCoreApplication.translate("LibraryTreeModel", "Kind"),
+            ]
+        )
+
+    def by_issue(self, issues: list[IssueRecord], docs: list[DocumentSummary]) -> None:
+        self.clear()
+        self._headers()
+        by_issue: dict[int, list[DocumentSummary]] = {}
+        for d in docs:
+            by_issue.setdefault(d.issue_id, []).append(d)
+        for issue in issues:
+            children = by_issue.get(issue.id)
+            if not children:
+                continue
+            parent = QStandardItem(f"{issue.label}（{len(children)}）")
+            parent.setData(issue.id, ISSUE_ID_ROLE)
+            parent.setEditable(False)
+            if not issue.has_text:
+                parent.setToolTip(
+                    QCoreApplication.translate(
+                        "LibraryTreeModel", "No text layer: pages only, not searchable"
+                    )
+                )
+            for d in children:
+                parent.appendRow([_doc_item(d, with_issue=False), *_cells(d)])
+            row = [parent] + [QStandardItem("") for _ in range(3)]
+            for it in row[1:]:
+                it.setEditable(False)
+            self.appendRow(row)
+
+    def by_date(self, docs: list[DocumentSummary]) -> None:
+        self.clear()
+        self._headers()
+        for d in docs:
+            self.appendRow([_doc_item(d, with_issue=True), *_cells(d)])

@@ -1,0 +1,226 @@
+"""GUI-side client of the render process: request queue, image cache, hang watchdog.
+
+One :class:`PageRenderer` serves the reading pane. Its child process is started when the
+renderer is created (so opening the first PDF does not wait for Python to start) and is reused
+for every document. Requests are served one at a time, the most wanted first; a new
+``want()`` call replaces the queue, so scrolling fast never renders pages long gone. A page
+that takes longer than ``page_timeout`` is marked failed, and the process is killed, restarted
+and pointed at the same document again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import multiprocessing as mp
+import threading
+import time
+from collections import OrderedDict
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from reader import render_server
+
+CACHE_BYTES = 320 * 1024 * 1024
+PAGE_TIMEOUT = 8.0
+
+
+def scale_key(scale: float) -> int:
+    """Scales that differ by less than 1 % render the same image."""
+    return round(scale * 100)
+
+
+class PageRenderer(QObject):
+    """Renders pages of one PDF at a time in a child process."""
+
+    opened = Signal(str, list)  # path, [(width, height) in points]
+    open_failed = Signal(str, str)  # path, reason
+    page_ready = Signal(int)  # page index: an image for it is in the cache
+    page_failed = Signal(int, str)
+    found = Signal(int, dict)  # request id, {page: [rects in points]}
+    _message = Signal(object)  # from the reader thread, queued to the GUI thread
+
+    def __init__(self, parent: QObject | None = None, page_timeout: float = PAGE_TIMEOUT) -> None:
+        super().__init__(parent)
+        self.page_timeout = page_timeout
+        self.path: str | None = None
+        self.sizes: list[tuple[float, float]] = []
+        self._cache: OrderedDict[tuple[int, int, str], QImage] = OrderedDict()
+        self._cache_bytes = 0
+        self.failed: dict[int, str] = {}
+        self._queue: list[tuple[int, float, str]] = []
+        self._inflight: tuple[int, int, float, str] | None = None  # req, page, scale, theme
+        self._inflight_since = 0.0
+        self._req = itertools.count(1)
+        self._proc: mp.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._generation = 0
+        self._message.connect(self._on_message)
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(250)
+        self._watchdog.timeout.connect(self._check_hang)
+        self.restarts = 0
+        self._start()
+
+    # -- process ------------------------------------------------------------------------------
+    def _start(self) -> None:
+        ctx = mp.get_context("spawn")
+        parent, child = ctx.Pipe()
+        self._proc = ctx.Process(
+            target=render_server.serve, args=(child,), name="gongbao-render", daemon=True
+        )
+        self._proc.start()
+        child.close()
+        self._conn = parent
+        self._generation += 1
+        generation = self._generation
+        thread = threading.Thread(
+            target=self._read_loop, args=(parent, generation), name="render-reader", daemon=True
+        )
+        thread.start()
+
+    def _read_loop(self, conn: Connection, generation: int) -> None:
+        while True:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                return
+            self._message.emit((generation, msg))
+
+    def _send(self, msg: object) -> None:
+        if self._conn is None:
+            return
+        try:
+            self._conn.send(msg)
+        except (OSError, BrokenPipeError):
+            self._restart()
+
+    def _kill(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.join(2)
+        if self._conn is not None:
+            with contextlib.suppress(OSError):
+                self._conn.close()
+        self._proc = self._conn = None
+
+    def _restart(self) -> None:
+        self.restarts += 1
+        self._kill()
+        self._start()
+        if self.path:
+            self._send(("open", self.path))
+
+    def shutdown(self) -> None:
+        """Stop the child process (on quit)."""
+        self._watchdog.stop()
+        if self._conn is not None:
+            with contextlib.suppress(OSError, BrokenPipeError):
+                self._conn.send(None)
+        if self._proc is not None:
+            self._proc.join(1)
+        self._kill()
+
+    # -- documents ----------------------------------------------------------------------------
+    def open(self, path: Path | str) -> None:
+        """Open a PDF; ``opened`` (or ``open_failed``) follows."""
+        self.path = str(path)
+        self.sizes = []
+        self._cache.clear()
+        self._cache_bytes = 0
+        self.failed.clear()
+        self._queue.clear()
+        self._inflight = None
+        self._send(("open", self.path))
+
+    def image(self, page: int, scale: float, theme: str) -> QImage | None:
+        img = self._cache.get((page, scale_key(scale), theme))
+        if img is not None:
+            self._cache.move_to_end((page, scale_key(scale), theme))
+        return img
+
+    def any_image(self, page: int, theme: str) -> QImage | None:
+        """Some rendering of ``page`` (another zoom) to stretch while the right one comes."""
+        for (p, _s, t), img in reversed(self._cache.items()):
+            if p == page and t == theme:
+                return img
+        return None
+
+    def want(self, pages: list[int], scale: float, theme: str) -> None:
+        """Render these pages (most wanted first), replacing whatever was queued."""
+        self._queue = [
+            (p, scale, theme)
+            for p in pages
+            if 0 <= p < len(self.sizes) and p not in self.failed and self.image(p, scale, theme) is None
+        ]
+        self._pump()
+
+    def find(self, query: str, pages: list[int] | None = None) -> int:
+        """Search pages for ``query``; ``found`` answers with the returned request id."""
+        req = next(self._req)
+        self._send(("find", req, query, pages))
+        return req
+
+    def _pump(self) -> None:
+        if self._inflight is not None or not self._queue or not self.sizes:
+            return
+        page, scale, theme = self._queue.pop(0)
+        req = next(self._req)
+        self._inflight = (req, page, scale, theme)
+        self._inflight_since = time.monotonic()
+        self._watchdog.start()
+        self._send(("render", req, page, scale, theme))
+
+    @Slot()
+    def _check_hang(self) -> None:
+        if self._inflight is None:
+            self._watchdog.stop()
+            return
+        if time.monotonic() - self._inflight_since > self.page_timeout:
+            _req, page, _scale, _theme = self._inflight
+            self._inflight = None
+            self.failed[page] = "页面渲染超时"
+            self._restart()  # the child may be stuck in MuPDF forever: replace it
+            self.page_failed.emit(page, self.failed[page])
+
+    @Slot(object)
+    def _on_message(self, item: tuple[int, tuple]) -> None:
+        generation, msg = item
+        if generation != self._generation:
+            return  # from a process we already killed
+        kind = msg[0]
+        if kind == "opened":
+            if msg[1] == self.path:
+                first_open = not self.sizes
+                self.sizes = list(msg[2])
+                if first_open:
+                    self.opened.emit(msg[1], self.sizes)
+                self._pump()
+        elif kind == "error":
+            if not self.sizes and self.path:
+                self.open_failed.emit(self.path, msg[1])
+        elif kind in ("image", "page_error"):
+            if self._inflight is None or msg[1] != self._inflight[0]:
+                return
+            self._inflight = None
+            if kind == "image":
+                _, _req, page, scale, theme, w, h, stride, samples = msg
+                img = QImage(samples, w, h, stride, QImage.Format.Format_RGB888).copy()
+                self._store((page, scale_key(scale), theme), img)
+                self.page_ready.emit(page)
+            else:
+                self.failed[msg[2]] = msg[3]
+                self.page_failed.emit(msg[2], msg[3])
+            self._pump()
+        elif kind == "found":
+            self.found.emit(msg[1], msg[2])
+
+    def _store(self, key: tuple[int, int, str], img: QImage) -> None:
+        self._cache[key] = img
+        self._cache_bytes += img.sizeInBytes()
+        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._cache_bytes -= old.sizeInBytes()

@@ -1,0 +1,144 @@
+"""The library panel: filters (city, year, kind, issuer), grouping, and the document tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHeaderView, QTreeView, QVBoxLayout, QWidget
+
+from reader.errors import ReaderError
+from reader.gazette.kinds import label as kind_label
+from reader.library import Library
+from reader.models.library_tree import DOC_ID_ROLE, LibraryTreeModel
+
+
+class LibraryPanel(QWidget):
+    """Emits ``document_activated(id)`` when the reader picks a document."""
+
+    document_activated = Signal(int)
+    error = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        self.library = library
+        self.city = QComboBox(self, objectName="cityFilter")
+        self.year = QComboBox(self, objectName="yearFilter")
+        self.kind = QComboBox(self, objectName="kindFilter")
+        self.issuer = QComboBox(self, objectName="issuerFilter")
+        self.issuer.setEditable(False)
+        self.grouping = QComboBox(self, objectName="grouping")
+        self.grouping.addItem(self.tr("By issue"), "issue")
+        self.grouping.addItem(self.tr("By date, newest first"), "date")
+        self.grouping.addItem(self.tr("By date, oldest first"), "date_asc")
+        self.model = LibraryTreeModel(self)
+        self.tree = QTreeView(self, objectName="libraryTree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setMinimumWidth(300)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.activated.connect(self._activated)
+        self.tree.clicked.connect(self._activated)
+        grid = QGridLayout()
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.addWidget(self.city, 0, 0)
+        grid.addWidget(self.year, 0, 1)
+        grid.addWidget(self.kind, 1, 0)
+        grid.addWidget(self.issuer, 1, 1)
+        grid.addWidget(self.grouping, 2, 0, 1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(grid)
+        lay.addWidget(self.tree, 1)
+        for combo in (self.city, self.year, self.kind, self.issuer, self.grouping):
+            combo.currentIndexChanged.connect(self.reload)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Refill the filter choices from the library (keeping selections), then the tree."""
+        try:
+            facets = self.library.facets()
+        except ReaderError as exc:
+            self.error.emit(str(exc))
+            return
+        self._fill(self.city, self.tr("All cities"), [(c, c) for c in facets["city"]])
+        self._fill(self.year, self.tr("All years"), [(f"{y}", y) for y in facets["year"]])
+        self._fill(self.kind, self.tr("All kinds"), [(kind_label(k), k) for k in facets["kind"]])
+        self._fill(self.issuer, self.tr("All issuers"), [(i, i) for i in facets["issuer"]])
+        self.reload()
+
+    @staticmethod
+    def _fill(combo: QComboBox, all_label: str, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_label, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        idx = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(idx, 0))
+        combo.blockSignals(False)
+
+    @Slot()
+    def reload(self) -> None:
+        mode = self.grouping.currentData() or "issue"
+        try:
+            docs = self.library.documents(
+                city=self.city.currentData(),
+                year=self.year.currentData(),
+                kind=self.kind.currentData(),
+                issuer=self.issuer.currentData(),
+                sort=mode if mode != "issue" else "issue",
+            )
+            if mode == "issue":
+                self.model.by_issue(self.library.issues(), docs)
+            else:
+                self.model.by_date(docs)
+        except ReaderError as exc:
+            self.error.emit(str(exc))
+            return
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(1, True)  # 发文字号 and 文种 are in the tooltip; titles need the room
+        self.tree.setColumnHidden(3, True)
+
+    def document_count(self) -> int:
+        """Documents currently listed (after filters)."""
+        n = 0
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r)
+            n += item.rowCount() if item.hasChildren() else (1 if item.data(DOC_ID_ROLE) is not None else 0)
+        return n
+
+    def document_ids(self) -> list[int]:
+        out = []
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r)
+            if item.hasChildren():
+                out.extend(item.child(k).data(DOC_ID_ROLE) for k in range(item.rowCount()))
+            elif item.data(DOC_ID_ROLE) is not None:
+                out.append(item.data(DOC_ID_ROLE))
+        return out
+
+    def select(self, doc_id: int) -> None:
+        """Highlight ``doc_id`` in the tree without emitting activation."""
+        matches = self.model.match(self.model.index(0, 0), DOC_ID_ROLE, doc_id, 1, self._match_flags())
+        if matches:
+            self.tree.setCurrentIndex(matches[0])
+            self.tree.scrollTo(matches[0])
+
+    @staticmethod
+    def _match_flags():
+        from PySide6.QtCore import Qt
+
+        return Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(DOC_ID_ROLE)
+        if doc_id is None:
+            doc_id = index.sibling(index.row(), 0).data(DOC_ID_ROLE)
+        if doc_id is not None:
+            self.document_activated.emit(int(doc_id))

@@ -1,0 +1,71 @@
+"""The outline: the open issue's documents, and the open document's headings under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.layout import Block, outline
+from reader.library.records import DocumentSummary
+
+DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class OutlinePanel(QTreeWidget):
+    """Click a document to open it, a heading to jump to it."""
+
+    document_requested = Signal(int)
+    offset_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setHeaderHidden(True)
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+
+    def show_issue(self, docs: list[DocumentSummary], current: int, blocks: list[Block]) -> None:
+        self.clear()
+        current_item = None
+        for d in docs:
+            item = QTreeWidgetItem(self, [d.title])
+            item.setData(0, DOC_ROLE, d.id)
+            item.setToolTip(0, "\n".join(x for x in (d.title, d.number or "", d.date or "") if x))
+            if d.id == current:
+                current_item = item
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+                parents: dict[int, QTreeWidgetItem] = {0: item}
+                for b in outline(blocks):
+                    level = max(b.level, 1)
+                    parent = parents.get(level - 1) or item
+                    child = QTreeWidgetItem(parent, [b.text.strip()[:60]])
+                    child.setData(0, OFFSET_ROLE, b.start)
+                    child.setData(0, DOC_ROLE, d.id)
+                    parents[level] = child
+                    for deeper in [k for k in parents if k > level]:
+                        del parents[deeper]
+        if current_item is not None:
+            current_item.setExpanded(True)
+            self.expandItem(current_item)
+            self.scrollToItem(current_item)
+
+    def heading_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            it = stack.pop(0)
+            if it.data(0, OFFSET_ROLE) is not None:
+                out.append(it)
+            stack = [it.child(k) for k in range(it.childCount())] + stack
+        return out
+
+    @Slot(QTreeWidgetItem, int)
+    def _clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        offset = item.data(0, OFFSET_ROLE)
+        if offset is not None:
+            self.offset_requested.emit(int(offset))
+        else:
+            self.document_requested.emit(int(item.data(0, DOC_ROLE)))

@@ -1,0 +1,347 @@
+"""The reading pane: one document in text view or, for a PDF, in page view, switchable in place.
+
+Switching views keeps the reader's place through the document's page map: the text offset at
+the top of the text view becomes a page position and back. Find works in both views and
+ignores full-/half-width and spacing differences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.library.records import DocumentRecord, ReadingState
+from reader.models.pdf_pages import PageRenderer
+from reader.pagemap import offset_at, page_at, position_at
+from reader.textnorm import find_all
+from reader.ui.page_view import PageView
+from reader.ui.text_view import TextView
+
+
+class FindBar(QWidget):
+    """Ctrl+F bar: query, hit count, previous/next, close."""
+
+    search = Signal(str)
+    step = Signal(int)  # +1 next, -1 previous
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("Find in document"))
+        self.edit.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.prev = QToolButton(self, text="▲", toolTip=self.tr("Previous (Shift+F3)"))
+        self.next = QToolButton(self, text="▼", toolTip=self.tr("Next (F3)"))
+        close = QToolButton(self, text="✕", toolTip=self.tr("Close (Esc)"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 2, 6, 2)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.count)
+        lay.addWidget(self.prev)
+        lay.addWidget(self.next)
+        lay.addWidget(close)
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(lambda: self.search.emit(self.edit.text()))
+        self.edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.edit.returnPressed.connect(lambda: self.step.emit(1))
+        self.prev.clicked.connect(lambda: self.step.emit(-1))
+        self.next.clicked.connect(lambda: self.step.emit(1))
+        close.clicked.connect(self.closed)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.closed.emit)
+
+    def set_count(self, current: int, total: int, query: str) -> None:
+        if not query:
+            self.count.setText("")
+        elif total == 0:
+            self.count.setText(self.tr("No matches"))
+        else:
+            self.count.setText(self.tr("%1 of %2").replace("%1", str(current + 1)).replace("%2", str(total)))
+
+
+class ReadingPane(QWidget):
+    """Toolbar, find bar and the two views of the open document."""
+
+    view_changed = Signal(str)  # "text" | "page"
+    document_shown = Signal(int)
+    link_requested = Signal(QUrl)
+
+    def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.renderer = renderer
+        self.doc: DocumentRecord | None = None
+        self.view = "text"
+        self._pdf_path: str | None = None
+        self._pending_position: float | None = None
+        self._query = ""
+        self._hits_text: list[tuple[int, int]] = []
+        self._hits_page: list[tuple[int, int]] = []
+        self._current = -1
+        self._find_req = -1
+
+        self.text_view = TextView(self)
+        self.page_view = PageView(renderer, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.text_view)
+        self.stack.addWidget(self.page_view)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+
+        self.toggle = QToolButton(self, checkable=True)
+        self.toggle.setObjectName("viewToggle")
+        self.toggle.setToolTip(self.tr("Switch between text and page view (Ctrl+Shift+V)"))
+        self.toggle.clicked.connect(lambda checked: self.set_view("page" if checked else "text"))
+        self.zoom_out_btn = QToolButton(self, text="−", toolTip=self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_in_btn = QToolButton(self, text="+", toolTip=self.tr("Zoom in (Ctrl++)"))
+        self.zoom_label = QLabel(self)
+        self.fit_width_btn = QToolButton(self, text=self.tr("Fit width"))
+        self.fit_page_btn = QToolButton(self, text=self.tr("Fit page"))
+        self.page_box = QSpinBox(self)
+        self.page_box.setObjectName("pageBox")
+        self.page_box.setKeyboardTracking(False)
+        self.page_total = QLabel(self)
+        self.zoom_out_btn.clicked.connect(self.zoom_out)
+        self.zoom_in_btn.clicked.connect(self.zoom_in)
+        self.fit_width_btn.clicked.connect(lambda: self.page_view.set_fit("width"))
+        self.fit_page_btn.clicked.connect(lambda: self.page_view.set_fit("page"))
+        self.page_box.valueChanged.connect(lambda v: self.page_view.go_to_page(v - 1))
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.toggle)
+        bar.addStretch(1)
+        for w in (self.page_box, self.page_total, self.zoom_out_btn, self.zoom_label, self.zoom_in_btn):
+            bar.addWidget(w)
+        bar.addWidget(self.fit_width_btn)
+        bar.addWidget(self.fit_page_btn)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addLayout(bar)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.stack, 1)
+
+        renderer.opened.connect(self._pdf_opened)
+        renderer.found.connect(self._page_found)
+        self.page_view.zoom_changed.connect(self._zoom_shown)
+        self.page_view.position_changed.connect(self._page_scrolled)
+        self.text_view.link_requested.connect(self.link_requested)
+        self.find_bar.search.connect(self.find)
+        self.find_bar.step.connect(self.find_step)
+        self.find_bar.closed.connect(self.close_find)
+        self._update_controls()
+
+    # -- documents ----------------------------------------------------------------------------
+    def show_document(self, doc: DocumentRecord, pdf_path: Path | None, state: ReadingState | None) -> None:
+        """Show ``doc``; restore ``state`` (view, place, zoom) when given."""
+        self.doc = doc
+        self.text_view.show_document(doc)
+        self._hits_text, self._hits_page, self._current = [], [], -1
+        view = state.view if state else ("page" if doc.is_pdf and not doc.text else "text")
+        if pdf_path is not None and str(pdf_path) != self._pdf_path:
+            self._pdf_path = str(pdf_path)
+            self.renderer.open(pdf_path)
+        elif pdf_path is None:
+            self._pdf_path = None
+        if state and state.zoom and doc.is_pdf:
+            self.page_view.set_zoom(state.zoom)
+        start_pos = float(doc.page_start or 0)
+        if state and state.page_position is not None:
+            start_pos = state.page_position
+        elif state:
+            start_pos = (
+                position_at(doc.page_map, state.text_offset, len(doc.text)) if doc.page_map else start_pos
+            )
+        self._pending_position = start_pos if doc.is_pdf else None
+        if self.page_view.page_count() and doc.is_pdf and self._pdf_path == self.renderer.path:
+            self.page_view.set_position(start_pos)
+            self._pending_position = None
+        self.set_view(view if doc.is_pdf else "text", keep_place=False)
+        if state:
+            QTimer.singleShot(0, lambda off=state.text_offset: self.text_view.set_position(off))
+        if self._query:
+            self.find(self._query)
+        self._update_controls()
+        self.document_shown.emit(doc.id)
+
+    @Slot(str, list)
+    def _pdf_opened(self, path: str, sizes: list) -> None:
+        if path != self._pdf_path:
+            return
+        self.page_view.set_pages(sizes)
+        if self._pending_position is not None:
+            self.page_view.set_position(self._pending_position)
+            self._pending_position = None
+        self._update_controls()
+
+    def state(self) -> ReadingState | None:
+        """Where the reader is now, to be saved."""
+        if self.doc is None:
+            return None
+        offset = self.text_offset()
+        page_pos = self.page_view.position() if self.doc.is_pdf and self.page_view.page_count() else None
+        zoom = self.page_view.zoom if self.doc.is_pdf and self.page_view.fit == "none" else None
+        return ReadingState(self.doc.id, self.view, offset, page_pos, zoom)
+
+    def text_offset(self) -> int:
+        """The canonical offset at the top of whichever view is showing."""
+        if self.doc is None:
+            return 0
+        if self.view == "page" and self.doc.page_map and self.page_view.page_count():
+            return offset_at(self.doc.page_map, self._clamped_page_position(), len(self.doc.text))
+        return self.text_view.position()
+
+    def _clamped_page_position(self) -> float:
+        assert self.doc is not None
+        pos = self.page_view.position()
+        first, last = self.doc.page_start or 0, self.doc.page_end or 0
+        return min(max(pos, float(first)), last + 0.999)
+
+    # -- views --------------------------------------------------------------------------------
+    def set_view(self, view: str, keep_place: bool = True) -> None:
+        """Switch to "text" or "page" (PDF documents only) at the same place."""
+        if self.doc is None or (view == "page" and not self.doc.is_pdf):
+            view = "text"
+        if keep_place and self.doc is not None and view != self.view and self.doc.page_map:
+            if view == "page":
+                offset = self.text_view.position()
+                self.page_view.set_position(position_at(self.doc.page_map, offset, len(self.doc.text)))
+            else:
+                self.text_view.set_position(self.text_offset())
+        self.view = view
+        self.stack.setCurrentWidget(self.page_view if view == "page" else self.text_view)
+        with QSignalBlocker(self.toggle):
+            self.toggle.setChecked(view == "page")
+        self._update_controls()
+        self._refresh_find_marks()
+        self.view_changed.emit(view)
+
+    def toggle_view(self) -> None:
+        self.set_view("text" if self.view == "page" else "page")
+
+    def go_to_offset(self, offset: int) -> None:
+        """Show canonical ``offset`` at the top of the current view."""
+        if self.doc is None:
+            return
+        if self.view == "page" and self.doc.page_map:
+            self.page_view.set_position(position_at(self.doc.page_map, offset, len(self.doc.text)))
+        else:
+            self.text_view.set_position(offset)
+
+    def zoom_in(self) -> None:
+        if self.view == "page":
+            self.page_view.zoom_in()
+        else:
+            self.text_view.set_font_size(self.text_view.font_pt + 1)
+
+    def zoom_out(self) -> None:
+        if self.view == "page":
+            self.page_view.zoom_out()
+        else:
+            self.text_view.set_font_size(self.text_view.font_pt - 1)
+
+    def set_theme(self, theme: str) -> None:
+        self.text_view.set_theme(theme)
+        self.page_view.set_theme(theme)
+
+    @Slot(float)
+    def _zoom_shown(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)}%")
+
+    @Slot(float)
+    def _page_scrolled(self, _pos: float) -> None:
+        with QSignalBlocker(self.page_box):
+            self.page_box.setValue(self.page_view.current_page() + 1)
+
+    def _update_controls(self) -> None:
+        is_pdf = bool(self.doc and self.doc.is_pdf)
+        paged = is_pdf and self.view == "page"
+        self.toggle.setEnabled(is_pdf)
+        self.toggle.setText(self.tr("Page view") if paged else self.tr("Text view"))
+        for w in (self.page_box, self.page_total, self.fit_width_btn, self.fit_page_btn, self.zoom_label):
+            w.setVisible(paged)
+        n = self.page_view.page_count()
+        self.page_box.setRange(1, max(n, 1))
+        self.page_total.setText(f"/ {n}")
+
+    # -- find ---------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.edit.setFocus()
+        self.find_bar.edit.selectAll()
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self._query = ""
+        self._hits_text, self._hits_page, self._current = [], [], -1
+        self.text_view.set_find_hits([])
+        self.page_view.set_highlights({})
+        self.stack.currentWidget().setFocus()
+
+    @Slot(str)
+    def find(self, query: str) -> None:
+        """Mark every hit of ``query`` in both views and go to the first one after the place."""
+        self._query = query
+        self._hits_text = find_all(self.doc.text, query) if (self.doc and query) else []
+        self._hits_page, self._current = [], -1
+        self.page_view.set_highlights({})
+        if self.doc is not None and self.doc.is_pdf and query and self.page_view.page_count():
+            first, last = self.doc.page_start or 0, self.doc.page_end or 0
+            self._find_req = self.renderer.find(query, list(range(first, last + 1)))
+        here = self.text_offset()
+        after = [i for i, (s, _e) in enumerate(self._hits_text) if s >= here]
+        self._current = after[0] if after else (0 if self._hits_text else -1)
+        self._refresh_find_marks()
+
+    @Slot(int, dict)
+    def _page_found(self, req: int, found: dict) -> None:
+        if req != self._find_req:
+            return  # an older query's answer
+        self.page_view.set_highlights(found)
+        self._hits_page = self.page_view.hits()
+        self._refresh_find_marks()
+
+    def hit_count(self) -> int:
+        if self.view == "page" and self.doc is not None and self.doc.is_pdf:
+            return len(self._hits_page) if self._hits_page else len(self._hits_text)
+        return len(self._hits_text)
+
+    @Slot(int)
+    def find_step(self, delta: int) -> None:
+        total = self.hit_count()
+        if not total:
+            return
+        self._current = (self._current + delta) % total if self._current >= 0 else 0
+        self._refresh_find_marks()
+
+    def _refresh_find_marks(self) -> None:
+        total = self.hit_count()
+        current = min(self._current, total - 1) if total else -1
+        if self.view == "page" and self._hits_page:
+            self.page_view.show_hit(self._hits_page[current])
+        elif self.view == "page" and self._hits_text and self.doc is not None and self.doc.page_map:
+            start = self._hits_text[current][0]
+            self.page_view.set_position(
+                max(position_at(self.doc.page_map, start, len(self.doc.text)) - 0.05, 0)
+            )
+        self.text_view.set_find_hits(self._hits_text, current if self.view == "text" else -1)
+        self.find_bar.set_count(max(current, 0), total, self._query)
+
+    def hit_page(self, n: int) -> int | None:
+        """Page of text hit ``n`` (for tests and the outline)."""
+        if self.doc is None or not self.doc.page_map or n >= len(self._hits_text):
+            return None
+        return page_at(self.doc.page_map, self._hits_text[n][0])

@@ -1,0 +1,337 @@
+"""A document laid out like a printed 公文, built block by block (never from HTML).
+
+Inserting plain text through ``QTextCursor`` means nothing in a gazette can inject markup; web
+addresses become links that open only after the reader confirms the address. The view keeps a
+map between offsets in the document's canonical text and positions in its QTextDocument, which
+find, the outline, view switching and (later) highlights rely on.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.layout import Block, layout, urls
+from reader.library.records import DocumentRecord
+
+THEMES = {
+    "light": ("#ffffff", "#1a1a1a", "#7a7a7a"),
+    "sepia": ("#f4ecd8", "#3b2f2f", "#8a7a66"),
+    "dark": ("#1e1e1e", "#d8d8d8", "#8c8c8c"),
+}
+TITLE_FAMILIES = [
+    "方正小标宋简体",
+    "FZXiaoBiaoSong-B05S",
+    "华文中宋",
+    "STZhongsong",
+    "SimSun",
+    "宋体",
+    "Songti SC",
+]
+BODY_FAMILIES = ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "SimSun", "宋体"]
+HEADING_FAMILIES = ["黑体", "SimHei", "Heiti SC", "Microsoft YaHei"]
+KAI_FAMILIES = ["楷体_GB2312", "楷体", "KaiTi", "STKaiti"]
+
+
+@dataclass(slots=True)
+class _Placed:
+    """Where a canonical paragraph landed in the QTextDocument."""
+
+    start: int  # canonical offset of the paragraph
+    length: int
+    pos: int  # QTextDocument position of its first character
+    cells: list[tuple[int, int]] | None = None  # table row: (canonical offset, position) per cell
+
+
+class TextView(QTextBrowser):
+    """Read-only view of one document's canonical text."""
+
+    link_requested = Signal(QUrl)
+    position_changed = Signal(int)  # canonical offset at the top of the view
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.link_requested)
+        self.doc: DocumentRecord | None = None
+        self.blocks: list[Block] = []
+        self._placed: list[_Placed] = []
+        self._by_canon: list[tuple[int, int, int]] = []
+        self._by_pos: list[tuple[int, int, int]] = []
+        self.theme = "light"
+        self.font_pt = 14.0
+        self._find_hits: list[tuple[int, int]] = []
+        self._find_current = -1
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.position_changed.emit(self.position()))
+
+    # -- appearance ---------------------------------------------------------------------------
+    def _families(self, preferred: list[str]) -> list[str]:
+        return preferred + list(self.font().families())
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme if theme in THEMES else "light"
+        bg, fg, _muted = THEMES[self.theme]
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Base, QColor(bg))
+        pal.setColor(QPalette.ColorRole.Text, QColor(fg))
+        self.setPalette(pal)
+        if self.doc is not None:
+            self._rebuild()
+
+    def set_font_size(self, points: float) -> None:
+        pos = self.position()
+        self.font_pt = min(max(points, 8.0), 40.0)
+        if self.doc is not None:
+            self._rebuild()
+            self.set_position(pos)
+
+    # -- content ------------------------------------------------------------------------------
+    def show_document(self, doc: DocumentRecord) -> None:
+        self.doc = doc
+        self.blocks = layout(doc.text, doc.recipients)
+        self._find_hits, self._find_current = [], -1
+        self._rebuild()
+
+    def _char(self, families: list[str], scale: float = 1.0, bold: bool = False) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFontFamilies(self._families(families))
+        fmt.setFontPointSize(self.font_pt * scale)
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        fmt.setForeground(QColor(THEMES[self.theme][1]))
+        return fmt
+
+    def _block(self, align: Qt.AlignmentFlag, indent_chars: float = 0, top: float = 0.3) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setAlignment(align)
+        fmt.setTextIndent(indent_chars * self.font_pt * 1.33)
+        fmt.setTopMargin(top * self.font_pt)
+        fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        return fmt
+
+    def _rebuild(self) -> None:
+        doc = self.doc
+        assert doc is not None
+        qdoc = QTextDocument(self)
+        qdoc.setDocumentMargin(self.font_pt * 2)
+        cursor = QTextCursor(qdoc)
+        center, left, right = (
+            Qt.AlignmentFlag.AlignHCenter,
+            Qt.AlignmentFlag.AlignLeft,
+            Qt.AlignmentFlag.AlignRight,
+        )
+        cursor.setBlockFormat(self._block(center, top=0.5))
+        cursor.insertText(doc.title, self._char(TITLE_FAMILIES, 1.55, bold=True))
+        if doc.number:
+            cursor.insertBlock(self._block(center, top=0.6), self._char(BODY_FAMILIES))
+            cursor.insertText(doc.number)
+        if not doc.text:
+            cursor.insertBlock(self._block(center, top=2.0), self._char(BODY_FAMILIES, 0.9))
+            cursor.insertText(self.tr("This document has no text layer. Switch to the page view to read it."))
+        self._placed = []
+        blocks = self.blocks
+        i = 0
+        first = True
+        while i < len(blocks):
+            b = blocks[i]
+            if b.kind == "table":
+                j = i
+                while j < len(blocks) and blocks[j].kind == "table":
+                    j += 1
+                self._insert_table(cursor, blocks[i:j])
+                i = j
+                continue
+            self._insert_paragraph(cursor, b, first)
+            first = False
+            i += 1
+        self.setDocument(qdoc)
+        pieces = self._pieces()
+        self._by_canon = sorted(pieces, key=lambda t: t[1])
+        self._by_pos = sorted(pieces)
+        self._apply_find()
+
+    def _insert_paragraph(self, cursor: QTextCursor, b: Block, first: bool) -> None:
+        center, left, right = (
+            Qt.AlignmentFlag.AlignHCenter,
+            Qt.AlignmentFlag.AlignLeft,
+            Qt.AlignmentFlag.AlignRight,
+        )
+        body = self._char(BODY_FAMILIES)
+        kind = b.kind
+        if kind == "recipients":
+            bf, cf = self._block(left, top=1.0 if first else 0.3), body
+        elif kind in ("signature", "date"):
+            bf, cf = self._block(right, top=0.8 if kind == "signature" else 0.1), body
+        elif kind in ("chapter", "section", "subtitle"):
+            bf = self._block(center, top=1.0)
+            cf = self._char(
+                TITLE_FAMILIES if kind == "subtitle" else HEADING_FAMILIES,
+                1.25 if kind == "subtitle" else 1.1,
+                True,
+            )
+        elif kind == "label":
+            bf, cf = self._block(left, top=1.5), self._char(HEADING_FAMILIES, 1.0, True)
+        elif kind == "h1":
+            bf, cf = self._block(left, 2, top=0.6), self._char(HEADING_FAMILIES, 1.0, True)
+        elif kind == "h2":
+            bf, cf = self._block(left, 2, top=0.4), self._char(KAI_FAMILIES, 1.0, True)
+        elif kind in ("h3", "h4"):
+            bf, cf = self._block(left, 2), self._char(BODY_FAMILIES, 1.0, True)
+        else:
+            bf, cf = self._block(left, 2), body
+        if first and not self._placed and cursor.block().text() == "" and cursor.position() == 0:
+            cursor.setBlockFormat(bf)
+        else:
+            cursor.insertBlock(bf, cf)
+        pos = cursor.position()
+        self._placed.append(_Placed(b.start, len(b.text), pos))
+        if b.lead:
+            cursor.insertText(
+                b.text[: b.lead], self._char(HEADING_FAMILIES if kind == "body" else BODY_FAMILIES, 1.0, True)
+            )
+            cursor.insertText(b.text[b.lead :], cf)
+        else:
+            cursor.insertText(b.text, cf)
+        for start, end, url in urls(b.text):
+            link = QTextCursor(cursor.document())
+            link.setPosition(pos + start)
+            link.setPosition(pos + end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(url)
+            fmt.setForeground(QColor("#1a5fb4" if self.theme != "dark" else "#8ab4f8"))
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(url)
+            link.mergeCharFormat(fmt)
+
+    def _insert_table(self, cursor: QTextCursor, rows: list[Block]) -> None:
+        cols = max(len(r.text.split("\t")) for r in rows)
+        tf = QTextTableFormat()
+        tf.setBorder(0.5)
+        tf.setCellPadding(3)
+        tf.setCellSpacing(0)
+        tf.setTopMargin(self.font_pt * 0.5)
+        tf.setWidth(tf.width())  # natural width
+        cursor.insertBlock(self._block(Qt.AlignmentFlag.AlignLeft), self._char(BODY_FAMILIES))
+        table = cursor.insertTable(len(rows), cols, tf)
+        small = self._char(BODY_FAMILIES, 0.85)
+        for r, row in enumerate(rows):
+            cells = row.text.split("\t")
+            placed: list[tuple[int, int]] = []
+            offset = row.start
+            for c in range(cols):
+                cell_cursor = table.cellAt(r, c).firstCursorPosition()
+                text = cells[c] if c < len(cells) else ""
+                placed.append((offset, cell_cursor.position()))
+                cell_cursor.insertText(text, small)
+                offset += len(text) + 1
+            self._placed.append(_Placed(row.start, len(row.text), placed[0][1], placed))
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    # -- offsets ↔ positions ------------------------------------------------------------------
+    def _pieces(self) -> list[tuple[int, int, int]]:
+        """(document position, canonical offset, length) of every paragraph and table cell."""
+        out = []
+        for p in self._placed:
+            if p.cells:
+                for k, (canon, pos) in enumerate(p.cells):
+                    nxt = p.cells[k + 1][0] - 1 if k + 1 < len(p.cells) else p.start + p.length
+                    out.append((pos, canon, max(nxt - canon, 0)))
+            else:
+                out.append((p.pos, p.start, p.length))
+        return out
+
+    def doc_position(self, offset: int) -> int:
+        """QTextDocument position of canonical ``offset``."""
+        pieces = self._by_canon
+        if not pieces:
+            return 0
+        i = max(bisect_right([c for _, c, _ in pieces], offset) - 1, 0)
+        pos, canon, length = pieces[i]
+        return pos + min(max(offset - canon, 0), length)
+
+    def canonical_offset(self, position: int) -> int:
+        """Canonical offset of QTextDocument ``position`` (title and number map to 0)."""
+        pieces = self._by_pos
+        if not pieces:
+            return 0
+        i = bisect_right([p for p, _, _ in pieces], position) - 1
+        if i < 0:
+            return 0
+        pos, canon, length = pieces[i]
+        return canon + min(max(position - pos, 0), length)
+
+    def position(self) -> int:
+        """Canonical offset of the first character at the top of the view."""
+        cursor = self.cursorForPosition(QPoint(4, 4))
+        return self.canonical_offset(cursor.position())
+
+    def set_position(self, offset: int) -> None:
+        """Scroll so canonical ``offset`` is at the top of the view."""
+        if self.doc is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.doc_position(offset), self.document().characterCount() - 1))
+        layout_ = self.document().documentLayout()
+        block_rect = layout_.blockBoundingRect(cursor.block())
+        line_y = block_rect.top()
+        text_layout = cursor.block().layout()
+        if text_layout is not None and text_layout.lineCount():
+            line = text_layout.lineForTextPosition(cursor.positionInBlock())
+            if line.isValid():
+                line_y += line.y()
+        self.verticalScrollBar().setValue(int(line_y))
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.canonical_offset(cursor.selectionStart()), self.canonical_offset(cursor.selectionEnd())
+
+    # -- find ---------------------------------------------------------------------------------
+    def set_find_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
+        self._find_hits, self._find_current = hits, current
+        self._apply_find()
+        if 0 <= current < len(hits):
+            start = hits[current][0]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.doc_position(start))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def _apply_find(self) -> None:
+        selections = []
+        for n, (start, end) in enumerate(self._find_hits):
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.doc_position(start))
+            cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(255, 150, 0) if n == self._find_current else QColor(255, 235, 59))
+            fmt.setForeground(QColor("#000000"))
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -276,10 +277,8 @@ class MainWindow(QMainWindow):
         state = self.pane.state()
         if state is None:
             return
-        try:
+        with contextlib.suppress(ReaderError):  # read-only or busy library: the place is not kept
             self.library.save_reading_state(state)
-        except ReaderError:
-            pass  # a read-only or busy library: the place is just not remembered
         if push_history:
             self._back.append(state)
             self._forward.clear()

@@ -230,7 +230,7 @@ class PageView(QAbstractScrollArea):
     def show_hit(self, hit: tuple[int, int]) -> None:
         page, n = hit
         self._current_hit = hit
-        x0, y0, x1, y1 = self._highlights[page][n]
+        y0 = self._highlights[page][n][1]
         k = self.zoom * POINTS_TO_PX
         top = self._tops[page] + y0 * k
         vbar = self.verticalScrollBar()

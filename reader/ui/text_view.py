@@ -130,11 +130,7 @@ class TextView(QTextBrowser):
         qdoc = QTextDocument(self)
         qdoc.setDocumentMargin(self.font_pt * 2)
         cursor = QTextCursor(qdoc)
-        center, left, right = (
-            Qt.AlignmentFlag.AlignHCenter,
-            Qt.AlignmentFlag.AlignLeft,
-            Qt.AlignmentFlag.AlignRight,
-        )
+        center = Qt.AlignmentFlag.AlignHCenter
         cursor.setBlockFormat(self._block(center, top=0.5))
         cursor.insertText(doc.title, self._char(TITLE_FAMILIES, 1.55, bold=True))
         if doc.number:

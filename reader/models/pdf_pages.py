@@ -40,7 +40,7 @@ class PageRenderer(QObject):
     open_failed = Signal(str, str)  # path, reason
     page_ready = Signal(int)  # page index: an image for it is in the cache
     page_failed = Signal(int, str)
-    found = Signal(int, dict)  # request id, {page: [rects in points]}
+    found = Signal(int, object)  # request id, {page: [rects in points]}
     _message = Signal(object)  # from the reader thread, queued to the GUI thread
 
     def __init__(self, parent: QObject | None = None, page_timeout: float = PAGE_TIMEOUT) -> None:

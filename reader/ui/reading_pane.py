@@ -218,7 +218,11 @@ class ReadingPane(QWidget):
         if keep_place and self.doc is not None and view != self.view and self.doc.page_map:
             if view == "page":
                 offset = self.text_view.position()
-                self.page_view.set_position(position_at(self.doc.page_map, offset, len(self.doc.text)))
+                pos = position_at(self.doc.page_map, offset, len(self.doc.text))
+                if self.page_view.page_count():
+                    self.page_view.set_position(pos)
+                else:
+                    self._pending_position = pos  # applied when the render process has opened the PDF
             else:
                 self.text_view.set_position(self.text_offset())
         self.view = view
@@ -306,7 +310,7 @@ class ReadingPane(QWidget):
         self._current = after[0] if after else (0 if self._hits_text else -1)
         self._refresh_find_marks()
 
-    @Slot(int, dict)
+    @Slot(int, object)
     def _page_found(self, req: int, found: dict) -> None:
         if req != self._find_req:
             return  # an older query's answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -149,15 +150,22 @@ def test_chinese_is_the_default_language(qtbot, library: Library) -> None:
 def test_app_main_starts_and_quits(qtbot, tmp_path: Path) -> None:
     from reader.app import main
 
+    seen: list[Path] = []
+
     def close_all() -> None:
+        # Closing the last window ends exec() as it does for a user; an extra quit() here would
+        # leave a Quit event queued that ends every later event loop in this test process.
         for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow):
-                assert w.library.folder == tmp_path / "lib"
+            if isinstance(w, MainWindow) and w.isVisible():
+                seen.append(w.library.folder)
                 w.close()
-        QApplication.instance().quit()
 
     QTimer.singleShot(300, close_all)
     assert main(["--library", str(tmp_path / "lib"), "--no-welcome", "--lang", "en"]) == 0
+    assert seen == [tmp_path / "lib"]
+    waited = time.monotonic()
+    qtbot.wait(200)  # event loops still run normally afterwards
+    assert time.monotonic() - waited >= 0.15
 
 
 def test_links_open_only_after_confirmation(

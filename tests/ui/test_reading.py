@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_open_from_library_panel_by_click(qtbot, loaded) -> None:
 
 
 def test_filters_narrow_the_library(qtbot, loaded) -> None:
-    window, lib, outcomes = loaded
+    window, lib, _outcomes = loaded
     panel = window.library_panel
     total = panel.document_count()
     panel.city.setCurrentIndex(panel.city.findData("玉林市"))
@@ -272,7 +273,7 @@ def test_a_page_that_hangs_mupdf_is_cut_off_and_the_app_stays_responsive(qtbot, 
     with qtbot.waitSignal(window.renderer.page_failed, timeout=20000) as failed:
         pass
     timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert gaps and max(gaps) < 0.5, "the GUI thread must keep running while MuPDF hangs"
     assert "超时" in failed.args[1] or failed.args[1]
     assert window.renderer.restarts >= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,24 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--version", action="version", version=f"gongbao {__version__}")
     args, _qt_args = p.parse_known_args(list(argv))
     return args
+
+
+def _exit_after_first_paint(window) -> None:
+    """Print the wall-clock time of the first paint of the window's central area, then quit."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Probe(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, window.close)
+            return False
+
+    probe = _Probe(window)
+    window.pane.text_view.viewport().installEventFilter(probe)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
         return 1
     window = MainWindow(library, conf)
+    if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
+        _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start
     window.show()
     if not args.no_welcome:
         from PySide6.QtCore import QTimer

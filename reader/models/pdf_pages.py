@@ -15,7 +15,7 @@ import itertools
 import multiprocessing as mp
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage
 
 from reader import render_server
 
-CACHE_BYTES = 320 * 1024 * 1024
+CACHE_BYTES = 256 * 1024 * 1024  # about 30 A4 pages at 150 % on a 2x screen
 PAGE_TIMEOUT = 8.0
 
 
@@ -41,7 +41,6 @@ class PageRenderer(QObject):
     page_ready = Signal(int)  # page index: an image for it is in the cache
     page_failed = Signal(int, str)
     found = Signal(int, object)  # request id, {page: [rects in points]}
-    _message = Signal(object)  # from the reader thread, queued to the GUI thread
 
     def __init__(self, parent: QObject | None = None, page_timeout: float = PAGE_TIMEOUT) -> None:
         super().__init__(parent)
@@ -58,7 +57,13 @@ class PageRenderer(QObject):
         self._proc: mp.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._generation = 0
-        self._message.connect(self._on_message)
+        # The reader thread only appends here (no Qt calls off the GUI thread); a GUI-thread timer
+        # drains it while anything is outstanding.
+        self._inbox: deque[tuple[int, tuple]] = deque()
+        self._outstanding = 0
+        self._drain = QTimer(self)
+        self._drain.setInterval(3)
+        self._drain.timeout.connect(self._drain_inbox)
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(250)
         self._watchdog.timeout.connect(self._check_hang)
@@ -88,19 +93,39 @@ class PageRenderer(QObject):
                 msg = conn.recv()
             except (EOFError, OSError):
                 return
-            self._message.emit((generation, msg))
+            self._inbox.append((generation, msg))
 
-    def _send(self, msg: object) -> None:
+    def _send(self, msg: tuple) -> None:
         if self._conn is None:
             return
+        if msg and msg[0] in ("open", "render", "find"):
+            self._outstanding += 1
+            self._drain.start()
         try:
             self._conn.send(msg)
         except (OSError, BrokenPipeError):
             self._restart()
 
+    @Slot()
+    def _drain_inbox(self) -> None:
+        while self._inbox:
+            item = self._inbox.popleft()
+            if item[0] == self._generation and item[1][0] in (
+                "opened",
+                "image",
+                "page_error",
+                "found",
+                "error",
+            ):
+                self._outstanding = max(0, self._outstanding - 1)
+            self._on_message(item)
+        if self._outstanding == 0 and self._inflight is None:
+            self._drain.stop()
+
     def _kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
+        if self._proc is not None and self._proc.pid is not None:  # started at all
+            if self._proc.is_alive():
+                self._proc.kill()
             self._proc.join(2)
         if self._conn is not None:
             with contextlib.suppress(OSError):
@@ -109,6 +134,7 @@ class PageRenderer(QObject):
 
     def _restart(self) -> None:
         self.restarts += 1
+        self._outstanding = 0
         self._kill()
         self._start()
         if self.path:
@@ -117,11 +143,12 @@ class PageRenderer(QObject):
     def shutdown(self) -> None:
         """Stop the child process (on quit)."""
         self._watchdog.stop()
+        self._drain.stop()
         if self._conn is not None:
             with contextlib.suppress(OSError, BrokenPipeError):
                 self._conn.send(None)
         if self._proc is not None:
-            self._proc.join(1)
+            self._proc.join(0.3)  # a child still starting up is simply killed
         self._kill()
 
     # -- documents ----------------------------------------------------------------------------
@@ -186,7 +213,6 @@ class PageRenderer(QObject):
             self._restart()  # the child may be stuck in MuPDF forever: replace it
             self.page_failed.emit(page, self.failed[page])
 
-    @Slot(object)
     def _on_message(self, item: tuple[int, tuple]) -> None:
         generation, msg = item
         if generation != self._generation:

@@ -21,7 +21,7 @@ class ImportWorker(QObject):
     """Imports paths into the library at ``folder``; lives on its own QThread."""
 
     progress = Signal(int, int, str)  # done, total, current file
-    finished = Signal(list)  # list[ImportOutcome]
+    finished = Signal()  # results are in ``outcomes``: plain Python objects stay off queued signals
     failed = Signal(str)  # the library could not be opened at all
 
     def __init__(self, folder: Path, paths: list[str], passwords: dict[str, str] | None = None) -> None:
@@ -30,6 +30,7 @@ class ImportWorker(QObject):
         self._paths = paths
         self._passwords = passwords
         self._cancel = threading.Event()
+        self.outcomes: list[ImportOutcome] = []
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -38,7 +39,7 @@ class ImportWorker(QObject):
     def run(self) -> None:
         try:
             with Library(self._folder) as lib:
-                outcomes: list[ImportOutcome] = import_paths(
+                self.outcomes = import_paths(
                     lib,
                     self._paths,
                     passwords=self._passwords,
@@ -48,7 +49,7 @@ class ImportWorker(QObject):
         except ReaderError as exc:
             self.failed.emit(str(exc))
             return
-        self.finished.emit(outcomes)
+        self.finished.emit()
 
 
 class ImportTask(QObject):
@@ -86,9 +87,9 @@ class ImportTask(QObject):
     def wait(self, ms: int = 30000) -> bool:
         return self.thread.wait(ms)
 
-    @Slot(list)
-    def _finished(self, outcomes: list) -> None:
-        self._outcomes = outcomes
+    @Slot()
+    def _finished(self) -> None:
+        self._outcomes = self.worker.outcomes
         self.thread.quit()
 
     @Slot(str)

@@ -154,8 +154,9 @@ class Extractor:
         self._conn = parent
 
     def _kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
+        if self._proc is not None and self._proc.pid is not None:  # started at all
+            if self._proc.is_alive():
+                self._proc.kill()
             self._proc.join(5)
         if self._conn is not None:
             self._conn.close()

@@ -30,11 +30,13 @@ def gazette_pdf(
     *,
     header: str = "示例市人民政府公报",
     min_pages: int = 0,
+    max_pages: int | None = None,
     password: str | None = None,
 ) -> int:
     """Write ``text`` (one paragraph per line) as a PDF gazette; return the page count.
 
-    ``min_pages`` repeats the text until the document has at least that many pages.
+    ``min_pages`` repeats the text until the document has at least that many pages;
+    ``max_pages`` cuts it off after that many.
     """
     font = pymupdf.Font("china-s")
     doc = pymupdf.open()
@@ -47,6 +49,8 @@ def gazette_pdf(
         if len(lines) // per_page + 1 >= min_pages:
             break
     per_page = int((A4.height - MARGIN_TOP - MARGIN_BOTTOM) // LINE_HEIGHT)
+    if max_pages is not None:
+        lines = lines[: per_page * max_pages]
     for start in range(0, len(lines), per_page):
         page = doc.new_page(width=A4.width, height=A4.height)
         tw = pymupdf.TextWriter(page.rect)

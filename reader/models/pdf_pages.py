@@ -206,11 +206,15 @@ class PageRenderer(QObject):
         if self._inflight is None:
             self._watchdog.stop()
             return
-        if time.monotonic() - self._inflight_since > self.page_timeout:
+        self._drain_inbox()  # an answer may be waiting: never blame a page that finished
+        if self._inflight is None:
+            return
+        crashed = self._proc is None or not self._proc.is_alive()
+        if crashed or time.monotonic() - self._inflight_since > self.page_timeout:
             _req, page, _scale, _theme = self._inflight
             self._inflight = None
-            self.failed[page] = "页面渲染超时"
-            self._restart()  # the child may be stuck in MuPDF forever: replace it
+            self.failed[page] = "渲染程序崩溃" if crashed else "页面渲染超时"
+            self._restart()  # stuck in MuPDF forever, or dead: replace it and carry on
             self.page_failed.emit(page, self.failed[page])
 
     def _on_message(self, item: tuple[int, tuple]) -> None:

@@ -153,6 +153,7 @@ class ReadingPane(QWidget):
         view = state.view if state else ("page" if doc.is_pdf and not doc.text else "text")
         if pdf_path is not None and str(pdf_path) != self._pdf_path:
             self._pdf_path = str(pdf_path)
+            self.page_view.set_pages([])  # no stale pages of the previous PDF meanwhile
             self.renderer.open(pdf_path)
         elif pdf_path is None:
             self._pdf_path = None

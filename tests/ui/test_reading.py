@@ -281,3 +281,32 @@ def test_a_page_that_hangs_mupdf_is_cut_off_and_the_app_stays_responsive(qtbot, 
     assert _non_blank(window.pane.page_view.viewport().grab().toImage())
     window.close()
     lib.close()
+
+
+@pytest.mark.skipif(not BADINPUT.is_dir(), reason="shared/badinput not found")
+def test_every_imported_hostile_pdf_opens_in_the_page_view(qtbot, tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    files = [p for p in sorted((BADINPUT / "pdf").rglob("*")) if p.is_file() and "hang" not in p.parts]
+    imported = [o for o in import_paths(lib, files) if o.status == "imported"]
+    assert len(imported) >= 30
+    window = MainWindow(lib, Settings())
+    qtbot.addWidget(window)
+    window.renderer.page_timeout = 5.0
+    window.show()
+    view = window.pane.page_view
+    for o in imported:
+        doc = lib.documents(issue_id=o.issue_id)[0]
+        window.open_document(doc.id)
+        window.pane.set_view("page")
+        qtbot.waitUntil(lambda: view.page_count() > 0 and bool(view.visible_pages()), timeout=15000)
+        first = view.visible_pages()[0]
+        qtbot.waitUntil(
+            lambda p=first: (
+                window.renderer.image(p, view.render_scale(), view.theme) is not None
+                or p in window.renderer.failed
+            ),
+            timeout=15000,
+        )
+        view.viewport().repaint()
+    window.close()
+    lib.close()

@@ -85,46 +85,57 @@ def toc_end(lines: list[Line], head: int) -> int:
     return last
 
 
+def _toc_entry(text: str, line_no: int) -> TocEntry | None:
+    """One entry from its joined text: title, then its 发文字号 and page, in any wrapping."""
+    page_m = PAGE_REF.search(text)
+    page = int(re.sub(r"\D", "", page_m.group(0))) if page_m else None
+    body = _TOC_TAIL.sub("", text)
+    body = LEADER.split(body)[0].strip()
+    nums = find_numbers(body)
+    number = nums[0][2] if nums else None
+    title = body[: nums[0][0]] if nums else _NUMBERISH.sub("", body)
+    title = re.sub(r"\s+", "", title)
+    title = re.sub(r"[（(]+$", "", title)
+    if not title:
+        return None
+    return TocEntry(
+        title=title,
+        number=number.display if number else None,
+        number_key=number.key if number else None,
+        page=page,
+        line_no=line_no,
+    )
+
+
 def parse_toc(lines: list[Line], head: int, end: int) -> list[TocEntry]:
-    """Entries of the 目录 between ``head`` and ``end`` (inclusive)."""
+    """Entries of the 目录 between ``head`` and ``end`` (inclusive).
+
+    An entry's lines are joined before it is read, because titles and even numbers wrap
+    (``…（钦政干〔2019〕20号、21`` / ``号、23号） ….. （77）``). An entry ends at a line with a
+    page reference or dotted leader, or at a line holding its 发文字号.
+    """
     entries: list[TocEntry] = []
     pending: list[str] = []
     pending_no = 0
     for ln in lines[head + 1 : end + 1]:
-        text = ln.text
-        page_m = PAGE_REF.search(text)
-        page = int(re.sub(r"\D", "", page_m.group(0))) if page_m else None
-        body = _TOC_TAIL.sub("", text)
-        body = LEADER.split(body)[0].strip()
-        nums = find_numbers(body)
-        number = nums[0][2] if nums else None
-        title_part = body[: nums[0][0]] if nums else _NUMBERISH.sub("", body)
-        title_part = title_part.rstrip(" （(").strip()
-        closes = page is not None or number is not None or LEADER.search(text) or title_part != body
-        if not closes:
-            if SECTION_HEADER.match(ln.flat) and not pending:
-                continue
-            if not pending:
-                pending_no = ln.no
-            pending.append(title_part)
+        if not pending and SECTION_HEADER.match(ln.flat):
             continue
-        if title_part:
-            if not pending:
-                pending_no = ln.no
-            pending.append(title_part)
-        title = re.sub(r"\s+", "", "".join(pending))
-        title = re.sub(r"[（(]\s*$", "", title)
-        if title:
-            entries.append(
-                TocEntry(
-                    title=title,
-                    number=number.display if number else None,
-                    number_key=number.key if number else None,
-                    page=page,
-                    line_no=pending_no,
-                )
+        if not pending:
+            pending_no = ln.no
+        pending.append(ln.text)
+        joined = " ".join(pending)
+        closes = bool(PAGE_REF.search(ln.text) or LEADER.search(ln.text))
+        if not closes:
+            body = LEADER.split(joined)[0]
+            # a number line without a page (目录 printed without pages) also ends the entry
+            closes = bool(find_numbers(body) or _NUMBERISH.search(body)) and bool(
+                re.search(r"号[)）]?\s*$", ln.text)
             )
-        pending = []
+        if closes:
+            entry = _toc_entry(joined, pending_no)
+            if entry is not None:
+                entries.append(entry)
+            pending = []
     return entries
 
 

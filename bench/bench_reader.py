@@ -81,9 +81,9 @@ def main() -> int:
 
     def sample_memory() -> None:
         rss = proc.memory_info().rss
-        if renderer._proc is not None and renderer._proc.pid:
+        if renderer.pid:
             with contextlib.suppress(psutil.Error):
-                rss += psutil.Process(renderer._proc.pid).memory_info().rss
+                rss += psutil.Process(renderer.pid).memory_info().rss
         peak["rss"] = max(peak["rss"], rss)
 
     mem_timer = QTimer(interval=100)
@@ -99,7 +99,7 @@ def main() -> int:
                 raise TimeoutError
 
     # let the render process finish starting (it is started with the window, in the background)
-    wait(lambda: renderer._proc is not None and renderer._proc.is_alive())
+    wait(lambda: renderer.pid is not None)
     time.sleep(1.0)
     app.processEvents()
 

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from reader.textnorm import find_all
+from reader.workers import messages
 
 THEMES = ("light", "sepia", "dark")
 
@@ -77,14 +78,8 @@ def serve(conn: Connection) -> None:
 
     pymupdf.TOOLS.mupdf_display_errors(False)
     doc = None
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        kind = msg[0]
+    for msg in messages(conn):
+        kind = msg[0]  # type: ignore[index]
         try:
             if kind == "open":
                 if doc is not None:

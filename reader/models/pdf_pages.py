@@ -10,9 +10,7 @@ and pointed at the same document again.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import multiprocessing as mp
 import threading
 import time
 from collections import OrderedDict, deque
@@ -23,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from reader import render_server
+from reader.workers import ChildProcess
 
 CACHE_BYTES = 256 * 1024 * 1024  # about 30 A4 pages at 150 % on a 2x screen
 PAGE_TIMEOUT = 8.0
@@ -54,8 +53,7 @@ class PageRenderer(QObject):
         self._inflight: tuple[int, int, float, str] | None = None  # req, page, scale, theme
         self._inflight_since = 0.0
         self._req = itertools.count(1)
-        self._proc: mp.process.BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._child: ChildProcess | None = None
         self._generation = 0
         # The reader thread only appends here (no Qt calls off the GUI thread); a GUI-thread timer
         # drains it while anything is outstanding.
@@ -72,20 +70,19 @@ class PageRenderer(QObject):
 
     # -- process ------------------------------------------------------------------------------
     def _start(self) -> None:
-        ctx = mp.get_context("spawn")
-        parent, child = ctx.Pipe()
-        self._proc = ctx.Process(
-            target=render_server.serve, args=(child,), name="gongbao-render", daemon=True
-        )
-        self._proc.start()
-        child.close()
-        self._conn = parent
+        self._child = ChildProcess(render_server.serve, "gongbao-render")
         self._generation += 1
-        generation = self._generation
         thread = threading.Thread(
-            target=self._read_loop, args=(parent, generation), name="render-reader", daemon=True
+            target=self._read_loop,
+            args=(self._child.conn, self._generation),
+            name="render-reader",
+            daemon=True,
         )
         thread.start()
+
+    @property
+    def pid(self) -> int | None:
+        return self._child.pid if self._child else None
 
     def _read_loop(self, conn: Connection, generation: int) -> None:
         while True:
@@ -96,13 +93,13 @@ class PageRenderer(QObject):
             self._inbox.append((generation, msg))
 
     def _send(self, msg: tuple) -> None:
-        if self._conn is None:
+        if self._child is None:
             return
         if msg and msg[0] in ("open", "render", "find"):
             self._outstanding += 1
             self._drain.start()
         try:
-            self._conn.send(msg)
+            self._child.conn.send(msg)
         except (OSError, BrokenPipeError):
             self._restart()
 
@@ -123,14 +120,9 @@ class PageRenderer(QObject):
             self._drain.stop()
 
     def _kill(self) -> None:
-        if self._proc is not None and self._proc.pid is not None:  # started at all
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc.join(2)
-        if self._conn is not None:
-            with contextlib.suppress(OSError):
-                self._conn.close()
-        self._proc = self._conn = None
+        if self._child is not None:
+            self._child.kill()
+        self._child = None
 
     def _restart(self) -> None:
         self.restarts += 1
@@ -141,15 +133,12 @@ class PageRenderer(QObject):
             self._send(("open", self.path))
 
     def shutdown(self) -> None:
-        """Stop the child process (on quit)."""
+        """Stop the child process (on quit); a child still starting up is simply killed."""
         self._watchdog.stop()
         self._drain.stop()
-        if self._conn is not None:
-            with contextlib.suppress(OSError, BrokenPipeError):
-                self._conn.send(None)
-        if self._proc is not None:
-            self._proc.join(0.3)  # a child still starting up is simply killed
-        self._kill()
+        if self._child is not None:
+            self._child.stop(grace=0.3)
+        self._child = None
 
     # -- documents ----------------------------------------------------------------------------
     def open(self, path: Path | str) -> None:
@@ -209,7 +198,7 @@ class PageRenderer(QObject):
         self._drain_inbox()  # an answer may be waiting: never blame a page that finished
         if self._inflight is None:
             return
-        crashed = self._proc is None or not self._proc.is_alive()
+        crashed = self._child is None or not self._child.alive()
         if crashed or time.monotonic() - self._inflight_since > self.page_timeout:
             _req, page, _scale, _theme = self._inflight
             self._inflight = None

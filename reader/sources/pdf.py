@@ -13,7 +13,6 @@ is imported as pages only and marked as not searchable.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing as mp
 import unicodedata
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ImportRejected
+from reader.workers import ChildProcess, messages
 
 DEFAULT_TIMEOUT = 60.0
 # Fewer non-space characters per page than this, on average: no text layer (a scan).
@@ -123,14 +123,8 @@ def extract_now(path: str, password: str | None) -> tuple[str, Any]:
 
 def _serve(conn: Connection) -> None:
     """Child process loop: one extraction per request until told to stop."""
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        path, password = msg
+    for msg in messages(conn):
+        path, password = msg  # type: ignore[misc]
         try:
             conn.send(extract_now(path, password))
         except Exception as exc:  # report, never die silently: the parent is waiting
@@ -142,38 +136,25 @@ class Extractor:
 
     def __init__(self, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.timeout = timeout
-        self._proc: mp.process.BaseProcess | None = None
-        self._conn: Connection | None = None
-
-    def _start(self) -> None:
-        ctx = mp.get_context("spawn")
-        parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child,), name="gongbao-pdf-extract", daemon=True)
-        self._proc.start()
-        child.close()
-        self._conn = parent
+        self._child: ChildProcess | None = None
 
     def _kill(self) -> None:
-        if self._proc is not None and self._proc.pid is not None:  # started at all
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc.join(5)
-        if self._conn is not None:
-            self._conn.close()
-        self._proc = self._conn = None
+        if self._child is not None:
+            self._child.kill()
+        self._child = None
 
     def extract(self, path: Path, password: str | None = None) -> PdfText:
         """Extract the text of ``path``; raise :class:`ImportRejected` with a category on failure."""
-        if self._proc is None or not self._proc.is_alive():
+        if self._child is None or not self._child.alive():
             self._kill()
-            self._start()
-        assert self._conn is not None
+            self._child = ChildProcess(_serve, "gongbao-pdf-extract")
+        conn = self._child.conn
         try:
-            self._conn.send((str(path), password))
-            if not self._conn.poll(self.timeout):
+            conn.send((str(path), password))
+            if not conn.poll(self.timeout):
                 self._kill()
                 raise ImportRejected("timeout", f"超时：读取 PDF 超过 {self.timeout:.0f} 秒，已中止")
-            status, payload = self._conn.recv()
+            status, payload = conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._kill()
             raise ImportRejected("corrupt", "损坏：读取 PDF 时解析程序崩溃") from exc
@@ -182,11 +163,9 @@ class Extractor:
         return payload
 
     def close(self) -> None:
-        if self._conn is not None and self._proc is not None and self._proc.is_alive():
-            with contextlib.suppress(OSError, BrokenPipeError):
-                self._conn.send(None)
-            self._proc.join(2)
-        self._kill()
+        if self._child is not None:
+            self._child.stop(grace=2)
+        self._child = None
 
     def __enter__(self) -> Extractor:
         return self

@@ -310,3 +310,21 @@ def test_every_imported_hostile_pdf_opens_in_the_page_view(qtbot, tmp_path: Path
         view.viewport().repaint()
     window.close()
     lib.close()
+
+
+def test_import_a_pdf_through_the_window_and_read_its_pages(qtbot, tmp_path: Path, pdf_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    window = MainWindow(lib, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as sig:
+        window.start_import([str(pdf_path)])
+    outcome = sig.args[0][0]
+    assert outcome.status == "imported" and outcome.format == "pdf" and outcome.pages >= 8
+    assert window.library_panel.document_count() == 6
+    assert window.current_document_id() is not None  # the first document opened
+    window.pane.set_view("page")
+    _wait_page_rendered(qtbot, window)
+    assert window.pane.page_box.value() == window.pane.page_view.current_page() + 1
+    window.close()
+    lib.close()

@@ -1,0 +1,1 @@
+"""Highlights, notes and tags: anchoring that survives changed text."""

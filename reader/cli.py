@@ -24,7 +24,12 @@ from reader.sources.text import decode_bytes
 
 COMMANDS = ("parse", "import", "list", "show")
 
-_STATUS_LABELS = {"imported": "已导入", "present": "已存在，未重复导入", "failed": "导入失败"}
+_STATUS_LABELS = {
+    "imported": "已导入",
+    "updated": "已更新（同一期刊的新版本）",
+    "present": "已存在，未重复导入",
+    "failed": "导入失败",
+}
 
 
 def _print_json(obj: Any) -> None:
@@ -109,6 +114,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "library": str(lib.folder),
                 "results": [o.to_dict() for o in outcomes],
                 "imported": sum(o.status == "imported" for o in outcomes),
+                "updated": sum(o.status == "updated" for o in outcomes),
                 "present": sum(o.status == "present" for o in outcomes),
                 "failed": len(failed),
             }
@@ -116,9 +122,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for o in outcomes:
             line = f"{_STATUS_LABELS[o.status]}：{o.path}"
-            if o.status == "imported":
+            if o.status in ("imported", "updated"):
                 source = f"PDF {o.pages} 页" if o.format == "pdf" else f"编码 {o.encoding}"
                 line += f"（{o.documents} 篇文档，{source}）"
+            if o.status == "updated":
+                c = o.changes
+                placed = sum(v for k, v in c.items() if k in ("offset", "quote", "normalized", "fuzzy"))
+                docs = "更新 {} 篇，新增 {} 篇，撤下 {} 篇".format(
+                    c.get("updated", 0), c.get("added", 0), c.get("withdrawn", 0)
+                )
+                line += f"：{docs}；高亮重新定位 {placed} 条，无法定位 {c.get('orphan', 0)} 条"
             elif o.status == "failed":
                 line += f" —— {o.reason}"
             print(line)
@@ -128,6 +141,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("没有找到可导入的文件（支持 .txt .md .pdf）")
         print(
             f"共 {len(outcomes)} 个文件：导入 {sum(o.status == 'imported' for o in outcomes)}，"
+            f"更新 {sum(o.status == 'updated' for o in outcomes)}，"
             f"已存在 {sum(o.status == 'present' for o in outcomes)}，失败 {len(failed)}"
         )
     return 1 if failed or not outcomes else 0

@@ -146,24 +146,40 @@ def import_file(
             stored_bytes, fmt, enc, warnings, extra = data, "text", decoded.encoding, decoded.warnings, {}
             stored_suffix = suffix
         stored, created = library.store_file(stored_bytes, sha, stored_suffix)
+        previous = library.previous_version(parsed, path.name, fmt)
         try:
-            issue_id = library.add_issue(
-                parsed,
-                sha256=sha,
-                source_name=path.name,
-                source_path=str(path.resolve()),
-                stored_path=stored,
-                fmt=fmt,
-                encoding=enc,
-                size=len(data),
-                warnings=warnings,
-                **extra,
-            )
+            if previous is not None:
+                outcome.changes = library.replace_issue(
+                    previous,
+                    parsed,
+                    sha256=sha,
+                    source_path=str(path.resolve()),
+                    stored_path=stored,
+                    encoding=enc,
+                    size=len(data),
+                    warnings=warnings,
+                    **extra,
+                )
+                issue_id, status = previous, "updated"
+            else:
+                issue_id = library.add_issue(
+                    parsed,
+                    sha256=sha,
+                    source_name=path.name,
+                    source_path=str(path.resolve()),
+                    stored_path=stored,
+                    fmt=fmt,
+                    encoding=enc,
+                    size=len(data),
+                    warnings=warnings,
+                    **extra,
+                )
+                status = "imported"
         except BaseException:
             if created:
                 stored.unlink(missing_ok=True)
             raise
-        outcome.status, outcome.issue_id = "imported", issue_id
+        outcome.status, outcome.issue_id = status, issue_id
         outcome.documents = len(parsed.documents)
         outcome.encoding, outcome.format = enc, fmt
         outcome.pages = extra.get("page_count")

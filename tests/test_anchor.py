@@ -9,7 +9,9 @@ from reader.annotations.anchor import make_anchor, nth_occurrence, reanchor
 
 # Gazette-like text: common Han characters and punctuation, so random text is not repetitive.
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-TEXT = st.text(alphabet=st.one_of(HAN, st.sampled_from("，。；：、（）0123456789\n")), min_size=0, max_size=300)
+TEXT = st.text(
+    alphabet=st.one_of(HAN, st.sampled_from("，。；：、（）0123456789\n")), min_size=0, max_size=300
+)
 QUOTE = st.text(alphabet=HAN, min_size=8, max_size=40)
 
 

@@ -49,7 +49,9 @@ def make_anchor(text: str, start: int, end: int) -> Anchor:
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     if end < start:
         start, end = end, start
-    return Anchor(start, end, text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
+    return Anchor(
+        start, end, text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+    )
 
 
 def _context_score(text: str, start: int, end: int, anchor: Anchor) -> int:

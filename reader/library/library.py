@@ -18,7 +18,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import sqlite_utils
@@ -27,6 +27,9 @@ from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
 from reader.gazette.model import ParsedIssue
 from reader.library import migrations
 from reader.library.db import connect, folder_writable, transaction, translate
+
+if TYPE_CHECKING:
+    from reader.library.annotations import Annotations
 from reader.library.records import DocumentRecord, DocumentSummary, IssueRecord, ReadingState, issue_label
 
 DB_NAME = "library.sqlite"
@@ -69,6 +72,7 @@ class Library:
             self.readonly = True
         if self.readonly and not self.db_path.exists():
             raise LibraryReadOnly(f"资料库不存在，且文件夹只读，无法创建：{self.folder}")
+        self._annotations: Annotations | None = None
         self.db: sqlite_utils.Database = connect(self.db_path, readonly=self.readonly)
         try:
             if self.readonly:
@@ -82,6 +86,15 @@ class Library:
         except Exception:
             self.db.conn.close()
             raise
+
+    @property
+    def annotations(self) -> Annotations:
+        """Highlights, notes and tags of this library."""
+        from reader.library.annotations import Annotations
+
+        if self._annotations is None:
+            self._annotations = Annotations(self)
+        return self._annotations
 
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
@@ -222,6 +235,153 @@ class Library:
         assert issue_id is not None
         return issue_id
 
+    # -- corrected versions -------------------------------------------------------------------
+    def previous_version(self, parsed: ParsedIssue, source_name: str, fmt: str) -> int | None:
+        """The issue a newly imported file is a corrected version of, or None.
+
+        Same gazette (city or publisher, year and issue number) or, lacking those, the same file
+        name and format — and in both cases at least half of the documents in common, so that two
+        unrelated files that happen to share a name never overwrite each other.
+        """
+        iss = parsed.issue
+        if parsed.is_gazette and (iss.city or iss.publisher) and iss.year and iss.number:
+            rows = self._rows(
+                """SELECT id FROM issues WHERE coalesce(city, publisher) = ? AND year = ? AND number = ?
+                   AND format = ? ORDER BY id DESC""",
+                (iss.city or iss.publisher, iss.year, iss.number, fmt),
+            )
+        else:
+            rows = self._rows(
+                "SELECT id FROM issues WHERE source_name = ? AND format = ? ORDER BY id DESC",
+                (source_name, fmt),
+            )
+        for r in rows:
+            old = self._rows("SELECT title, number_key FROM documents WHERE issue_id = ?", (r["id"],))
+            pairs = _match_documents(old, [(d.title, d.number_key) for d in parsed.documents])
+            if pairs and len(pairs) * 2 >= min(len(old), len(parsed.documents)):
+                return r["id"]
+        return None
+
+    def replace_issue(
+        self,
+        issue_id: int,
+        parsed: ParsedIssue,
+        *,
+        sha256: str,
+        source_path: str | None,
+        stored_path: Path,
+        encoding: str | None,
+        size: int,
+        warnings: list[str] | None = None,
+        page_count: int | None = None,
+        has_text: bool = True,
+        pages: list[tuple[int, int, list[list[int]]]] | None = None,
+    ) -> dict[str, int]:
+        """Update an issue in place from its corrected version, in one transaction.
+
+        Documents are matched by 发文字号, then title; a matched document keeps its id (so its
+        highlights, tags, notes and reading place stay) and gets the new text, its highlights
+        re-anchored. New documents are added; documents no longer in the issue are kept, marked
+        withdrawn, their highlights orphaned — nothing a user made is deleted.
+        """
+        self._require_writable()
+        iss = parsed.issue
+        rel = stored_path.relative_to(self.folder).as_posix()
+        old = self._rows(
+            "SELECT id, title, number_key FROM documents WHERE issue_id = ? ORDER BY seq", (issue_id,)
+        )
+        pairs = dict(_match_documents(old, [(d.title, d.number_key) for d in parsed.documents]))
+        counts: dict[str, int] = {"updated": 0, "added": 0, "withdrawn": 0}
+        annotations = self.annotations
+        with transaction(self.db) as conn:
+            conn.execute(
+                """UPDATE issues SET sha256 = ?, source_path = ?, stored_path = ?, encoding = ?, city = ?,
+                       publisher = ?, year = ?, number = ?, total_number = ?, date = ?, is_gazette = ?,
+                       size = ?, imported_at = ?, toc = ?, warnings = ?, page_count = ?, has_text = ?
+                   WHERE id = ?""",
+                (
+                    sha256,
+                    source_path,
+                    rel,
+                    encoding,
+                    iss.city,
+                    iss.publisher,
+                    iss.year,
+                    iss.number,
+                    iss.total_number,
+                    iss.date,
+                    int(parsed.is_gazette),
+                    size,
+                    _now(),
+                    json.dumps(iss.toc, ensure_ascii=False),
+                    json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
+                    page_count,
+                    int(has_text),
+                    issue_id,
+                ),
+            )
+            # make room for the new order: seq is unique within an issue
+            conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
+            kept: set[int] = set()
+            for seq, d in enumerate(parsed.documents, start=1):
+                first, last, page_map = pages[seq - 1] if pages else (None, None, None)
+                values = (
+                    seq,
+                    d.title,
+                    d.number,
+                    d.number_key,
+                    d.issuer,
+                    d.recipients,
+                    d.date,
+                    d.kind,
+                    json.dumps(d.attachments, ensure_ascii=False),
+                    d.text,
+                    d.start_line,
+                    d.end_line,
+                    None if d.in_toc is None else int(d.in_toc),
+                    first,
+                    last,
+                    None if page_map is None else json.dumps(page_map),
+                    int(has_text),
+                )
+                old_index = pairs.get(seq - 1)
+                if old_index is not None:
+                    doc_id = old[old_index]["id"]
+                    conn.execute(
+                        """UPDATE documents SET seq = ?, title = ?, number = ?, number_key = ?, issuer = ?,
+                               recipients = ?, date = ?, kind = ?, attachments = ?, text = ?, start_line = ?,
+                               end_line = ?, in_toc = ?, page_start = ?, page_end = ?, page_map = ?,
+                               searchable = ?, withdrawn = 0 WHERE id = ?""",
+                        (*values, doc_id),
+                    )
+                    conn.execute("DELETE FROM citations WHERE document_id = ?", (doc_id,))
+                    for method, n in annotations.reanchor_document(conn, doc_id, d.text).items():
+                        counts[method] = counts.get(method, 0) + n
+                    counts["updated"] += 1
+                else:
+                    doc_id = conn.execute(
+                        """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients,
+                               date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end,
+                               page_map, searchable) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                        (issue_id, *values),
+                    ).lastrowid
+                    counts["added"] += 1
+                kept.add(doc_id)
+                conn.executemany(
+                    "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
+                    [(doc_id, c.title, c.number, c.number_key) for c in d.citations],
+                )
+            tail = len(parsed.documents)
+            for row in old:
+                if row["id"] in kept:
+                    continue
+                tail += 1
+                conn.execute("UPDATE documents SET withdrawn = 1, seq = ? WHERE id = ?", (tail, row["id"]))
+                for method, n in annotations.reanchor_document(conn, row["id"], None).items():
+                    counts[method] = counts.get(method, 0) + n
+                counts["withdrawn"] += 1
+        return counts
+
     # -- reads --------------------------------------------------------------------------------
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         try:
@@ -255,6 +415,8 @@ class Library:
         issuer: str | None = None,
         issue_id: int | None = None,
         ids: list[int] | None = None,
+        tag: str | None = None,
+        include_withdrawn: bool = False,
         sort: str = "issue",
     ) -> list[DocumentSummary]:
         """Document summaries, filtered; ``sort`` is ``issue`` (issue, then order) or ``date``."""
@@ -269,6 +431,18 @@ class Library:
         if ids is not None:
             where.append(f"d.id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
+        if tag:
+            # tagged directly, or holding a live highlight with the tag
+            where.append(
+                """(d.id IN (SELECT dt.document_id FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                              WHERE t.name = ?)
+                    OR d.id IN (SELECT h.document_id FROM highlights h
+                                JOIN highlight_tags ht ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id
+                                WHERE t.name = ? AND h.deleted_at IS NULL))"""
+            )
+            params.extend([tag, tag])
+        if not include_withdrawn and ids is None:
+            where.append("d.withdrawn = 0")
         order = {
             "issue": "i.year DESC, i.number DESC, i.id DESC, d.seq",
             "date": "d.date IS NULL, d.date DESC, d.id",
@@ -414,3 +588,36 @@ def _issue_label(r: dict[str, Any]) -> str:
         is_gazette=bool(r["is_gazette"]),
         source_name=r["source_name"],
     )
+
+
+def _match_documents(old: list[dict[str, Any]], new: list[tuple[str, str | None]]) -> list[tuple[int, int]]:
+    """Pairs (new index, old index) of the same document: by 发文字号, else title, else a near title."""
+    import difflib
+
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    by_key = {r["number_key"]: i for i, r in enumerate(old) if r["number_key"]}
+    by_title = {r["title"]: i for i, r in enumerate(old)}
+    pending = []
+    for n, (title, key) in enumerate(new):
+        i = by_key.get(key) if key else None
+        if i is None:
+            i = by_title.get(title)
+        if i is not None and i not in used:
+            pairs.append((n, i))
+            used.add(i)
+        else:
+            pending.append((n, title))
+    for n, title in pending:  # a typo fixed in a title
+        best = max(
+            (
+                (difflib.SequenceMatcher(None, title, r["title"]).ratio(), i)
+                for i, r in enumerate(old)
+                if i not in used
+            ),
+            default=(0.0, -1),
+        )
+        if best[0] >= 0.9:
+            pairs.append((n, best[1]))
+            used.add(best[1])
+    return pairs

@@ -111,10 +111,58 @@ def _v3_pages_and_reading_state(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_annotations(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            color TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            orphan INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX highlights_document ON highlights(document_id, start);
+        CREATE TABLE document_notes (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            note TEXT NOT NULL,
+            modified_at TEXT NOT NULL
+        );
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE document_tags (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (document_id, tag_id)
+        );
+        CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        );
+        CREATE INDEX highlight_tags_tag ON highlight_tags(tag_id);
+        CREATE INDEX document_tags_tag ON document_tags(tag_id);
+        ALTER TABLE documents ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
     _v3_pages_and_reading_state,
+    _v4_annotations,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -165,7 +165,7 @@ class ImportOutcome:
     """What happened to one file of an import."""
 
     path: str
-    status: str  # "imported" | "present" | "failed"
+    status: str  # "imported" | "updated" (a corrected version of an issue) | "present" | "failed"
     issue_id: int | None = None
     documents: int = 0
     category: str | None = None
@@ -175,6 +175,8 @@ class ImportOutcome:
     format: str | None = None  # "text" | "pdf"
     pages: int | None = None  # PDF page count
     flags: list[str] = field(default_factory=list)  # "repaired", "no_text", "decrypted"
+    # for "updated": documents updated/added/withdrawn and highlights placed by each method/orphaned
+    changes: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
+from reader.annotations.anchor import nth_occurrence
+from reader.annotations.palette import DEFAULT_COLOUR, palette, resolve
 from reader.errors import ImportRejected, ReaderError
 from reader.gazette import parse_gazette
 from reader.gazette.kinds import label as kind_label
 from reader.importer import import_paths, parse_pdf, read_source
 from reader.library import Library, default_library_dir
+from reader.settings import Settings
 from reader.sources.pdf import Extractor
 from reader.sources.text import decode_bytes
-
-COMMANDS = ("parse", "import", "list", "show")
 
 _STATUS_LABELS = {
     "imported": "已导入",
@@ -150,7 +151,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with _open_library(args, create=False) as lib:
         docs = lib.documents(
-            city=args.city, year=args.year, kind=args.kind, issuer=args.issuer, sort=args.sort
+            city=args.city, year=args.year, kind=args.kind, issuer=args.issuer, tag=args.tag, sort=args.sort
         )
     if args.json:
         _print_json([d.to_dict() for d in docs])
@@ -196,6 +197,77 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     return common
 
 
+def _highlight_row(h) -> dict:
+    d = h.to_dict()
+    d.pop("deleted", None)
+    d["meaning"] = next((c.meaning for c in palette(Settings.load().palette) if c.key == h.color), h.color)
+    return d
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    colour = resolve(args.color, Settings.load().palette) if args.color else DEFAULT_COLOUR
+    if colour is None:
+        names = "、".join(f"{c.key}（{c.meaning}）" for c in palette(Settings.load().palette))
+        _err(f"未知的颜色“{args.color}”，可用：{names}")
+        return 2
+    with _open_library(args, create=False) as lib:
+        doc = lib.document(args.doc_id)
+        span = nth_occurrence(doc.text, args.quote, args.occurrence)
+        if span is None:
+            found = doc.text.count(args.quote)
+            _err(f"文档 {args.doc_id} 中找不到第 {args.occurrence} 处“{args.quote}”（共 {found} 处）")
+            return 1
+        note = args.note or ""
+        h = lib.annotations.add_highlight(doc.id, span[0], span[1], colour, note=note, tags=args.tag)
+    if args.json:
+        _print_json(_highlight_row(h))
+    else:
+        print(f"已高亮：{h.uuid}  〔{h.start}-{h.end}〕 {h.quote}")
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    with _open_library(args, create=False) as lib:
+        if args.doc_id is not None:
+            lib.document(args.doc_id)  # a clear error for an unknown document
+        rows = lib.annotations.highlights(
+            args.doc_id, color=args.color and resolve(args.color, Settings.load().palette), tag=args.tag
+        )
+        document = None
+        if args.doc_id is not None:
+            note = lib.annotations.document_note(args.doc_id)
+            document = {"id": args.doc_id, "note": note, "tags": lib.annotations.document_tags(args.doc_id)}
+    if args.json:
+        out: dict = {"highlights": [_highlight_row(h) for h in rows]}
+        if document is not None:
+            out["document"] = document
+        _print_json(out)
+        return 0
+    for h in rows:
+        state = "（无法定位）" if h.orphan else ""
+        tags = f"  #{' #'.join(h.tags)}" if h.tags else ""
+        print(f"[{h.color}] {h.document_title}{state}\n    “{h.quote}”{tags}")
+        if h.note:
+            print("    批注：" + h.note.replace("\n", "\n          "))
+    print(f"共 {len(rows)} 条高亮")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    with _open_library(args, create=False) as lib:
+        lib.document(args.doc_id)
+        if args.remove:
+            lib.annotations.untag_document(args.doc_id, args.tags)
+        else:
+            lib.annotations.tag_document(args.doc_id, args.tags)
+        tags = lib.annotations.document_tags(args.doc_id)
+    if args.json:
+        _print_json({"document_id": args.doc_id, "tags": tags})
+    else:
+        print(f"文档 {args.doc_id} 的标签：{'、'.join(tags) or '（无）'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     top = _common(suppress=False)
     common = _common(suppress=True)
@@ -226,11 +298,33 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--kind", help="文种，如 notice、opinion、personnel")
     sp.add_argument("--issuer", help="发文机关（包含匹配）")
     sp.add_argument("--sort", choices=["issue", "date", "date_asc"], default="issue")
+    sp.add_argument("--tag", help="只列出带此标签（文档或其高亮）的文档")
     sp.set_defaults(func=cmd_list)
 
     sp = sub.add_parser("show", parents=[common], help="显示一篇文档")
     sp.add_argument("doc_id", type=int, metavar="DOC_ID")
     sp.set_defaults(func=cmd_show)
+
+    sp = sub.add_parser("annotate", parents=[common], help="高亮文档中的一段文字（可加批注、标签）")
+    sp.add_argument("doc_id", type=int, metavar="DOC_ID")
+    sp.add_argument("--quote", required=True, help="要高亮的原文")
+    sp.add_argument("--occurrence", type=int, default=1, help="原文出现多次时取第几处（从 1 起）")
+    sp.add_argument("--color", help="颜色：yellow/red/green/blue/purple 或其含义（如 时限）")
+    sp.add_argument("--note", help="批注")
+    sp.add_argument("--tag", action="append", default=[], help="标签（可重复）")
+    sp.set_defaults(func=cmd_annotate)
+
+    sp = sub.add_parser("annotations", parents=[common], help="列出高亮和批注")
+    sp.add_argument("doc_id", type=int, nargs="?", metavar="DOC_ID")
+    sp.add_argument("--color")
+    sp.add_argument("--tag")
+    sp.set_defaults(func=cmd_annotations)
+
+    sp = sub.add_parser("tag", parents=[common], help="给文档加标签（--remove 去掉）")
+    sp.add_argument("doc_id", type=int, metavar="DOC_ID")
+    sp.add_argument("tags", nargs="+", metavar="TAG")
+    sp.add_argument("--remove", action="store_true")
+    sp.set_defaults(func=cmd_tag)
     return p
 
 

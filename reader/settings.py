@@ -31,6 +31,8 @@ class Settings:
     font_pt: float = 14.0
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""
+    palette: dict = field(default_factory=dict)  # colour key -> the user's meaning (重点, 时限 …)
+    last_colour: str = "yellow"
     extra: dict = field(default_factory=dict)
 
     @classmethod

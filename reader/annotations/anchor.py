@@ -111,7 +111,7 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
             hits += 1
     if not votes:
         return None
-    best: tuple[float, int, int] | None = None
+    best: tuple[float, int, int, int, int] | None = None  # similarity, context, -|Δlen|, start, end
     for bucket, count in votes.most_common(5):
         if count < max(2, len(grams) // 4):
             break
@@ -121,12 +121,15 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
                 if length <= 0 or start + length > len(text):
                     continue
                 candidate = text[start : start + length]
-                ratio = difflib.SequenceMatcher(None, quote, candidate, autojunk=False).ratio()
-                if best is None or ratio > best[0]:
-                    best = (ratio, start, start + length)
+                matcher = difflib.SequenceMatcher(None, quote, candidate, autojunk=False)
+                # matched characters over the longer string: a shorter candidate is not "more similar"
+                similarity = sum(b.size for b in matcher.get_matching_blocks()) / max(n, length)
+                key = (similarity, _context_score(text, start, start + length, anchor), -abs(length - n))
+                if best is None or key > best[:3]:
+                    best = (*key, start, start + length)
     if best is None or best[0] < FUZZY_RATIO:
         return None
-    return best[1], best[2]
+    return best[3], best[4]
 
 
 def reanchor(anchor: Anchor, text: str) -> Placement | None:

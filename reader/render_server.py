@@ -4,10 +4,12 @@ PyMuPDF documents are not thread-safe and PyMuPDF holds the GIL while MuPDF rend
 are rendered here, in another process, and sent back as raw RGB samples. The GUI side
 (:mod:`reader.models.pdf_pages`) kills and restarts this process when a page hangs.
 
-Messages in: ``("open", path)``, ``("render", req, page, scale, theme)``, ``("find", req, query)``,
+Messages in: ``("open", path)``, ``("render", req, page, scale, theme)``, ``("find", req, query,
+pages)``, ``("chars", req, page)``, ``("locate", req, [(key, page, quote, occurrence), …])``,
 ``("close",)`` and ``None`` (exit). Messages out: ``("opened", path, sizes)``,
 ``("image", req, page, scale, theme, w, h, stride, samples)``, ``("page_error", req, page, msg)``,
-``("found", req, {page: [(x0, y0, x1, y1), …]})``, ``("error", msg)``.
+``("found", req, {page: [(x0, y0, x1, y1), …]})``, ``("chars", req, page, text, boxes)``,
+``("located", req, {key: [(page, rect), …]})``, ``("error", msg)``.
 """
 
 from __future__ import annotations
@@ -72,6 +74,32 @@ def find_on_page(page: Any, query: str) -> list[tuple[float, float, float, float
     return rects
 
 
+def locate_on_page(page: Any, quote: str, occurrence: int) -> list[tuple[float, float, float, float]]:
+    """Boxes of the ``occurrence``-th (0-based) hit of ``quote`` on ``page`` (last one if fewer)."""
+    text, boxes = page_chars(page)
+    hits = find_all(text, quote)
+    if not hits:
+        return []
+    start, end = hits[min(occurrence, len(hits) - 1)]
+    rects: list[tuple[float, float, float, float]] = []
+    current: list[float] | None = None
+    for i in range(start, end):
+        x0, y0, x1, y1 = boxes[i]
+        if text[i] == "\n" or x1 <= x0:
+            if current:
+                rects.append(tuple(current))
+            current = None
+            continue
+        current = (
+            [x0, y0, x1, y1]
+            if current is None
+            else [min(current[0], x0), min(current[1], y0), max(current[2], x1), max(current[3], y1)]
+        )
+    if current:
+        rects.append(tuple(current))
+    return rects
+
+
 def serve(conn: Connection) -> None:
     """Process main loop."""
     import pymupdf
@@ -102,6 +130,20 @@ def serve(conn: Connection) -> None:
                     )
                 except Exception as exc:  # a broken page: the view shows a placeholder
                     conn.send(("page_error", req, page_no, f"{type(exc).__name__}: {exc}"[:200]))
+            elif kind == "chars":
+                _, req, page_no = msg
+                text, boxes = page_chars(doc[page_no]) if doc is not None else ("", [])
+                conn.send(("chars", req, page_no, text, boxes))
+            elif kind == "locate":
+                _, req, items = msg
+                located: dict[object, list] = {}
+                for key, page_no, quote, occurrence in items:
+                    with contextlib.suppress(Exception):
+                        if doc is not None and 0 <= page_no < doc.page_count:
+                            located[key] = located.get(key, []) + [
+                                (page_no, r) for r in locate_on_page(doc[page_no], quote, occurrence)
+                            ]
+                conn.send(("located", req, located))
             elif kind == "find":
                 _, req, query, pages = msg
                 found: dict[int, list] = {}

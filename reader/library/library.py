@@ -575,6 +575,7 @@ class Library:
             "year": self._distinct("issues", "year", descending=True),
             "kind": self._distinct("documents", "kind"),
             "issuer": self._distinct("documents", "issuer"),
+            "tag": self._distinct("tags", "name"),
         }
 
 

@@ -40,6 +40,8 @@ class PageRenderer(QObject):
     page_ready = Signal(int)  # page index: an image for it is in the cache
     page_failed = Signal(int, str)
     found = Signal(int, object)  # request id, {page: [rects in points]}
+    chars_ready = Signal(int)  # page whose characters and boxes are now in ``page_text``
+    located = Signal(int, object)  # request id, {key: [(page, rect), …]}
 
     def __init__(self, parent: QObject | None = None, page_timeout: float = PAGE_TIMEOUT) -> None:
         super().__init__(parent)
@@ -49,6 +51,8 @@ class PageRenderer(QObject):
         self._cache: OrderedDict[tuple[int, int, str], QImage] = OrderedDict()
         self._cache_bytes = 0
         self.failed: dict[int, str] = {}
+        # page -> (its characters in reading order, one box per character): for mouse selection
+        self.page_text: dict[int, tuple[str, list[tuple[float, float, float, float]]]] = {}
         self._queue: list[tuple[int, float, str]] = []
         self._inflight: tuple[int, int, float, str] | None = None  # req, page, scale, theme
         self._inflight_since = 0.0
@@ -95,7 +99,7 @@ class PageRenderer(QObject):
     def _send(self, msg: tuple) -> None:
         if self._child is None:
             return
-        if msg and msg[0] in ("open", "render", "find"):
+        if msg and msg[0] in ("open", "render", "find", "chars", "locate"):
             self._outstanding += 1
             self._drain.start()
         try:
@@ -148,6 +152,7 @@ class PageRenderer(QObject):
         self._cache.clear()
         self._cache_bytes = 0
         self.failed.clear()
+        self.page_text.clear()
         self._queue.clear()
         self._inflight = None
         self._send(("open", self.path))
@@ -173,6 +178,17 @@ class PageRenderer(QObject):
             if 0 <= p < len(self.sizes) and p not in self.failed and self.image(p, scale, theme) is None
         ]
         self._pump()
+
+    def request_chars(self, page: int) -> None:
+        """Fetch a page's characters and boxes (``chars_ready`` follows) unless already known."""
+        if page not in self.page_text and 0 <= page < len(self.sizes):
+            self._send(("chars", next(self._req), page))
+
+    def locate(self, items: list[tuple[object, int, str, int]]) -> int:
+        """Find where passages sit on pages: ``located`` answers ``{key: [(page, rect)]}``."""
+        req = next(self._req)
+        self._send(("locate", req, items))
+        return req
 
     def find(self, query: str, pages: list[int] | None = None) -> int:
         """Search pages for ``query``; ``found`` answers with the returned request id."""
@@ -236,6 +252,11 @@ class PageRenderer(QObject):
             self._pump()
         elif kind == "found":
             self.found.emit(msg[1], msg[2])
+        elif kind == "chars":
+            self.page_text[msg[2]] = (msg[3], msg[4])
+            self.chars_ready.emit(msg[2])
+        elif kind == "located":
+            self.located.emit(msg[1], msg[2])
 
     def _store(self, key: tuple[int, int, str], img: QImage) -> None:
         self._cache[key] = img

@@ -26,6 +26,7 @@ class LibraryPanel(QWidget):
         self.kind = QComboBox(self, objectName="kindFilter")
         self.issuer = QComboBox(self, objectName="issuerFilter")
         self.issuer.setEditable(False)
+        self.tag = QComboBox(self, objectName="tagFilter")
         self.grouping = QComboBox(self, objectName="grouping")
         self.grouping.addItem(self.tr("By issue"), "issue")
         self.grouping.addItem(self.tr("By date, newest first"), "date")
@@ -44,12 +45,13 @@ class LibraryPanel(QWidget):
         grid.addWidget(self.year, 0, 1)
         grid.addWidget(self.kind, 1, 0)
         grid.addWidget(self.issuer, 1, 1)
-        grid.addWidget(self.grouping, 2, 0, 1, 2)
+        grid.addWidget(self.tag, 2, 0)
+        grid.addWidget(self.grouping, 2, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(grid)
         lay.addWidget(self.tree, 1)
-        for combo in (self.city, self.year, self.kind, self.issuer, self.grouping):
+        for combo in (self.city, self.year, self.kind, self.issuer, self.tag, self.grouping):
             combo.currentIndexChanged.connect(self.reload)
         self.refresh()
 
@@ -64,6 +66,7 @@ class LibraryPanel(QWidget):
         self._fill(self.year, self.tr("All years"), [(f"{y}", y) for y in facets["year"]])
         self._fill(self.kind, self.tr("All kinds"), [(kind_label(k), k) for k in facets["kind"]])
         self._fill(self.issuer, self.tr("All issuers"), [(i, i) for i in facets["issuer"]])
+        self._fill(self.tag, self.tr("All tags"), [(f"#{t}", t) for t in facets["tag"]])
         self.reload()
 
     @staticmethod
@@ -87,6 +90,7 @@ class LibraryPanel(QWidget):
                 year=self.year.currentData(),
                 kind=self.kind.currentData(),
                 issuer=self.issuer.currentData(),
+                tag=self.tag.currentData(),
                 sort=mode if mode != "issue" else "issue",
             )
             if mode == "issue":

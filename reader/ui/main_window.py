@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -29,18 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.annotations.citation import citation
+from reader.annotations.palette import palette
 from reader.errors import ReaderError
 from reader.layout import layout
 from reader.library import Library
 from reader.library.records import DocumentRecord, ImportOutcome, ReadingState
+from reader.models.annotations import AnnotationController
 from reader.models.pdf_pages import PageRenderer
 from reader.models.tasks import ImportTask
 from reader.resources import sample_issue
 from reader.settings import THEMES, Settings
+from reader.ui.annotations_browser import AnnotationsBrowser
+from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.i18n import LANGUAGES
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.tag_manager import TagManager
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,8 @@ class MainWindow(QMainWindow):
         self._back: list[ReadingState] = []
         self._forward: list[ReadingState] = []
         self._navigating = False
+        self._closed = False
+        self.last_error = ""
         self.setWindowTitle(self.tr("Gongbao Reader"))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -78,12 +87,26 @@ class MainWindow(QMainWindow):
         self.renderer = PageRenderer(self)
         self.pane = ReadingPane(self.renderer, self)
         self.setCentralWidget(self.pane)
+        self.annotations = AnnotationController(library, self)
         self.library_panel = LibraryPanel(library, self)
         self.outline = OutlinePanel(self)
+        self.annotations_panel = AnnotationsPanel(self.annotations, self)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
         self._dock(
             self.library_panel, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea, "libraryDock"
         )
-        self._dock(self.outline, self.tr("Outline"), Qt.DockWidgetArea.RightDockWidgetArea, "outlineDock")
+        outline_dock = self._dock(self.outline, self.tr("Outline"), right, "outlineDock")
+        notes_dock = self._dock(self.annotations_panel, self.tr("Annotations"), right, "annotationsDock")
+        self.tabifyDockWidget(outline_dock, notes_dock)
+        outline_dock.raise_()
+        self.annotations.changed.connect(self._annotations_changed)
+        self.annotations.error.connect(self._show_error)
+        self.annotations_panel.jump_requested.connect(self.jump_to_highlight)
+        self.pane.highlight_requested.connect(self._highlight)
+        self.pane.note_requested.connect(self.edit_note)
+        self.pane.colour_requested.connect(self.annotations.set_colour)
+        self.pane.delete_requested.connect(self.annotations.delete_highlight)
+        self.pane.citation_requested.connect(self.copy_citation)
         self.library_panel.document_activated.connect(self.open_document)
         self.library_panel.error.connect(self._show_error)
         self.outline.document_requested.connect(self.open_document)
@@ -118,6 +141,11 @@ class MainWindow(QMainWindow):
             ),
             ActionSpec("import_sample", "file", self.tr("Import the &Sample Issue"), None, "import_sample"),
             ActionSpec("quit", "file", self.tr("&Quit"), S.Quit, "close"),
+            ActionSpec("highlight", "edit", self.tr("&Highlight Selection"), "Ctrl+H", "highlight_selection"),
+            ActionSpec("note", "edit", self.tr("Highlight and &Note…"), "Ctrl+Shift+N", "note_selection"),
+            ActionSpec(
+                "citation", "edit", self.tr("&Copy as Citation"), "Ctrl+Shift+C", "copy_selection_citation"
+            ),
             ActionSpec("find", "edit", self.tr("&Find in Document…"), S.Find, "open_find"),
             ActionSpec("find_next", "edit", self.tr("Find &Next"), "F3", "find_next"),
             ActionSpec("find_prev", "edit", self.tr("Find &Previous"), "Shift+F3", "find_previous"),
@@ -128,6 +156,14 @@ class MainWindow(QMainWindow):
             ActionSpec("fit_page", "view", self.tr("Fit &Page"), "Ctrl+1", "fit_page"),
             ActionSpec("back", "go", self.tr("&Back"), S.Back, "go_back"),
             ActionSpec("forward", "go", self.tr("&Forward"), S.Forward, "go_forward"),
+            ActionSpec(
+                "annotations_browser",
+                "tools",
+                self.tr("All &Highlights and Notes…"),
+                "Ctrl+Shift+A",
+                "open_browser",
+            ),
+            ActionSpec("tag_manager", "tools", self.tr("&Tags…"), None, "open_tag_manager"),
             ActionSpec("about", "help", self.tr("&About Gongbao Reader"), None, "about"),
         ]
 
@@ -138,8 +174,18 @@ class MainWindow(QMainWindow):
             "edit": bar.addMenu(self.tr("&Edit")),
             "view": bar.addMenu(self.tr("&View")),
             "go": bar.addMenu(self.tr("&Go")),
+            "tools": bar.addMenu(self.tr("&Tools")),
             "help": bar.addMenu(self.tr("&Help")),
         }
+        undo = self.annotations.stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.annotations.stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        menus["edit"].addAction(undo)
+        menus["edit"].addAction(redo)
+        menus["edit"].addSeparator()
+        self.actions_by_name["undo"] = undo
+        self.actions_by_name["redo"] = redo
         for spec in self.action_specs():
             act = QAction(spec.text, self)
             act.setObjectName(spec.name)
@@ -181,6 +227,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         doc = self.pane.doc
+        writable = not self.library.readonly and doc is not None
+        for name in ("highlight", "note"):
+            self.actions_by_name[name].setEnabled(writable)
         is_pdf = bool(doc and doc.is_pdf)
         self.actions_by_name["toggle_view"].setEnabled(is_pdf)
         paged = is_pdf and self.pane.view == "page"
@@ -190,7 +239,11 @@ class MainWindow(QMainWindow):
         self.actions_by_name["forward"].setEnabled(bool(self._forward))
 
     # -- settings -----------------------------------------------------------------------------
+    def colours(self) -> list:
+        return palette(self.settings.palette)
+
     def apply_settings(self) -> None:
+        self.annotations_panel.set_palette(self.colours())
         self.pane.text_view.font_pt = self.settings.font_pt
         self.pane.set_theme(self.settings.theme)
         if self.settings.window_geometry:
@@ -265,6 +318,8 @@ class MainWindow(QMainWindow):
         self.library_panel.select(doc.id)
         issue_docs = self.library.documents(issue_id=doc.issue_id)
         self.outline.show_issue(issue_docs, doc.id, layout(doc.text, doc.recipients))
+        self.annotations_panel.show_document(doc.id)
+        self._show_highlights(doc.id)
         self.setWindowTitle(f"{doc.title} — {self.tr('Gongbao Reader')}")
         if not doc.searchable and doc.is_pdf:
             self.statusBar().showMessage(
@@ -282,6 +337,104 @@ class MainWindow(QMainWindow):
         if push_history:
             self._back.append(state)
             self._forward.clear()
+
+    # -- annotations --------------------------------------------------------------------------
+    def _show_highlights(self, doc_id: int) -> None:
+        try:
+            found = self.library.annotations.highlights(doc_id)
+        except ReaderError as exc:
+            self._show_error(str(exc))
+            return
+        self.pane.set_annotations(found, self.colours())
+
+    @Slot(int)
+    def _annotations_changed(self, doc_id: int) -> None:
+        current = self.current_document_id()
+        if current is not None and doc_id in (current, -1):
+            self._show_highlights(current)
+        self.annotations_panel.refresh()
+        self.library_panel.refresh()
+
+    @Slot(int, int, str)
+    def _highlight(self, start: int, end: int, colour: str) -> None:
+        doc = self.pane.doc
+        if doc is None:
+            return
+        h = self.annotations.add_highlight(doc.id, start, end, colour)
+        if h is not None:
+            self.settings.last_colour = colour
+            self.pane.clear_selection()
+            self.annotations_panel.select(h.uuid)
+
+    def highlight_selection(self) -> str | None:
+        """Highlight the selection (either view) in the last colour used; returns the uuid."""
+        span = self.pane.selection_range()
+        doc = self.pane.doc
+        if span is None or doc is None:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
+            return None
+        h = self.annotations.add_highlight(doc.id, span[0], span[1], self.settings.last_colour)
+        if h is None:
+            return None
+        self.pane.clear_selection()
+        self.annotations_panel.select(h.uuid)
+        return h.uuid
+
+    def note_selection(self) -> None:
+        """Highlight the selection and put the cursor in its note."""
+        uid = self.highlight_selection()
+        if uid is not None:
+            self.edit_note(uid)
+
+    @Slot(str)
+    def edit_note(self, uid: str) -> None:
+        dock = self.findChild(QDockWidget, "annotationsDock")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.annotations_panel.edit_note(uid)
+
+    @Slot(str)
+    def jump_to_highlight(self, uid: str) -> None:
+        try:
+            h = self.library.annotations.highlight(uid)
+        except ReaderError as exc:
+            self._show_error(str(exc))
+            return
+        if self.current_document_id() != h.document_id:
+            self.open_document(h.document_id)
+        if not h.orphan:
+            self.pane.go_to_offset(max(h.start - 20, 0))
+            if self.pane.view == "text":
+                self.pane.text_view.select_range(h.start, h.end)
+
+    def open_at(self, doc_id: int, offset: int) -> None:
+        if self.open_document(doc_id):
+            self.pane.go_to_offset(max(offset - 20, 0))
+
+    @Slot(int, int)
+    def copy_citation(self, start: int, end: int) -> None:
+        """《title》（发文字号）： “quote” to the clipboard, as civil servants cite documents."""
+        doc = self.pane.doc
+        if doc is None:
+            return
+        QApplication.clipboard().setText(citation(doc.title, doc.number, doc.text[start:end]))
+        self.statusBar().showMessage(self.tr("Citation copied."), 4000)
+
+    def copy_selection_citation(self) -> None:
+        span = self.pane.selection_range()
+        if span is not None:
+            self.copy_citation(*span)
+
+    def open_browser(self) -> None:
+        browser = AnnotationsBrowser(self.library, self.colours(), self)
+        browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        browser.open_requested.connect(self.open_at)
+        browser.show()
+        self._browser = browser
+
+    def open_tag_manager(self) -> None:
+        TagManager(self.annotations, self).exec()
 
     # -- navigation ---------------------------------------------------------------------------
     def go_back(self) -> None:
@@ -478,7 +631,11 @@ class MainWindow(QMainWindow):
             box.open()
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Gongbao Reader"), message)
+        """Tell the user, without blocking the event loop (imports and rendering go on)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gongbao Reader"), message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_error = message
 
     # -- drag and drop, closing ---------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -492,9 +649,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:  # closing twice (window manager, then application quit) is harmless
+            super().closeEvent(event)
+            return
+        self._closed = True
         if self._task is not None:
             self._task.cancel()
             self._task.wait()
+        self.annotations_panel.flush()
+        self.annotations.close()  # the undo history goes: so do the tombstones it kept
         self._remember_place(push_history=False)
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()

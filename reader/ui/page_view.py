@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -22,6 +22,8 @@ class PageView(QAbstractScrollArea):
 
     position_changed = Signal(float)  # page index + fraction at the top of the view
     zoom_changed = Signal(float)
+    selection_changed = Signal()
+    context_requested = Signal(QPoint, str)  # global position, uuid of the highlight there ("" none)
 
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,17 +38,27 @@ class PageView(QAbstractScrollArea):
         self._widths: list[int] = []
         self._highlights: dict[int, list[tuple[float, float, float, float]]] = {}
         self._current_hit: tuple[int, int] | None = None
+        # annotations: uuid -> [(page, rect in points)], and their colours
+        self._marks: dict[str, list[tuple[int, tuple[float, float, float, float]]]] = {}
+        self._mark_colours: dict[str, QColor] = {}
+        # mouse selection: (page, char index) at each end
+        self._sel_anchor: tuple[int, QPointF] | None = None
+        self._sel_head: tuple[int, QPointF] | None = None
+        self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         renderer.page_ready.connect(self._page_ready)
         renderer.page_failed.connect(self._page_ready)
+        renderer.chars_ready.connect(lambda _p: (self.viewport().update(), self.selection_changed.emit()))
 
     # -- layout -------------------------------------------------------------------------------
     def set_pages(self, sizes: list[tuple[float, float]]) -> None:
         self.sizes = list(sizes)
         self._highlights = {}
         self._current_hit = None
+        self._marks = {}
+        self.clear_selection()
         self._relayout(keep=False)
 
     def _fit_zoom(self) -> float:
@@ -203,8 +215,29 @@ class PageView(QAbstractScrollArea):
                     text = self.tr("Page %1 cannot be shown: %2") if failed else self.tr("Loading page %1…")
                     text = text.replace("%1", str(i + 1)).replace("%2", failed or "")
                     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+            self._paint_marks(painter, i, rect)
             self._paint_highlights(painter, i, rect)
+            self._paint_selection(painter, i, rect)
         painter.end()
+
+    def _paint_marks(self, painter: QPainter, page: int, rect: QRect) -> None:
+        k = self.zoom * POINTS_TO_PX
+        for uid, boxes in self._marks.items():
+            colour = self._mark_colours.get(uid, QColor(255, 224, 102, 110))
+            for p, (x0, y0, x1, y1) in boxes:
+                if p == page:
+                    painter.fillRect(
+                        QRectF(rect.x() + x0 * k, rect.y() + y0 * k, (x1 - x0) * k, (y1 - y0) * k), colour
+                    )
+
+    def _paint_selection(self, painter: QPainter, page: int, rect: QRect) -> None:
+        k = self.zoom * POINTS_TO_PX
+        for p, (x0, y0, x1, y1) in self._selection_boxes():
+            if p == page:
+                painter.fillRect(
+                    QRectF(rect.x() + x0 * k, rect.y() + y0 * k, (x1 - x0) * k, (y1 - y0) * k),
+                    QColor(30, 110, 220, 80),
+                )
 
     def _paint_highlights(self, painter: QPainter, page: int, rect: QRect) -> None:
         boxes = self._highlights.get(page)
@@ -217,6 +250,141 @@ class PageView(QAbstractScrollArea):
             painter.fillRect(
                 QRectF(rect.x() + x0 * k, rect.y() + y0 * k, (x1 - x0) * k, (y1 - y0) * k), color
             )
+
+    # -- annotations --------------------------------------------------------------------------
+    def set_marks(self, marks: dict[str, list], colours: dict[str, str]) -> None:
+        """Highlights to draw: uuid -> [(page, rect)], with each highlight's colour (hex)."""
+        self._marks = {uid: [(int(p), tuple(r)) for p, r in boxes] for uid, boxes in marks.items()}
+        self._mark_colours = {uid: _translucent(hex_) for uid, hex_ in colours.items()}
+        self.viewport().update()
+
+    def marks(self) -> dict[str, list]:
+        return self._marks
+
+    def mark_at(self, point: QPointF) -> str:
+        hit = self._point_on_page(point)
+        if hit is None:
+            return ""
+        page, pt = hit
+        for uid, boxes in self._marks.items():
+            for p, (x0, y0, x1, y1) in boxes:
+                if p == page and x0 <= pt.x() <= x1 and y0 <= pt.y() <= y1:
+                    return uid
+        return ""
+
+    # -- selection ----------------------------------------------------------------------------
+    def _point_on_page(self, point: QPointF) -> tuple[int, QPointF] | None:
+        """(page, point in PDF points) under a viewport point."""
+        page = self.page_at_point(point)
+        if page is None:
+            return None
+        rect = self._page_rect(page)
+        k = self.zoom * POINTS_TO_PX
+        return page, QPointF((point.x() - rect.x()) / k, (point.y() - rect.y()) / k)
+
+    def _char_index(self, page: int, pt: QPointF) -> int | None:
+        data = self.renderer.page_text.get(page)
+        if not data:
+            self.renderer.request_chars(page)
+            return None
+        text, boxes = data
+        best, best_d = None, float("inf")
+        for i, (x0, y0, x1, y1) in enumerate(boxes):
+            if x1 <= x0 or text[i] == "\n":
+                continue
+            dx = 0 if x0 <= pt.x() <= x1 else min(abs(pt.x() - x0), abs(pt.x() - x1))
+            dy = 0 if y0 <= pt.y() <= y1 else min(abs(pt.y() - y0), abs(pt.y() - y1))
+            d = dy * 4 + dx  # stay on the line under the pointer
+            if d < best_d:
+                best, best_d = i, d
+        return best
+
+    def _selection_span(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        if self._sel_anchor is None or self._sel_head is None:
+            return None
+        a = (self._sel_anchor[0], self._char_index(*self._sel_anchor))
+        b = (self._sel_head[0], self._char_index(*self._sel_head))
+        if a[1] is None or b[1] is None:
+            return None
+        first, last = sorted([a, b])
+        return (first[0], first[1]), (last[0], last[1])
+
+    def _selection_boxes(self) -> list[tuple[int, tuple[float, float, float, float]]]:
+        span = self._selection_span()
+        if span is None:
+            return []
+        out = []
+        (p0, i0), (p1, i1) = span
+        for page in range(p0, p1 + 1):
+            text, boxes = self.renderer.page_text.get(page, ("", []))
+            lo = i0 if page == p0 else 0
+            hi = i1 if page == p1 else len(text) - 1
+            out.extend(
+                (page, boxes[i]) for i in range(lo, hi + 1) if text[i] != "\n" and boxes[i][2] > boxes[i][0]
+            )
+        return out
+
+    def selected_text(self) -> str:
+        """The characters the mouse has selected, in reading order across pages."""
+        span = self._selection_span()
+        if span is None:
+            return ""
+        (p0, i0), (p1, i1) = span
+        parts = []
+        for page in range(p0, p1 + 1):
+            text, _ = self.renderer.page_text.get(page, ("", []))
+            lo = i0 if page == p0 else 0
+            hi = i1 if page == p1 else len(text) - 1
+            parts.append(text[lo : hi + 1])
+        return "\n".join(parts)
+
+    def selected_pages(self) -> tuple[int, int] | None:
+        span = self._selection_span()
+        return (span[0][0], span[1][0]) if span else None
+
+    def clear_selection(self) -> None:
+        self._sel_anchor = self._sel_head = None
+        self.viewport().update()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self._point_on_page(event.position())
+            self._sel_anchor = hit
+            self._sel_head = hit
+            if hit is not None:
+                self.renderer.request_chars(hit[0])
+            self.viewport().update()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton and self._sel_anchor is not None:
+            hit = self._point_on_page(event.position())
+            if hit is not None:
+                self._sel_head = hit
+                self.renderer.request_chars(hit[0])
+                self.viewport().update()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._sel_anchor is not None:
+            hit = self._point_on_page(event.position())
+            if hit is not None:
+                self._sel_head = hit
+            if (
+                self._sel_head is not None
+                and self._sel_anchor[0] == self._sel_head[0]
+                and (
+                    abs(self._sel_anchor[1].x() - self._sel_head[1].x())
+                    + abs(self._sel_anchor[1].y() - self._sel_head[1].y())
+                    < 2
+                )
+            ):
+                self.clear_selection()  # a click, not a drag
+            self.selection_changed.emit()
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_requested.emit(event.globalPos(), self.mark_at(QPointF(event.pos())))
 
     # -- find ---------------------------------------------------------------------------------
     def set_highlights(self, found: dict[int, list]) -> None:
@@ -264,3 +432,9 @@ class PageView(QAbstractScrollArea):
         y = point.y() + self.verticalScrollBar().value()
         i = bisect_right(self._tops, y) - 1
         return i if 0 <= i < len(self._tops) and y <= self._tops[i] + self._heights[i] else None
+
+
+def _translucent(hex_colour: str) -> QColor:
+    colour = QColor(hex_colour)
+    colour.setAlpha(120)
+    return colour

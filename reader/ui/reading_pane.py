@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSpinBox,
     QStackedWidget,
     QToolButton,
@@ -78,6 +79,12 @@ class ReadingPane(QWidget):
     view_changed = Signal(str)  # "text" | "page"
     document_shown = Signal(int)
     link_requested = Signal(QUrl)
+    # intents for the annotation controller
+    highlight_requested = Signal(int, int, str)  # start, end, colour key
+    note_requested = Signal(str)  # uuid
+    colour_requested = Signal(str, str)  # uuid, colour key
+    delete_requested = Signal(str)  # uuid
+    citation_requested = Signal(int, int)  # start, end (copy as citation)
 
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +99,9 @@ class ReadingPane(QWidget):
         self._hits_page: list[tuple[int, int]] = []
         self._current = -1
         self._find_req = -1
+        self._locate_req = -1
+        self.palette: list = []
+        self.highlights: list = []
 
         self.text_view = TextView(self)
         self.page_view = PageView(renderer, self)
@@ -136,6 +146,9 @@ class ReadingPane(QWidget):
 
         renderer.opened.connect(self._pdf_opened)
         renderer.found.connect(self._page_found)
+        renderer.located.connect(self._page_located)
+        self.text_view.context_requested.connect(self._context_menu)
+        self.page_view.context_requested.connect(self._context_menu)
         self.page_view.zoom_changed.connect(self._zoom_shown)
         self.page_view.position_changed.connect(self._page_scrolled)
         self.text_view.link_requested.connect(self.link_requested)
@@ -148,6 +161,7 @@ class ReadingPane(QWidget):
     def show_document(self, doc: DocumentRecord, pdf_path: Path | None, state: ReadingState | None) -> None:
         """Show ``doc``; restore ``state`` (view, place, zoom) when given."""
         self.doc = doc
+        self.highlights = []
         self.text_view.show_document(doc)
         self._hits_text, self._hits_page, self._current = [], [], -1
         view = state.view if state else ("page" if doc.is_pdf and not doc.text else "text")
@@ -186,6 +200,7 @@ class ReadingPane(QWidget):
         if self._pending_position is not None:
             self.page_view.set_position(self._pending_position)
             self._pending_position = None
+        self._locate_highlights()
         self._update_controls()
 
     def state(self) -> ReadingState | None:
@@ -282,6 +297,115 @@ class ReadingPane(QWidget):
         self.page_box.setRange(1, max(n, 1))
         self.page_total.setText(f"/ {n}")
 
+    # -- annotations --------------------------------------------------------------------------
+    def set_annotations(self, highlights: list, palette: list) -> None:
+        """Show the open document's highlights in both views."""
+        self.highlights = [h for h in highlights if not h.orphan]
+        self.palette = palette
+        hexes = {c.key: c.hex for c in palette}
+        self.text_view.set_highlights(
+            [(h.uuid, h.start, h.end, hexes.get(h.color, "#ffe066")) for h in self.highlights]
+        )
+        self._locate_highlights()
+
+    def _locate_highlights(self) -> None:
+        """Ask the render process where each highlight sits on its pages (segment per page)."""
+        doc = self.doc
+        if doc is None or not doc.is_pdf or not doc.page_map or not self.page_view.page_count():
+            self.page_view.set_marks({}, {})
+            return
+        items = []
+        bounds = [o for o, _ in doc.page_map] + [len(doc.text)]
+        for h in self.highlights:
+            for k, (offset, page) in enumerate(doc.page_map):
+                lo, hi = max(h.start, offset), min(h.end, bounds[k + 1])
+                if lo >= hi:
+                    continue
+                segment = doc.text[lo:hi]
+                if not segment.strip():
+                    continue
+                occurrence = doc.text.count(segment, offset, lo)  # same passage, not an earlier repeat
+                items.append((h.uuid, page, segment, occurrence))
+        hexes = {c.key: c.hex for c in self.palette}
+        self._mark_colours = {h.uuid: hexes.get(h.color, "#ffe066") for h in self.highlights}
+        self._locate_req = self.renderer.locate(items) if items else -1
+        if not items:
+            self.page_view.set_marks({}, {})
+
+    @Slot(int, object)
+    def _page_located(self, req: int, located: dict) -> None:
+        if req == self._locate_req:
+            self.page_view.set_marks(located, self._mark_colours)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected passage as canonical offsets, from whichever view shows it."""
+        if self.doc is None:
+            return None
+        if self.view == "text":
+            return self.text_view.selection_range()
+        return self._page_selection_range()
+
+    def _page_selection_range(self) -> tuple[int, int] | None:
+        doc = self.doc
+        text = self.page_view.selected_text()
+        pages = self.page_view.selected_pages()
+        if doc is None or not text.strip() or pages is None:
+            return None
+        # A selection across a page break also picks up the running header and page number,
+        # which are not in the canonical text: leave such lines out.
+        from reader.gazette.lines import is_page_furniture
+
+        lines = [ln for ln in text.split("\n") if not is_page_furniture("".join(ln.split()))]
+        wanted = "\n".join(lines)
+        offsets = [o for o, p in doc.page_map if pages[0] <= p <= pages[1]]
+        lo = max(0, (min(offsets) if offsets else 0) - 200)
+        later = [o for o, p in doc.page_map if p > pages[1]]
+        hi = min(len(doc.text), (later[0] if later else len(doc.text)) + 200)
+        hits = find_all(doc.text[lo:hi], wanted)
+        if not hits:
+            return None
+        start, end = hits[0]
+        return lo + start, lo + end
+
+    def clear_selection(self) -> None:
+        cursor = self.text_view.textCursor()
+        cursor.clearSelection()
+        self.text_view.setTextCursor(cursor)
+        self.page_view.clear_selection()
+
+    @Slot(QPoint, str)
+    def _context_menu(self, global_pos: QPoint, uid: str) -> None:
+        menu = self.build_context_menu(uid)
+        if not menu.isEmpty():
+            menu.exec(global_pos)
+
+    def build_context_menu(self, uid: str) -> QMenu:
+        """Highlight / note / colour / delete / copy-as-citation for the selection or a highlight."""
+        menu = QMenu(self)
+        selection = self.selection_range()
+        if selection is not None:
+            sub = menu.addMenu(self.tr("Highlight"))
+            for c in self.palette:
+                act = sub.addAction(_swatch(c.hex), c.meaning)
+                act.triggered.connect(
+                    lambda _=False, k=c.key, s=selection: self.highlight_requested.emit(s[0], s[1], k)
+                )
+            menu.addAction(self.tr("Copy as citation"), lambda s=selection: self.citation_requested.emit(*s))
+        if uid:
+            menu.addSeparator()
+            menu.addAction(self.tr("Edit note…"), lambda: self.note_requested.emit(uid))
+            sub = menu.addMenu(self.tr("Colour"))
+            for c in self.palette:
+                act = sub.addAction(_swatch(c.hex), c.meaning)
+                act.triggered.connect(lambda _=False, k=c.key: self.colour_requested.emit(uid, k))
+            menu.addAction(self.tr("Delete highlight"), lambda: self.delete_requested.emit(uid))
+            h = next((x for x in self.highlights if x.uuid == uid), None)
+            if h is not None and selection is None:
+                menu.addAction(
+                    self.tr("Copy as citation"), lambda: self.citation_requested.emit(h.start, h.end)
+                )
+        return menu
+
     # -- find ---------------------------------------------------------------------------------
     def open_find(self) -> None:
         self.find_bar.show()
@@ -350,3 +474,9 @@ class ReadingPane(QWidget):
         if self.doc is None or not self.doc.page_map or n >= len(self._hits_text):
             return None
         return page_at(self.doc.page_map, self._hits_text[n][0])
+
+
+def _swatch(hex_colour: str) -> QIcon:
+    pix = QPixmap(14, 14)
+    pix.fill(QColor(hex_colour))
+    return QIcon(pix)

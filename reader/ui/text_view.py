@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -62,6 +61,7 @@ class TextView(QTextBrowser):
 
     link_requested = Signal(QUrl)
     position_changed = Signal(int)  # canonical offset at the top of the view
+    context_requested = Signal(QPoint, str)  # global position, uuid of the highlight there ("" none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +78,7 @@ class TextView(QTextBrowser):
         self.font_pt = 14.0
         self._find_hits: list[tuple[int, int]] = []
         self._find_current = -1
+        self._marks: list[tuple[str, int, int, str]] = []  # uuid, start, end, colour hex
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.position_changed.emit(self.position()))
 
     # -- appearance ---------------------------------------------------------------------------
@@ -106,6 +107,7 @@ class TextView(QTextBrowser):
         self.doc = doc
         self.blocks = layout(doc.text, doc.recipients)
         self._find_hits, self._find_current = [], -1
+        self._marks = []
         self._rebuild()
 
     def _char(self, families: list[str], scale: float = 1.0, bold: bool = False) -> QTextCharFormat:
@@ -316,18 +318,46 @@ class TextView(QTextBrowser):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
 
+    # -- highlights ---------------------------------------------------------------------------
+    def set_highlights(self, marks: list[tuple[str, int, int, str]]) -> None:
+        """Highlights to draw: (uuid, start, end, colour hex) in canonical offsets."""
+        self._marks = list(marks)
+        self._apply_find()
+
+    def highlight_at(self, position: int) -> str:
+        """uuid of the highlight covering QTextDocument ``position`` ("" if none)."""
+        offset = self.canonical_offset(position)
+        for uid, start, end, _ in self._marks:
+            if start <= offset < end:
+                return uid
+        return ""
+
+    def contextMenuEvent(self, event) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        self.context_requested.emit(event.globalPos(), self.highlight_at(position))
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
     def _apply_find(self) -> None:
         selections = []
+        for _uid, start, end, colour in self._marks:
+            fmt = QTextCharFormat()
+            background = QColor(colour)
+            if self.theme == "dark":
+                background = background.darker(220)
+            fmt.setBackground(background)
+            selections.append(self._selection(start, end, fmt))
         for n, (start, end) in enumerate(self._find_hits):
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.doc_position(start))
-            cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(255, 150, 0) if n == self._find_current else QColor(255, 235, 59))
             fmt.setForeground(QColor("#000000"))
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.format = fmt
-            selections.append(sel)
+            fmt.setFontUnderline(True)
+            selections.append(self._selection(start, end, fmt))
         self.setExtraSelections(selections)

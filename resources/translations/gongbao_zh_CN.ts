@@ -1,34 +1,191 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="104" />
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="111" />
+        <source>Delete highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="118" />
+        <source>Change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="133" />
+        <source>Edit note</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="142" />
+        <source>Edit document note</source>
+        <translation>编辑文档批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="158" />
+        <location filename="../../reader/models/annotations.py" line="172" />
+        <source>Edit tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="190" />
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/annotations.py" line="196" />
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsBrowser</name>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="35" />
+        <source>All highlights and notes</source>
+        <translation>全部高亮与批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="39" />
+        <source>Search quotes and notes</source>
+        <translation>搜索原文和批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="42" />
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="47" />
+        <source>Made between</source>
+        <translation>创建日期介于</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="81" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="86" />
+        <source>All issues</source>
+        <translation>全部期刊</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_browser.py" line="112" />
+        <source>cannot be placed</source>
+        <translation>无法定位</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/annotations_browser.py" line="121" />
+        <source>%n highlight(s)</source>
+        <translation><numerusform>%n 条高亮</numerusform></translation></message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="62" />
+        <source>A note on the whole document</source>
+        <translation>对整篇文档的批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="65" />
+        <location filename="../../reader/ui/annotations_panel.py" line="84" />
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="66" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="68" />
+        <location filename="../../reader/ui/annotations_panel.py" line="88" />
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="69" />
+        <location filename="../../reader/ui/annotations_panel.py" line="89" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="80" />
+        <source>Selected highlight</source>
+        <translation>选中的高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="82" />
+        <source>Why this matters (line breaks and - lists are kept)</source>
+        <translation>为什么重要（可换行，可用 - 列表）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="86" />
+        <source>Delete highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="93" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="95" />
+        <source>Select text and press Ctrl+H to highlight it.</source>
+        <translation>选中文字后按 Ctrl+H 即可高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="128" />
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="171" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="187" />
+        <source>cannot be placed</source>
+        <translation>无法定位</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="44" />
+        <location filename="../../reader/ui/reading_pane.py" line="45" />
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="47" />
+        <location filename="../../reader/ui/reading_pane.py" line="48" />
         <source>Previous (Shift+F3)</source>
         <translation>上一个 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="48" />
+        <location filename="../../reader/ui/reading_pane.py" line="49" />
         <source>Next (F3)</source>
         <translation>下一个 (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="49" />
+        <location filename="../../reader/ui/reading_pane.py" line="50" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="70" />
+        <location filename="../../reader/ui/reading_pane.py" line="71" />
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="72" />
+        <location filename="../../reader/ui/reading_pane.py" line="73" />
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
     </message>
@@ -36,39 +193,44 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="30" />
+        <location filename="../../reader/ui/library_panel.py" line="31" />
         <source>By issue</source>
         <translation>按期刊分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="31" />
+        <location filename="../../reader/ui/library_panel.py" line="32" />
         <source>By date, newest first</source>
         <translation>按日期，最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="32" />
+        <location filename="../../reader/ui/library_panel.py" line="33" />
         <source>By date, oldest first</source>
         <translation>按日期，最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="63" />
+        <location filename="../../reader/ui/library_panel.py" line="65" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="64" />
+        <location filename="../../reader/ui/library_panel.py" line="66" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="65" />
+        <location filename="../../reader/ui/library_panel.py" line="67" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="66" />
+        <location filename="../../reader/ui/library_panel.py" line="68" />
         <source>All issuers</source>
         <translation>全部发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="69" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
     </message>
 </context>
 <context>
@@ -94,7 +256,7 @@
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="67" />
+        <location filename="../../reader/models/library_tree.py" line="68" />
         <source>No text layer: pages only, not searchable</source>
         <translation>无文本层：只能按页面阅读，不能搜索</translation>
     </message>
@@ -102,182 +264,237 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="71" />
-        <location filename="../../reader/ui/main_window.py" line="466" />
+        <location filename="../../reader/ui/main_window.py" line="83" />
+        <location filename="../../reader/ui/main_window.py" line="635" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="128" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="108" />
+        <location filename="../../reader/ui/main_window.py" line="138" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="80" />
+        <location filename="../../reader/ui/main_window.py" line="96" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="81" />
+        <location filename="../../reader/ui/main_window.py" line="98" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="109" />
+        <location filename="../../reader/ui/main_window.py" line="99" />
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="140" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="110" />
+        <location filename="../../reader/ui/main_window.py" line="142" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111" />
+        <location filename="../../reader/ui/main_window.py" line="143" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="112" />
+        <location filename="../../reader/ui/main_window.py" line="144" />
+        <source>&amp;Highlight Selection</source>
+        <translation>高亮所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="145" />
+        <source>Highlight and &amp;Note…</source>
+        <translation>高亮并批注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="147" />
+        <source>&amp;Copy as Citation</source>
+        <translation>复制为引文(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="149" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="113" />
+        <location filename="../../reader/ui/main_window.py" line="150" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="114" />
+        <location filename="../../reader/ui/main_window.py" line="151" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="115" />
+        <location filename="../../reader/ui/main_window.py" line="152" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="116" />
+        <location filename="../../reader/ui/main_window.py" line="153" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="117" />
+        <location filename="../../reader/ui/main_window.py" line="154" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="155" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119" />
+        <location filename="../../reader/ui/main_window.py" line="156" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="157" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="121" />
+        <location filename="../../reader/ui/main_window.py" line="158" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="122" />
+        <location filename="../../reader/ui/main_window.py" line="162" />
+        <source>All &amp;Highlights and Notes…</source>
+        <translation>全部高亮与批注(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="166" />
+        <source>&amp;Tags…</source>
+        <translation>标签管理(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="130" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="131" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="132" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="182" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="198" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160" />
+        <location filename="../../reader/ui/main_window.py" line="215" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="276" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
+        <location filename="../../reader/ui/main_window.py" line="278" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="326" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332" />
+        <location filename="../../reader/ui/main_window.py" line="374" />
+        <source>Select some text first.</source>
+        <translation>请先选中一段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="422" />
+        <source>Citation copied.</source>
+        <translation>引文已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="496" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333" />
+        <location filename="../../reader/ui/main_window.py" line="497" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -286,12 +503,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="507" />
         <source>About Gongbao Reader</source>
         <translation>关于公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="509" />
         <source>Gongbao Reader %1
 An offline reader for government gazettes.
 Licensed under the AGPL-3.0.</source>
@@ -300,12 +517,12 @@ Licensed under the AGPL-3.0.</source>
 以 AGPL-3.0 许可发布。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357" />
+        <location filename="../../reader/ui/main_window.py" line="521" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="359" />
+        <location filename="../../reader/ui/main_window.py" line="523" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader? You can import your own files any time from the File menu or by dropping them here.</source>
@@ -314,57 +531,57 @@ Import the sample gazette issue to try the reader? You can import your own files
 要导入一期示例公报来试用吗？以后随时可以从“文件”菜单导入，或把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375" />
+        <location filename="../../reader/ui/main_window.py" line="539" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375" />
+        <location filename="../../reader/ui/main_window.py" line="539" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="382" />
+        <location filename="../../reader/ui/main_window.py" line="546" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="391" />
+        <location filename="../../reader/ui/main_window.py" line="555" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="391" />
+        <location filename="../../reader/ui/main_window.py" line="555" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392" />
+        <location filename="../../reader/ui/main_window.py" line="556" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="411" />
+        <location filename="../../reader/ui/main_window.py" line="575" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="443" />
+        <location filename="../../reader/ui/main_window.py" line="607" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="444" />
+        <location filename="../../reader/ui/main_window.py" line="608" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456" />
+        <location filename="../../reader/ui/main_window.py" line="620" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="460" />
+        <location filename="../../reader/ui/main_window.py" line="627" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
@@ -372,12 +589,12 @@ Import the sample gazette issue to try the reader? You can import your own files
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="203" />
+        <location filename="../../reader/ui/page_view.py" line="215" />
         <source>Page %1 cannot be shown: %2</source>
         <translation>第 %1 页无法显示：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="203" />
+        <location filename="../../reader/ui/page_view.py" line="215" />
         <source>Loading page %1…</source>
         <translation>正在加载第 %1 页…</translation>
     </message>
@@ -385,45 +602,124 @@ Import the sample gazette issue to try the reader? You can import your own files
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="106" />
+        <location filename="../../reader/ui/reading_pane.py" line="116" />
         <source>Switch between text and page view (Ctrl+Shift+V)</source>
         <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="108" />
+        <location filename="../../reader/ui/reading_pane.py" line="118" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="109" />
+        <location filename="../../reader/ui/reading_pane.py" line="119" />
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="111" />
+        <location filename="../../reader/ui/reading_pane.py" line="121" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="112" />
+        <location filename="../../reader/ui/reading_pane.py" line="122" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="271" />
+        <location filename="../../reader/ui/reading_pane.py" line="293" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="271" />
+        <location filename="../../reader/ui/reading_pane.py" line="293" />
         <source>Text view</source>
         <translation>文字视图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="387" />
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="393" />
+        <location filename="../../reader/ui/reading_pane.py" line="405" />
+        <source>Copy as citation</source>
+        <translation>复制为引文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="396" />
+        <source>Edit note…</source>
+        <translation>编辑批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="397" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="401" />
+        <source>Delete highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>TagManager</name>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="27" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="31" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="31" />
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="31" />
+        <source>Highlights</source>
+        <translation>高亮数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="35" />
+        <source>Rename or merge…</source>
+        <translation>重命名或合并…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="36" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="72" />
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="72" />
+        <source>New name (an existing tag merges):</source>
+        <translation>新名称（与已有标签同名则合并）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="86" />
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_manager.py" line="87" />
+        <source>Remove the tag “%1” everywhere? (Undo brings it back.)</source>
+        <translation>要从所有文档和高亮中去掉标签“%1”吗？（可撤销）</translation>
     </message>
 </context>
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="133" />
+        <location filename="../../reader/ui/text_view.py" line="143" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
     </message>

@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
         return 1
+    if not library.readonly:  # tombstones a crash left behind: no undo history refers to them now
+        library.annotations.purge_deleted()
     window = MainWindow(library, conf)
     if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start

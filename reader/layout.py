@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reader.gazette.dates import date_line
 from reader.gazette.kinds import kind_of
-from reader.gazette.lines import is_organ_line
+from reader.gazette.lines import is_organ_line, is_parenthetical
 
 _LEVELS = [
     (re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章编]"), "chapter"),
@@ -99,6 +99,8 @@ def layout(text: str, recipients: str | None = None) -> list[Block]:
                 kind = h
             else:
                 kind, lead = "body", _run_in(para)  # （一）加强领导。正文…: a run-in heading
+        elif is_parenthetical(flat):
+            kind = "body"  # 附注 such as （此件公开发布）: left, indented, never a title
         elif _ARTICLE.match(flat):
             kind = "article"
             m = _ARTICLE.match(para.lstrip())

@@ -1,0 +1,55 @@
+"""Paragraph roles for the text view and exports (GB/T 9704)."""
+
+from __future__ import annotations
+
+from reader.layout import layout, outline
+
+TEXT = "\n".join(
+    [
+        "各县（市、区）人民政府：",
+        "现将《方案》印发给你们，请认真组织实施。",
+        "附件：1.项目清单",
+        "2.联系表",
+        "玉林市人民政府",
+        "2019年1月8日",
+        "（此件公开发布）",
+        "玉林市重大项目建设工作方案",
+        "一、工作目标",
+        "（一）加强组织领导。各县要成立工作专班，确保按时完成任务。",
+        "第一条 为了加强管理，制定本办法。",
+        "序号\t项目\t金额",
+    ]
+)
+
+
+def test_roles() -> None:
+    kinds = [b.kind for b in layout(TEXT, "各县（市、区）人民政府：")]
+    assert kinds == [
+        "recipients",
+        "body",
+        "attachments",
+        "attachments",
+        "signature",
+        "date",
+        "body",
+        "subtitle",
+        "h1",
+        "body",
+        "article",
+        "table",
+    ]
+
+
+def test_run_in_heading_and_article_lead() -> None:
+    blocks = layout(TEXT, None)
+    run_in = blocks[9]
+    assert run_in.text[: run_in.lead] == "（一）加强组织领导。"
+    article = blocks[10]
+    assert article.text[: article.lead] == "第一条"
+
+
+def test_outline_and_offsets() -> None:
+    blocks = layout(TEXT, None)
+    assert [b.text for b in outline(blocks)] == ["玉林市重大项目建设工作方案", "一、工作目标"]
+    for b in blocks:
+        assert TEXT[b.start : b.end] == b.text

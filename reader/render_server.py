@@ -49,38 +49,8 @@ def page_chars(page: Any) -> tuple[str, list[tuple[float, float, float, float]]]
     return "".join(chars), boxes
 
 
-def find_on_page(page: Any, query: str) -> list[tuple[float, float, float, float]]:
-    """Boxes of every hit of ``query`` on ``page``, ignoring width and spacing differences.
-
-    A hit that crosses a line break yields one box per line it covers.
-    """
-    text, boxes = page_chars(page)
-    rects: list[tuple[float, float, float, float]] = []
-    for start, end in find_all(text, query):
-        current: list[float] | None = None
-        for i in range(start, end):
-            x0, y0, x1, y1 = boxes[i]
-            if text[i] == "\n" or x1 <= x0:
-                if current:
-                    rects.append(tuple(current))
-                current = None
-                continue
-            if current is None:
-                current = [x0, y0, x1, y1]
-            else:
-                current = [min(current[0], x0), min(current[1], y0), max(current[2], x1), max(current[3], y1)]
-        if current:
-            rects.append(tuple(current))
-    return rects
-
-
-def locate_on_page(page: Any, quote: str, occurrence: int) -> list[tuple[float, float, float, float]]:
-    """Boxes of the ``occurrence``-th (0-based) hit of ``quote`` on ``page`` (last one if fewer)."""
-    text, boxes = page_chars(page)
-    hits = find_all(text, quote)
-    if not hits:
-        return []
-    start, end = hits[min(occurrence, len(hits) - 1)]
+def _boxes(text: str, boxes: list, start: int, end: int) -> list[tuple[float, float, float, float]]:
+    """One rectangle per line covered by characters ``start:end`` of a page."""
     rects: list[tuple[float, float, float, float]] = []
     current: list[float] | None = None
     for i in range(start, end):
@@ -90,14 +60,29 @@ def locate_on_page(page: Any, quote: str, occurrence: int) -> list[tuple[float, 
                 rects.append(tuple(current))
             current = None
             continue
-        current = (
-            [x0, y0, x1, y1]
-            if current is None
-            else [min(current[0], x0), min(current[1], y0), max(current[2], x1), max(current[3], y1)]
-        )
+        if current is None:
+            current = [x0, y0, x1, y1]
+        else:
+            current = [min(current[0], x0), min(current[1], y0), max(current[2], x1), max(current[3], y1)]
     if current:
         rects.append(tuple(current))
     return rects
+
+
+def find_on_page(page: Any, query: str) -> list[tuple[float, float, float, float]]:
+    """Boxes of every hit of ``query`` on ``page``, ignoring width and spacing differences."""
+    text, boxes = page_chars(page)
+    return [r for start, end in find_all(text, query) for r in _boxes(text, boxes, start, end)]
+
+
+def locate_on_page(page: Any, quote: str, occurrence: int) -> list[tuple[float, float, float, float]]:
+    """Boxes of the ``occurrence``-th (0-based) hit of ``quote`` on ``page`` (last one if fewer)."""
+    text, boxes = page_chars(page)
+    hits = find_all(text, quote)
+    if not hits:
+        return []
+    start, end = hits[min(occurrence, len(hits) - 1)]
+    return _boxes(text, boxes, start, end)
 
 
 def serve(conn: Connection) -> None:

@@ -24,7 +24,7 @@ import platformdirs
 import sqlite_utils
 
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
-from reader.gazette.model import ParsedIssue
+from reader.gazette.model import Document, ParsedIssue
 from reader.library import migrations
 from reader.library.db import connect, folder_writable, transaction, translate
 
@@ -201,33 +201,8 @@ class Library:
             )
             issue_id = cur.lastrowid
             for seq, d in enumerate(parsed.documents, start=1):
-                first, last, page_map = pages[seq - 1] if pages else (None, None, None)
-                dcur = conn.execute(
-                    """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer,
-                           recipients, date, kind, attachments, text, start_line, end_line, in_toc,
-                           page_start, page_end, page_map, searchable)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                    (
-                        issue_id,
-                        seq,
-                        d.title,
-                        d.number,
-                        d.number_key,
-                        d.issuer,
-                        d.recipients,
-                        d.date,
-                        d.kind,
-                        json.dumps(d.attachments, ensure_ascii=False),
-                        d.text,
-                        d.start_line,
-                        d.end_line,
-                        None if d.in_toc is None else int(d.in_toc),
-                        first,
-                        last,
-                        None if page_map is None else json.dumps(page_map),
-                        int(has_text),
-                    ),
-                )
+                values = _document_row(seq, d, pages[seq - 1] if pages else None, has_text)
+                dcur = conn.execute(_INSERT_DOCUMENT, (issue_id, *values))
                 conn.executemany(
                     "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
                     [(dcur.lastrowid, c.title, c.number, c.number_key) for c in d.citations],
@@ -324,26 +299,7 @@ class Library:
             conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
             kept: set[int] = set()
             for seq, d in enumerate(parsed.documents, start=1):
-                first, last, page_map = pages[seq - 1] if pages else (None, None, None)
-                values = (
-                    seq,
-                    d.title,
-                    d.number,
-                    d.number_key,
-                    d.issuer,
-                    d.recipients,
-                    d.date,
-                    d.kind,
-                    json.dumps(d.attachments, ensure_ascii=False),
-                    d.text,
-                    d.start_line,
-                    d.end_line,
-                    None if d.in_toc is None else int(d.in_toc),
-                    first,
-                    last,
-                    None if page_map is None else json.dumps(page_map),
-                    int(has_text),
-                )
+                values = _document_row(seq, d, pages[seq - 1] if pages else None, has_text)
                 old_index = pairs.get(seq - 1)
                 if old_index is not None:
                     doc_id = old[old_index]["id"]
@@ -359,12 +315,7 @@ class Library:
                         counts[method] = counts.get(method, 0) + n
                     counts["updated"] += 1
                 else:
-                    doc_id = conn.execute(
-                        """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients,
-                               date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end,
-                               page_map, searchable) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                        (issue_id, *values),
-                    ).lastrowid
+                    doc_id = conn.execute(_INSERT_DOCUMENT, (issue_id, *values)).lastrowid
                     counts["added"] += 1
                 kept.add(doc_id)
                 conn.executemany(
@@ -622,3 +573,32 @@ def _match_documents(old: list[dict[str, Any]], new: list[tuple[str, str | None]
             pairs.append((n, best[1]))
             used.add(best[1])
     return pairs
+
+
+_INSERT_DOCUMENT = """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients,
+    date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
+
+
+def _document_row(seq: int, d: Document, pages: tuple | None, has_text: bool) -> tuple:
+    """A document's column values from ``seq`` to ``searchable`` (the order of _INSERT_DOCUMENT)."""
+    first, last, page_map = pages if pages else (None, None, None)
+    return (
+        seq,
+        d.title,
+        d.number,
+        d.number_key,
+        d.issuer,
+        d.recipients,
+        d.date,
+        d.kind,
+        json.dumps(d.attachments, ensure_ascii=False),
+        d.text,
+        d.start_line,
+        d.end_line,
+        None if d.in_toc is None else int(d.in_toc),
+        first,
+        last,
+        None if page_map is None else json.dumps(page_map),
+        int(has_text),
+    )

@@ -147,6 +147,9 @@ ZH = {
     "Made between": "创建日期介于",
     "All issues": "全部期刊",
     "%n highlight(s)": "%n 条高亮",
+    "&Colour Meanings…": "颜色含义(&C)…",
+    "Colour meanings": "颜色含义",
+    "What each highlight colour means to you:": "每种高亮颜色代表的含义：",
 }
 
 

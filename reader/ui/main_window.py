@@ -46,6 +46,7 @@ from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.i18n import LANGUAGES
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
+from reader.ui.palette_dialog import PaletteDialog
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.tag_manager import TagManager
 
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
                 "open_browser",
             ),
             ActionSpec("tag_manager", "tools", self.tr("&Tags…"), None, "open_tag_manager"),
+            ActionSpec("palette", "tools", self.tr("&Colour Meanings…"), None, "open_palette"),
             ActionSpec("about", "help", self.tr("&About Gongbao Reader"), None, "about"),
         ]
 
@@ -435,6 +437,20 @@ class MainWindow(QMainWindow):
 
     def open_tag_manager(self) -> None:
         TagManager(self.annotations, self).exec()
+
+    def open_palette(self) -> None:
+        dialog = PaletteDialog(self.settings.palette, self)
+        if dialog.exec():
+            self.set_palette_meanings(dialog.meanings())
+
+    def set_palette_meanings(self, meanings: dict[str, str]) -> None:
+        """Rename what colours mean; stored highlights keep their colour keys."""
+        self.settings.palette = meanings
+        self.settings.save()
+        self.annotations_panel.set_palette(self.colours())
+        if self.pane.doc is not None:
+            self._show_highlights(self.pane.doc.id)
+        self.annotations_panel.refresh()
 
     # -- navigation ---------------------------------------------------------------------------
     def go_back(self) -> None:

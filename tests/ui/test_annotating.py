@@ -268,3 +268,22 @@ def test_readonly_library_cannot_annotate(qtbot, tmp_path: Path) -> None:
         assert errors and "只读" in errors[0]
         assert w.annotations.stack.count() == 0
         w.close()
+
+
+def test_colour_meanings_are_named_by_the_user(qtbot, setup) -> None:
+    from reader.settings import Settings as S
+    from reader.ui.palette_dialog import PaletteDialog
+
+    window = setup[0]
+    dialog = PaletteDialog(window.settings.palette, window)
+    qtbot.addWidget(dialog)
+    dialog.edits["red"].setText("报送时限")
+    window.set_palette_meanings(dialog.meanings())
+    assert window.settings.palette == {"red": "报送时限"}
+    assert S.load().palette == {"red": "报送时限"}  # saved
+    panel = window.annotations_panel
+    assert panel.colour_filter.itemText(panel.colour_filter.findData("red")) == "报送时限"
+    window.pane.text_view.select_range(0, 4)
+    menu = window.pane.build_context_menu("")
+    sub = next(a.menu() for a in menu.actions() if a.menu())
+    assert "报送时限" in [a.text() for a in sub.actions()]

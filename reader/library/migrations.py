@@ -158,11 +158,68 @@ def _v4_annotations(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_index_queue(conn: sqlite3.Connection) -> None:
+    """Documents waiting to be (re)indexed, queued by triggers in the same transaction as the edit."""
+    _run(
+        conn,
+        """
+        CREATE TABLE index_queue (
+            document_id INTEGER PRIMARY KEY,
+            seq INTEGER NOT NULL
+        );
+        CREATE TABLE index_queue_seq (n INTEGER NOT NULL);
+        INSERT INTO index_queue_seq VALUES (0);
+        INSERT INTO index_queue (document_id, seq) SELECT id, 0 FROM documents
+        """,
+    )
+    enqueue = (
+        "UPDATE index_queue_seq SET n = n + 1; "
+        "INSERT INTO index_queue (document_id, seq) VALUES ({doc}, (SELECT n FROM index_queue_seq)) "
+        "ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq;"
+    )
+    triggers = [
+        ("documents_ai", "AFTER INSERT ON documents", "NEW.id"),
+        ("documents_au", "AFTER UPDATE ON documents", "NEW.id"),
+        ("documents_ad", "AFTER DELETE ON documents", "OLD.id"),
+        ("highlights_ai", "AFTER INSERT ON highlights", "NEW.document_id"),
+        ("highlights_au", "AFTER UPDATE ON highlights", "NEW.document_id"),
+        ("highlights_ad", "AFTER DELETE ON highlights", "OLD.document_id"),
+        ("document_notes_ai", "AFTER INSERT ON document_notes", "NEW.document_id"),
+        ("document_notes_au", "AFTER UPDATE ON document_notes", "NEW.document_id"),
+        ("document_notes_ad", "AFTER DELETE ON document_notes", "OLD.document_id"),
+        ("document_tags_ai", "AFTER INSERT ON document_tags", "NEW.document_id"),
+        ("document_tags_ad", "AFTER DELETE ON document_tags", "OLD.document_id"),
+        (
+            "highlight_tags_ai",
+            "AFTER INSERT ON highlight_tags",
+            "(SELECT document_id FROM highlights WHERE id = NEW.highlight_id)",
+        ),
+        (
+            "highlight_tags_ad",
+            "AFTER DELETE ON highlight_tags",
+            "(SELECT document_id FROM highlights WHERE id = OLD.highlight_id)",
+        ),
+    ]
+    for name, when, doc in triggers:
+        conn.execute(f"CREATE TRIGGER queue_{name} {when} BEGIN {enqueue.format(doc=doc)} END")
+    # a renamed tag changes the documents it is on
+    conn.execute(
+        "CREATE TRIGGER queue_tags_au AFTER UPDATE ON tags BEGIN "
+        "UPDATE index_queue_seq SET n = n + 1; "
+        "INSERT INTO index_queue (document_id, seq) SELECT document_id, (SELECT n FROM index_queue_seq) "
+        "FROM document_tags WHERE tag_id = NEW.id "
+        "UNION SELECT h.document_id, (SELECT n FROM index_queue_seq) FROM highlight_tags ht "
+        "JOIN highlights h ON h.id = ht.highlight_id WHERE ht.tag_id = NEW.id "
+        "ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq; END"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
     _v3_pages_and_reading_state,
     _v4_annotations,
+    _v5_index_queue,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

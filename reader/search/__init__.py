@@ -1,0 +1,1 @@
+"""Offline full-text search: analyzers, index, query language, queue-driven indexing."""

@@ -1,0 +1,273 @@
+"""The search index: derived from SQLite, kept in ``<library>/index``, rebuilt whenever in doubt.
+
+SQLite is the truth. The index carries a version; at start :func:`SearchIndex.check` compares it
+and the document count with the library and, if the index is missing, stale or unreadable
+(a crash leaves debris: whoosh never fsyncs), wipes it and queues every document again.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query as Q
+from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, TEXT, Schema
+
+from reader.search.analysis import gram_analyzer, word_analyzer
+from reader.search.query import parse
+from reader.textnorm import find_all, fold
+
+INDEX_VERSION = 1
+SNIPPET_CONTEXT = 28
+MAX_SNIPPETS = 12
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+
+def schema() -> Schema:
+    grams = gram_analyzer()
+    words = word_analyzer()
+    return Schema(
+        doc_id=ID(stored=True, unique=True),
+        number_key=ID,
+        number_grams=TEXT(analyzer=grams, phrase=True),
+        title_grams=TEXT(analyzer=grams, phrase=True, field_boost=3.0),
+        title_words=TEXT(analyzer=words, phrase=True, field_boost=3.0),
+        grams=TEXT(analyzer=grams, phrase=True),
+        words=TEXT(analyzer=words, phrase=True),
+        issuer_grams=TEXT(analyzer=grams, phrase=True),
+        notes_grams=TEXT(analyzer=grams, phrase=True),
+        city=ID,
+        kind=ID,
+        issuer=KEYWORD(commas=True),
+        tags=KEYWORD(commas=True),
+        year=NUMERIC(int, bits=32, sortable=True),
+        date=NUMERIC(int, bits=32, sortable=True),
+        issue_id=NUMERIC(int, bits=32),
+        has_notes=BOOLEAN,
+    )
+
+
+@dataclass(slots=True)
+class Snippet:
+    text: str  # with ⟦ ⟧ around every hit
+    start: int  # offset of the first hit in the document text
+    hits: list[tuple[int, int]]  # every hit in it, as document offsets
+
+    def plain_marks(self) -> str:
+        return self.text
+
+
+@dataclass(slots=True)
+class Hit:
+    doc_id: int
+    score: float
+    title: str = ""
+    number: str | None = None
+    date: str | None = None
+    issue: str = ""
+    kind: str | None = None
+    snippets: list[Snippet] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "number": self.number,
+            "date": self.date,
+            "score": round(self.score, 4),
+            "issue": self.issue,
+            "kind": self.kind,
+            "snippets": [s.text for s in self.snippets],
+            "snippet_offsets": [s.start for s in self.snippets],
+        }
+
+
+@dataclass(slots=True)
+class Results:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": self.facets,
+            "seconds": round(self.seconds, 4),
+        }
+
+
+@dataclass(slots=True)
+class Filters:
+    city: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    tag: str | None = None
+    has_notes: bool = False
+
+    def query(self) -> Q.Query | None:
+        parts: list[Q.Query] = []
+        if self.city:
+            parts.append(Q.Term("city", self.city))
+        if self.year_from or self.year_to:
+            parts.append(Q.NumericRange("year", self.year_from, self.year_to))
+        if self.kind:
+            parts.append(Q.Term("kind", self.kind))
+        if self.issuer:
+            parts.append(Q.Term("issuer", self.issuer))
+        if self.tag:
+            parts.append(Q.Term("tags", self.tag))
+        if self.has_notes:
+            parts.append(Q.Term("has_notes", True))
+        return Q.And(parts) if parts else None
+
+
+def snippets(text: str, literals: list[str], limit: int = MAX_SNIPPETS) -> list[Snippet]:
+    """Every hit of the query's literal words, merged into windows with the hits marked."""
+    folded = fold(text)
+    hits = sorted({span for lit in literals for span in find_all(folded, lit)})
+    out: list[Snippet] = []
+    i = 0
+    while i < len(hits) and len(out) < limit:
+        start, end = hits[i]
+        group = [(start, end)]
+        while i + 1 < len(hits) and hits[i + 1][0] - group[-1][1] <= SNIPPET_CONTEXT:
+            i += 1
+            group.append(hits[i])
+        lo = max(0, group[0][0] - SNIPPET_CONTEXT)
+        hi = min(len(text), group[-1][1] + SNIPPET_CONTEXT)
+        parts, pos = [], lo
+        for s, e in group:
+            if s < pos:
+                continue
+            parts += [text[pos:s], MARK_OPEN, text[s:e], MARK_CLOSE]
+            pos = e
+        parts.append(text[pos:hi])
+        body = "".join(parts).replace("\n", " ")
+        out.append(Snippet(("…" if lo else "") + body + ("…" if hi < len(text) else ""), group[0][0], group))
+        i += 1
+    return out
+
+
+class SearchIndex:
+    """Owns ``<library>/index``. One writer at a time (the indexer); any number of readers."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._ix: windex.Index | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    @property
+    def meta_path(self) -> Path:
+        return self.folder / "gongbao-index.json"
+
+    def exists(self) -> bool:
+        return self.folder.is_dir() and windex.exists_in(str(self.folder)) and self.meta_path.exists()
+
+    def create(self) -> windex.Index:
+        """Wipe and create an empty index (debris of a crashed writer included)."""
+        self.close()
+        if self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._ix = windex.create_in(str(self.folder), schema())
+        self.meta_path.write_text(
+            json.dumps({"version": INDEX_VERSION, "created": time.time()}), encoding="utf-8"
+        )
+        return self._ix
+
+    def open(self) -> windex.Index:
+        if self._ix is None:
+            self._ix = windex.open_dir(str(self.folder))
+        return self._ix
+
+    def close(self) -> None:
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = None
+
+    def problem(self, expected_docs: int) -> str | None:
+        """Why the index cannot be trusted (missing, other version, unreadable, wrong count)."""
+        if not self.exists():
+            return "missing"
+        try:
+            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
+            if meta.get("version") != INDEX_VERSION:
+                return "version"
+            ix = self.open()
+            with ix.searcher() as s:
+                count = s.doc_count()
+        except Exception:  # any damage at all: the index is a cache, rebuild it
+            self.close()
+            return "corrupt"
+        if count != expected_docs:
+            return "stale"
+        return None
+
+    def doc_count(self) -> int:
+        with self.open().searcher() as s:
+            return s.doc_count()
+
+    # -- reading ------------------------------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        *,
+        filters: Filters | None = None,
+        limit: int = 50,
+        sort: str = "relevance",
+        fetch: Any = None,
+        snippet_hits: int = 20,
+    ) -> Results:
+        """Search; ``fetch(doc_ids) -> {id: DocumentSummary-like}`` supplies titles and texts.
+
+        Snippets are made for the first ``snippet_hits`` results by substring search on the
+        stored text (whoosh's own highlighter would re-run the analyzer over every hit).
+        """
+        started = time.perf_counter()
+        parsed = parse(text)
+        ix = self.open()
+        filt = filters.query() if filters else None
+        with ix.searcher() as searcher:
+            kwargs: dict[str, Any] = {"limit": limit, "filter": filt}
+            if sort == "date":
+                kwargs.update(sortedby="date", reverse=True)
+            elif sort == "date_asc":
+                kwargs.update(sortedby="date")
+            found = searcher.search(parsed.query, groupedby=["kind", "city", "year"], **kwargs)
+            total = found.scored_length() if sort != "relevance" or found.has_exact_length() else len(found)
+            total = len(found)
+            hits = [Hit(int(h["doc_id"]), float(h.score or 0.0)) for h in found]
+            facets = {}
+            for name in ("kind", "city", "year"):
+                try:
+                    groups = found.groups(name)
+                except KeyError:
+                    continue
+                facets[name] = {str(k): len(v) for k, v in groups.items() if k is not None}
+        if fetch is not None and hits:
+            docs = fetch([h.doc_id for h in hits])
+            for n, h in enumerate(hits):
+                d = docs.get(h.doc_id)
+                if d is None:
+                    continue
+                h.title, h.number, h.date, h.issue, h.kind = (
+                    d["title"],
+                    d["number"],
+                    d["date"],
+                    d["issue"],
+                    d["kind"],
+                )
+                if n < snippet_hits and parsed.literals:
+                    h.snippets = snippets(d["text"], parsed.literals)
+        return Results(text, total, hits, facets, time.perf_counter() - started)

@@ -1,0 +1,225 @@
+"""Indexing from the SQLite queue: what the CLI ``reindex`` and the app's indexing process run.
+
+Triggers queue a document whenever it, its highlights, notes or tags change, in the same
+transaction as the edit. The indexer takes a batch, writes it to whoosh, commits, then removes
+from the queue only the entries that were not queued again meanwhile — so an edit made during
+indexing is indexed too, and quitting half-way simply resumes next time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh.writing import AsyncWriter
+
+from reader.library import Library
+from reader.search.index import SearchIndex
+
+BATCH = 400
+Progress = Callable[[int, int], None]  # done, total
+
+
+@dataclass(slots=True)
+class IndexReport:
+    indexed: int = 0
+    deleted: int = 0
+    rebuilt: str | None = None  # why the index was rebuilt, if it was
+
+
+def index_folder(library: Library) -> Path:
+    return library.folder / "index"
+
+
+def queued(library: Library) -> int:
+    return library.db.conn.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0]
+
+
+def searchable_count(library: Library) -> int:
+    return library.db.conn.execute("SELECT COUNT(*) FROM documents WHERE withdrawn = 0").fetchone()[0]
+
+
+def ensure_index(library: Library, index: SearchIndex) -> str | None:
+    """Rebuild (empty index, every document queued) if the index cannot be trusted."""
+    pending = library.db.conn.execute(
+        "SELECT COUNT(*) FROM index_queue q JOIN documents d ON d.id = q.document_id WHERE d.withdrawn = 0"
+    ).fetchone()[0]
+    indexed_expected = searchable_count(library) - pending
+    problem = index.problem(indexed_expected)
+    if problem is None:
+        return None
+    index.create()  # missing, other version, unreadable or miscounted: rebuild from SQLite
+    if not library.readonly:
+        with library.db.conn:
+            library.db.conn.execute("UPDATE index_queue_seq SET n = n + 1")
+            library.db.conn.execute(
+                "INSERT INTO index_queue (document_id, seq) SELECT id, (SELECT n FROM index_queue_seq) FROM documents "
+                "WHERE true ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq"
+            )
+    return problem
+
+
+def _documents(library: Library, ids: list[int]) -> dict[int, dict[str, Any]]:
+    marks = ",".join("?" * len(ids))
+    rows = library.db.conn.execute(
+        f"""SELECT d.id, d.title, d.number, d.number_key, d.issuer, d.date, d.kind, d.text, d.withdrawn,
+                   d.issue_id, i.city, i.publisher, i.year,
+                   (SELECT group_concat(t.name, ',') FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                     WHERE dt.document_id = d.id) AS doc_tags,
+                   (SELECT group_concat(t.name, ',') FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id
+                     JOIN tags t ON t.id = ht.tag_id WHERE h.document_id = d.id AND h.deleted_at IS NULL) AS hl_tags,
+                   (SELECT group_concat(h.quote || ' ' || h.note, ' ') FROM highlights h
+                     WHERE h.document_id = d.id AND h.deleted_at IS NULL) AS hl_text,
+                   (SELECT note FROM document_notes n WHERE n.document_id = d.id) AS doc_note
+            FROM documents d JOIN issues i ON i.id = d.issue_id WHERE d.id IN ({marks})""",
+        ids,
+    ).fetchall()
+    out = {}
+    for r in rows:
+        (
+            doc_id,
+            title,
+            number,
+            number_key,
+            issuer,
+            date,
+            kind,
+            text,
+            withdrawn,
+            issue_id,
+            city,
+            publisher,
+            year,
+            doc_tags,
+            hl_tags,
+            hl_text,
+            doc_note,
+        ) = r
+        out[doc_id] = {
+            "title": title,
+            "number": number,
+            "number_key": number_key,
+            "issuer": issuer,
+            "date": date,
+            "kind": kind,
+            "text": text,
+            "withdrawn": withdrawn,
+            "issue_id": issue_id,
+            "city": city or publisher,
+            "year": year,
+            "tags": sorted({t for t in f"{doc_tags or ''},{hl_tags or ''}".split(",") if t}),
+            "notes": " ".join(x for x in (hl_text, doc_note) if x),
+        }
+    return out
+
+
+def _fields(doc_id: int, d: dict[str, Any]) -> dict[str, Any]:
+    date_num = int(d["date"].replace("-", "")) if d["date"] else 0
+    return {
+        "doc_id": str(doc_id),
+        "number_key": d["number_key"] or "",
+        "number_grams": d["number"] or "",
+        "title_grams": d["title"],
+        "title_words": d["title"],
+        "grams": d["text"],
+        "words": d["text"],
+        "issuer_grams": d["issuer"] or "",
+        "notes_grams": d["notes"],
+        "city": d["city"] or "",
+        "kind": d["kind"] or "",
+        "issuer": ",".join((d["issuer"] or "").split()),
+        "tags": ",".join(d["tags"]),
+        "year": int(d["year"] or 0),
+        "date": date_num,
+        "issue_id": int(d["issue_id"]),
+        "has_notes": bool(d["notes"].strip()),
+    }
+
+
+def process_queue(
+    library: Library,
+    index: SearchIndex,
+    *,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+    procs: int = 1,
+) -> IndexReport:
+    """Index everything queued, batch by batch; returns what was done."""
+    report = IndexReport()
+    total = queued(library)
+    done = 0
+    ix = index.open()
+    while True:
+        if stop is not None and stop():
+            break
+        batch = library.db.conn.execute(
+            "SELECT document_id, seq FROM index_queue ORDER BY seq LIMIT ?",
+            (BATCH if procs == 1 else BATCH * 5,),
+        ).fetchall()
+        if not batch:
+            break
+        docs = _documents(library, [b[0] for b in batch])
+        if procs > 1 and len(batch) > 50:
+            writer = ix.writer(procs=procs, multisegment=True, limitmb=256)
+        else:
+            writer = AsyncWriter(ix, delay=0.25, writerargs={"limitmb": 128})
+        for doc_id, _seq in batch:
+            d = docs.get(doc_id)
+            if d is None or d["withdrawn"]:
+                writer.delete_by_term("doc_id", str(doc_id))
+                report.deleted += 1
+            else:
+                writer.update_document(**_fields(doc_id, d))
+                report.indexed += 1
+        writer.commit()
+        with library.db.conn:
+            library.db.conn.executemany(
+                "DELETE FROM index_queue WHERE document_id = ? AND seq = ?", [(b[0], b[1]) for b in batch]
+            )
+        done += len(batch)
+        if progress is not None:
+            progress(done, max(total, done))
+    return report
+
+
+def reindex(library: Library, *, progress: Progress | None = None, procs: int | None = None) -> IndexReport:
+    """Rebuild the whole index from SQLite."""
+    index = SearchIndex(index_folder(library))
+    index.create()
+    with library.db.conn:
+        library.db.conn.execute("UPDATE index_queue_seq SET n = n + 1")
+        library.db.conn.execute(
+            "INSERT INTO index_queue (document_id, seq) SELECT id, (SELECT n FROM index_queue_seq) FROM documents "
+            "WHERE true ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq"
+        )
+    report = process_queue(library, index, progress=progress, procs=procs or min(2, os.cpu_count() or 1))
+    report.rebuilt = "requested"
+    index.close()
+    return report
+
+
+def fetcher(library: Library) -> Callable[[list[int]], dict[int, dict[str, Any]]]:
+    """Titles, numbers, dates, issue labels and texts of hits, for results and snippets."""
+
+    def fetch(ids: list[int]) -> dict[int, dict[str, Any]]:
+        summaries = {d.id: d for d in library.documents(ids=ids)}
+        marks = ",".join("?" * len(ids))
+        texts = dict(
+            library.db.conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids).fetchall()
+        )
+        return {
+            i: {
+                "title": s.title,
+                "number": s.number,
+                "date": s.date,
+                "issue": s.issue,
+                "kind": s.kind,
+                "text": texts.get(i, ""),
+            }
+            for i, s in summaries.items()
+        }
+
+    return fetch

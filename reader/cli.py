@@ -268,6 +268,64 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_index(lib: Library):
+    """The library's index, brought up to date first (the CLI has no background indexer)."""
+    from reader.search.index import SearchIndex
+    from reader.search.indexer import ensure_index, index_folder, process_queue
+
+    index = SearchIndex(index_folder(lib))
+    if not lib.readonly:
+        ensure_index(lib, index)
+        process_queue(lib, index)
+    return index
+
+
+def _year_range(text: str | None) -> tuple[int | None, int | None]:
+    if not text:
+        return None, None
+    lo, _, hi = text.partition("-")
+    return int(lo), int(hi or lo)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.search.index import Filters
+    from reader.search.indexer import fetcher
+
+    try:
+        year_from, year_to = _year_range(args.year)
+    except ValueError:
+        _err(f"年份格式应为 2019 或 2018-2020：{args.year}")
+        return 2
+    with _open_library(args, create=False) as lib:
+        index = _search_index(lib)
+        filters = Filters(city=args.city, year_from=year_from, year_to=year_to, kind=args.kind, tag=args.tag)
+        results = index.search(
+            args.query, filters=filters, limit=args.limit, sort=args.sort, fetch=fetcher(lib)
+        )
+        index.close()
+    if args.json:
+        _print_json(results.to_dict())
+        return 0
+    for h in results.hits:
+        print(f"{h.doc_id:>6}  {h.date or '----------'}  {h.number or '':<20}  {h.title}")
+        for s in h.snippets[:3]:
+            print("        " + s.text.replace("⟦", "【").replace("⟧", "】"))
+    print(f"共 {results.total} 篇（{results.seconds * 1000:.0f} 毫秒）")
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from reader.search.indexer import reindex
+
+    with _open_library(args, create=False) as lib:
+        report = reindex(lib)
+    if args.json:
+        _print_json({"indexed": report.indexed, "deleted": report.deleted})
+    else:
+        print(f"索引已重建：{report.indexed} 篇文档")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     top = _common(suppress=False)
     common = _common(suppress=True)
@@ -319,6 +377,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--color")
     sp.add_argument("--tag")
     sp.set_defaults(func=cmd_annotations)
+
+    sp = sub.add_parser("search", parents=[common], help="全文检索")
+    sp.add_argument(
+        "query", metavar="QUERY", help='检索式，如：河长 巡河、"乡村振兴战略"、文号:钦政办〔2019〕5号'
+    )
+    sp.add_argument("--limit", type=int, default=20)
+    sp.add_argument("--city")
+    sp.add_argument("--year", help="2019 或 2018-2020")
+    sp.add_argument("--kind")
+    sp.add_argument("--tag")
+    sp.add_argument("--sort", choices=["relevance", "date", "date_asc"], default="relevance")
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("reindex", parents=[common], help="从资料库重建检索索引")
+    sp.set_defaults(func=cmd_reindex)
 
     sp = sub.add_parser("tag", parents=[common], help="给文档加标签（--remove 去掉）")
     sp.add_argument("doc_id", type=int, metavar="DOC_ID")

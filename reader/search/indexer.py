@@ -17,6 +17,7 @@ from typing import Any
 from whoosh.writing import AsyncWriter
 
 from reader.library import Library
+from reader.library.db import transaction
 from reader.search.index import SearchIndex
 
 BATCH = 400
@@ -53,13 +54,20 @@ def ensure_index(library: Library, index: SearchIndex) -> str | None:
         return None
     index.create()  # missing, other version, unreadable or miscounted: rebuild from SQLite
     if not library.readonly:
-        with library.db.conn:
-            library.db.conn.execute("UPDATE index_queue_seq SET n = n + 1")
-            library.db.conn.execute(
-                "INSERT INTO index_queue (document_id, seq) SELECT id, (SELECT n FROM index_queue_seq) FROM documents "
-                "WHERE true ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq"
-            )
+        queue_all(library)
     return problem
+
+
+_QUEUE_ALL = """INSERT INTO index_queue (document_id, seq)
+    SELECT id, (SELECT n FROM index_queue_seq) FROM documents WHERE true
+    ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq"""
+
+
+def queue_all(library: Library) -> None:
+    """Queue every document (a rebuild)."""
+    with transaction(library.db) as conn:
+        conn.execute("UPDATE index_queue_seq SET n = n + 1")
+        conn.execute(_QUEUE_ALL)
 
 
 def _documents(library: Library, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -175,8 +183,8 @@ def process_queue(
                 writer.update_document(**_fields(doc_id, d))
                 report.indexed += 1
         writer.commit()
-        with library.db.conn:
-            library.db.conn.executemany(
+        with transaction(library.db) as conn:
+            conn.executemany(
                 "DELETE FROM index_queue WHERE document_id = ? AND seq = ?", [(b[0], b[1]) for b in batch]
             )
         done += len(batch)
@@ -189,12 +197,7 @@ def reindex(library: Library, *, progress: Progress | None = None, procs: int | 
     """Rebuild the whole index from SQLite."""
     index = SearchIndex(index_folder(library))
     index.create()
-    with library.db.conn:
-        library.db.conn.execute("UPDATE index_queue_seq SET n = n + 1")
-        library.db.conn.execute(
-            "INSERT INTO index_queue (document_id, seq) SELECT id, (SELECT n FROM index_queue_seq) FROM documents "
-            "WHERE true ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq"
-        )
+    queue_all(library)
     report = process_queue(library, index, progress=progress, procs=procs or min(2, os.cpu_count() or 1))
     report.rebuilt = "requested"
     index.close()

@@ -100,6 +100,33 @@ def _field_clause(name: str, value: str) -> tuple[Q.Query | None, str | None]:
     return None, None
 
 
+_NUMBER_FIELD = re.compile(r"(?:^|\s)(-?)(?:文号|发文字号|number)[:：]\s*")
+
+
+def _number_fields(text: str) -> tuple[str, list[Q.Query]]:
+    """Take ``文号:…`` clauses out of the query, spaces and all (``文号:钦政办 2019 5号``)."""
+    clauses: list[Q.Query] = []
+    while True:
+        m = _NUMBER_FIELD.search(text)
+        if not m:
+            return text, clauses
+        rest = text[m.end() :]
+        words = rest.split()
+        for n in range(len(words), 0, -1):  # the longest run of words that is a number
+            candidate = " ".join(words[:n])
+            number = parse_number(candidate)
+            if number is not None:
+                q: Q.Query = Q.Term("number_key", number.key)
+                consumed = rest.index(words[n - 1]) + len(words[n - 1])
+                break
+        else:
+            q = _phrase("number_grams", words[0]) if words else None
+            consumed = rest.index(words[0]) + len(words[0]) if words else 0
+        if q is not None:
+            clauses.append(Q.Not(q) if m.group(1) else q)
+        text = text[: m.start()] + " " + rest[consumed:]
+
+
 def parse(text: str) -> Parsed:
     """Parse a user query. An empty query matches everything (filters still apply)."""
     text = text.strip()
@@ -108,9 +135,11 @@ def parse(text: str) -> Parsed:
         exact = Q.Term("number_key", whole.key, boost=50.0)
         cited = _phrase("grams", whole.display)
         return Parsed(Q.Or([exact, cited]) if cited else exact, [whole.display], whole.key)
-    if not text:
+    text, number_clauses = _number_fields(text)
+    text = text.strip()
+    if not text and not number_clauses:
         return Parsed(Q.Every())
-    groups: list[list[Q.Query]] = [[]]  # OR-groups of clauses; groups are ANDed
+    groups: list[list[Q.Query]] = [[q] for q in number_clauses]  # OR-groups; groups are ANDed
     negatives: list[Q.Query] = []
     literals: list[str] = []
     pending_or = False

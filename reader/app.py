@@ -71,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start
     window.show()
+    from PySide6.QtCore import QTimer as _Timer
+
+    _Timer.singleShot(300, window.start_indexing)  # a missing or stale index is rebuilt in the background
     if not args.no_welcome:
         from PySide6.QtCore import QTimer
 

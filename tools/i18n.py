@@ -150,6 +150,17 @@ ZH = {
     "&Colour Meanings…": "颜色含义(&C)…",
     "Colour meanings": "颜色含义",
     "What each highlight colour means to you:": "每种高亮颜色代表的含义：",
+    "Search": "检索",
+    "&Search the Library…": "全文检索(&S)…",
+    "Indexing %1 / %2": "正在建立索引 %1 / %2",
+    'Search: words, "phrase", -word, 文号:, 机关:, 年份:2019': '检索：词语、"短语"、-排除、文号:、机关:、年份:2019',
+    "any year": "不限年份",
+    "Has my notes": "有我的批注",
+    "Relevance": "按相关度",
+    "Newest first": "最新在前",
+    "Oldest first": "最早在前",
+    "Searching…": "正在检索…",
+    "… %1 more passages": "… 另有 %1 处",
 }
 
 

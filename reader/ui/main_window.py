@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -38,6 +38,7 @@ from reader.library import Library
 from reader.library.records import DocumentRecord, ImportOutcome, ReadingState
 from reader.models.annotations import AnnotationController
 from reader.models.pdf_pages import PageRenderer
+from reader.models.search import SearchController
 from reader.models.tasks import ImportTask
 from reader.resources import sample_issue
 from reader.settings import THEMES, Settings
@@ -48,6 +49,7 @@ from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.palette_dialog import PaletteDialog
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.search_panel import SearchPanel
 from reader.ui.tag_manager import TagManager
 
 
@@ -89,13 +91,22 @@ class MainWindow(QMainWindow):
         self.pane = ReadingPane(self.renderer, self)
         self.setCentralWidget(self.pane)
         self.annotations = AnnotationController(library, self)
+        self.search = SearchController(library.folder, self)
+        self.search_panel = SearchPanel(self.search, self)
         self.library_panel = LibraryPanel(library, self)
         self.outline = OutlinePanel(self)
         self.annotations_panel = AnnotationsPanel(self.annotations, self)
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self._dock(
-            self.library_panel, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea, "libraryDock"
-        )
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        library_dock = self._dock(self.library_panel, self.tr("Library"), left, "libraryDock")
+        search_dock = self._dock(self.search_panel, self.tr("Search"), left, "searchDock")
+        self.tabifyDockWidget(library_dock, search_dock)
+        library_dock.raise_()
+        self.search_panel.open_requested.connect(self.open_search_hit)
+        self.search.indexing.connect(self._indexing_progress)
+        self.search.indexed.connect(self._indexed)
+        self._index_soon = QTimer(self, singleShot=True, interval=1500)
+        self._index_soon.timeout.connect(self.start_indexing)
         outline_dock = self._dock(self.outline, self.tr("Outline"), right, "outlineDock")
         notes_dock = self._dock(self.annotations_panel, self.tr("Annotations"), right, "annotationsDock")
         self.tabifyDockWidget(outline_dock, notes_dock)
@@ -148,6 +159,7 @@ class MainWindow(QMainWindow):
                 "citation", "edit", self.tr("&Copy as Citation"), "Ctrl+Shift+C", "copy_selection_citation"
             ),
             ActionSpec("find", "edit", self.tr("&Find in Document…"), S.Find, "open_find"),
+            ActionSpec("search", "edit", self.tr("&Search the Library…"), "Ctrl+Shift+F", "open_search"),
             ActionSpec("find_next", "edit", self.tr("Find &Next"), "F3", "find_next"),
             ActionSpec("find_prev", "edit", self.tr("Find &Previous"), "Shift+F3", "find_previous"),
             ActionSpec("toggle_view", "view", self.tr("&Text / Page View"), "Ctrl+Shift+V", "toggle_view"),
@@ -246,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         self.annotations_panel.set_palette(self.colours())
+        self.search_panel.set_history(self.settings.extra.get("search_history", []))
         self.pane.text_view.font_pt = self.settings.font_pt
         self.pane.set_theme(self.settings.theme)
         if self.settings.window_geometry:
@@ -270,6 +283,11 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the library panel and the status line."""
         self.library_panel.refresh()
+        try:
+            facets = self.library.facets()
+            self.search_panel.set_choices(facets["city"], facets["kind"])
+        except ReaderError:
+            pass
         try:
             counts = self.library.counts()
         except ReaderError as exc:
@@ -349,8 +367,46 @@ class MainWindow(QMainWindow):
             return
         self.pane.set_annotations(found, self.colours())
 
+    # -- search -------------------------------------------------------------------------------
+    def start_indexing(self) -> None:
+        """Index what the queue holds (or rebuild a missing/stale index) in the background."""
+        if not self.library.readonly:
+            self.search.index_now()
+
+    @Slot(int, int)
+    def _indexing_progress(self, done: int, total: int) -> None:
+        text = self.tr("Indexing %1 / %2").replace("%1", str(done)).replace("%2", str(total))
+        self.statusBar().showMessage(text, 3000)
+
+    @Slot()
+    def _indexed(self) -> None:
+        if self.search_panel.edit.text().strip():
+            self.search_panel.run()  # results now include what was just indexed
+
+    def open_search(self) -> None:
+        dock = self.findChild(QDockWidget, "searchDock")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.search_panel.edit.setFocus()
+        self.search_panel.edit.selectAll()
+
+    @Slot(int, int, str)
+    def open_search_hit(self, doc_id: int, offset: int, query: str) -> None:
+        """Open a result at its first passage with the query's words marked."""
+        from reader.search.query import parse
+
+        if not self.open_document(doc_id):
+            return
+        literals = parse(query).literals if query else []
+        if literals:
+            self.pane.find(literals[0])
+        self.pane.go_to_offset(max(offset - 20, 0))
+        self.settings.extra["search_history"] = self.search_panel.history
+
     @Slot(int)
     def _annotations_changed(self, doc_id: int) -> None:
+        self._index_soon.start()  # notes and tags are searchable: re-index shortly
         current = self.current_document_id()
         if current is not None and doc_id in (current, -1):
             self._show_highlights(current)
@@ -610,6 +666,8 @@ class MainWindow(QMainWindow):
         else:
             self._report(outcomes)
         self.import_finished.emit(outcomes)
+        if any(o.status in ("imported", "updated") for o in outcomes):
+            self.start_indexing()
         locked = [o for o in outcomes if o.category == "encrypted"]
         if locked:
             self._ask_passwords(locked)
@@ -679,4 +737,5 @@ class MainWindow(QMainWindow):
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.save()
         self.renderer.shutdown()
+        self.search.shutdown()
         super().closeEvent(event)

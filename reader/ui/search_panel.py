@@ -1,0 +1,205 @@
+"""The search panel: search as you type, filters, results with snippets and facet counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gazette.kinds import label as kind_label
+from reader.models.search import SearchController
+from reader.search.index import Filters, Results
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+DEBOUNCE_MS = 250
+HISTORY = 30
+
+
+class SearchPanel(QWidget):
+    """Emits ``open_requested(doc_id, offset, query)`` when a result is opened."""
+
+    open_requested = Signal(int, int, str)
+
+    def __init__(self, controller: SearchController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.controller = controller
+        self.history: list[str] = []
+        self._req = 0
+        self.last_results: Results | None = None
+        self.edit = QLineEdit(self, objectName="searchEdit")
+        self.edit.setPlaceholderText(self.tr('Search: words, "phrase", -word, 文号:, 机关:, 年份:2019'))
+        self.edit.setClearButtonEnabled(True)
+        self._history_model = QStringListModel(self)
+        completer = QCompleter(self._history_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edit.setCompleter(completer)
+        self.city = QComboBox(self, objectName="searchCity")
+        self.kind = QComboBox(self, objectName="searchKind")
+        self.issuer = QLineEdit(self, objectName="searchIssuer", placeholderText=self.tr("Issuer"))
+        self.tag = QLineEdit(self, objectName="searchTag", placeholderText=self.tr("Tag"))
+        self.year_from = QSpinBox(self, objectName="yearFrom")
+        self.year_to = QSpinBox(self, objectName="yearTo")
+        for box in (self.year_from, self.year_to):
+            box.setRange(0, 2100)
+            box.setSpecialValueText(self.tr("any year"))
+        self.notes = QCheckBox(self.tr("Has my notes"), self)
+        self.sort = QComboBox(self, objectName="searchSort")
+        self.sort.addItem(self.tr("Relevance"), "relevance")
+        self.sort.addItem(self.tr("Newest first"), "date")
+        self.sort.addItem(self.tr("Oldest first"), "date_asc")
+        self.status = QLabel(self, objectName="searchStatus")
+        self.status.setWordWrap(True)
+        self.facets = QLabel(self, objectName="searchFacets")
+        self.facets.setWordWrap(True)
+        self.list = QListWidget(self, objectName="searchResults")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        grid = QGridLayout()
+        grid.addWidget(self.city, 0, 0)
+        grid.addWidget(self.kind, 0, 1)
+        grid.addWidget(self.issuer, 1, 0)
+        grid.addWidget(self.tag, 1, 1)
+        grid.addWidget(self.year_from, 2, 0)
+        grid.addWidget(self.year_to, 2, 1)
+        grid.addWidget(self.notes, 3, 0)
+        grid.addWidget(self.sort, 3, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.edit)
+        lay.addLayout(grid)
+        lay.addWidget(self.status)
+        lay.addWidget(self.facets)
+        lay.addWidget(self.list, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run)
+        self.edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.edit.returnPressed.connect(self._enter)
+        for w in (self.city, self.kind, self.sort):
+            w.currentIndexChanged.connect(self._debounce.start)
+        for w in (self.issuer, self.tag):
+            w.textChanged.connect(lambda _t: self._debounce.start())
+        for box in (self.year_from, self.year_to):
+            box.valueChanged.connect(self._debounce.start)
+        self.notes.toggled.connect(self._debounce.start)
+        self.list.itemActivated.connect(self._open)
+        self.edit.installEventFilter(self)
+        controller.results_ready.connect(self._show)
+        controller.failed.connect(self.status.setText)
+
+    def set_choices(self, cities: list[str], kinds: list[str]) -> None:
+        for combo, all_label, values, show in (
+            (self.city, self.tr("All cities"), cities, str),
+            (self.kind, self.tr("All kinds"), kinds, kind_label),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_label, None)
+            for v in values:
+                combo.addItem(show(v), v)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def set_history(self, history: list[str]) -> None:
+        self.history = list(history)[:HISTORY]
+        self._history_model.setStringList(self.history)
+
+    def filters(self) -> Filters:
+        return Filters(
+            city=self.city.currentData(),
+            year_from=self.year_from.value() or None,
+            year_to=self.year_to.value() or None,
+            kind=self.kind.currentData(),
+            issuer=self.issuer.text().strip() or None,
+            tag=self.tag.text().strip() or None,
+            has_notes=self.notes.isChecked(),
+        )
+
+    @Slot()
+    def run(self) -> None:
+        text = self.edit.text().strip()
+        filters = self.filters()
+        if not text and filters == Filters():
+            self.list.clear()
+            self.status.setText("")
+            self.facets.setText("")
+            return
+        self._req = self.controller.search(text, filters, self.sort.currentData())
+        self.status.setText(self.tr("Searching…"))
+
+    @Slot(int)
+    def _show(self, req: int) -> None:
+        results = self.controller.results.get(req)
+        if results is None or req != self._req:
+            return
+        self.last_results = results
+        self.list.clear()
+        for h in results.hits:
+            head = f"{h.title}\n  {' · '.join(x for x in (h.number, h.date, h.issue) if x)}"
+            lines = [head] + ["  " + s.text.replace("⟦", "【").replace("⟧", "】") for s in h.snippets[:4]]
+            if len(h.snippets) > 4:
+                lines.append("  " + self.tr("… %1 more passages").replace("%1", str(len(h.snippets) - 4)))
+            item = QListWidgetItem("\n".join(lines))
+            offset = h.snippets[0].start if h.snippets else 0
+            item.setData(HIT_ROLE, (h.doc_id, offset))
+            self.list.addItem(item)
+        ms = round(results.seconds * 1000)
+        self.status.setText(self.tr("%n document(s)", "", results.total) + f" · {ms} ms")
+        kinds = results.facets.get("kind", {})
+        years = results.facets.get("year", {})
+        facet_lines = []
+        if kinds:
+            facet_lines.append(
+                " · ".join(f"{kind_label(k)} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+            )
+        if years:
+            facet_lines.append(
+                " · ".join(f"{y} {n}" for y, n in sorted(years.items(), reverse=True) if y != "0")
+            )
+        self.facets.setText("\n".join(facet_lines))
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _remember(self, text: str) -> None:
+        if not text:
+            return
+        if text in self.history:
+            self.history.remove(text)
+        self.history.insert(0, text)
+        del self.history[HISTORY:]
+        self._history_model.setStringList(self.history)
+
+    @Slot()
+    def _enter(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._open(item)
+
+    @Slot(QListWidgetItem)
+    def _open(self, item: QListWidgetItem) -> None:
+        doc_id, offset = item.data(HIT_ROLE)
+        self._remember(self.edit.text().strip())
+        self.open_requested.emit(int(doc_id), int(offset), self.edit.text().strip())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Up/Down in the search box move through the results; Enter opens one."""
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress and self.list.count():
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                row = self.list.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+                self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,111 @@
+"""Search in the window: background indexing, search as you type, open a hit at its passage."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from reader.library import Library
+from reader.search.indexer import index_folder
+from reader.settings import Settings
+from reader.ui.fonts import install_app_font
+from reader.ui.main_window import MainWindow
+from tests.conftest import CORPUS, requires_shared
+
+pytestmark = requires_shared
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    install_app_font(QApplication.instance())
+    lib = Library(tmp_path / "lib")
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.import_finished, timeout=30000):
+        w.start_import([str(CORPUS / "qinzhou-2019-09.txt")])
+    qtbot.waitUntil(lambda: not w.search.busy, timeout=60000)
+    yield w, lib
+    w.close()
+    lib.close()
+
+
+def _search(qtbot, w: MainWindow, text: str) -> None:
+    panel = w.search_panel
+    panel.edit.setText(text)
+    qtbot.waitUntil(
+        lambda: panel.last_results is not None and panel.last_results.query == text, timeout=30000
+    )
+
+
+def test_search_as_you_type_and_open_a_hit(qtbot, window) -> None:
+    w, _lib = window
+    panel = w.search_panel
+    _search(qtbot, w, "消费扶贫")
+    assert panel.list.count() >= 1
+    assert "【消费扶贫】" in panel.list.item(0).text()
+    assert "通知" in panel.facets.text()
+    panel.edit.setFocus()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Up)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    doc = w.pane.doc
+    assert doc is not None and "消费扶贫" in doc.text
+    marks = [m for m in w.pane.text_view.extraSelections() if m.cursor.selectedText() == "消费扶贫"]
+    assert len(marks) == doc.text.count("消费扶贫")
+    assert panel.history[0] == "消费扶贫"
+
+
+def test_only_the_newest_query_is_shown(qtbot, window) -> None:
+    w, _lib = window
+    panel = w.search_panel
+    panel.edit.setText("证照分离")
+    panel.run()
+    panel.edit.setText("地中海贫血")
+    panel.run()
+    qtbot.waitUntil(
+        lambda: panel.last_results is not None and panel.last_results.query == "地中海贫血", timeout=30000
+    )
+    qtbot.wait(300)
+    assert panel.last_results.query == "地中海贫血"
+    assert all("地中海贫血" in panel.list.item(i).text() for i in range(panel.list.count()))
+
+
+def test_notes_become_searchable_in_the_background(qtbot, window) -> None:
+    w, lib = window
+    doc = lib.documents()[0]
+    h = w.annotations.add_highlight(doc.id, 0, 6, "red")
+    w.annotations.set_note(h.uuid, "独一无二的批注词语")
+    qtbot.waitUntil(lambda: not w.search.busy and not w._index_soon.isActive(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: lib.db.conn.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0] == 0, timeout=30000
+    )
+    _search(qtbot, w, "独一无二的批注词语")
+    assert w.search_panel.list.count() == 1
+
+
+def test_a_deleted_index_is_rebuilt_without_user_action(qtbot, window) -> None:
+    w, lib = window
+    w.search.shutdown()
+    shutil.rmtree(index_folder(lib))
+    w.close()
+    again = MainWindow(lib, Settings())
+    qtbot.addWidget(again)
+    again.show()
+    again.start_indexing()
+    qtbot.waitUntil(lambda: not again.search.busy, timeout=60000)
+    _search(qtbot, again, "证照分离")
+    assert again.search_panel.list.count() >= 2
+    again.close()
+
+
+def test_filters_in_the_panel(qtbot, window) -> None:
+    w, _lib = window
+    panel = w.search_panel
+    panel.kind.setCurrentIndex(panel.kind.findData("decision"))
+    _search(qtbot, w, "示范区")
+    assert panel.list.count() == 1 and "决定" in panel.list.item(0).text()

@@ -7,6 +7,7 @@ map so callers never deal with the difference.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -52,15 +53,38 @@ def fold_query(query: str) -> str:
     return "".join(fold_char(c) for c in query)
 
 
-def find_all(text: str | Folded, query: str) -> list[tuple[int, int]]:
-    """Every occurrence of ``query`` in ``text`` (non-overlapping), as original (start, end)."""
-    folded = text if isinstance(text, Folded) else fold(text)
+def _char_class(ch: str) -> str:
+    """A regex class for one folded character and the forms that fold to it."""
+    forms = {ch, ch.upper()}
+    if "!" <= ch <= "~":  # ASCII: its full-width twin (NFKC folds one into the other)
+        forms |= {chr(ord(c) + 0xFEE0) for c in forms}
+    if len(forms) == 1:
+        return re.escape(ch)
+    return "[" + "".join(re.escape(c) for c in sorted(forms)) + "]"
+
+
+def pattern(query: str) -> re.Pattern | None:
+    """A regex finding ``query`` in raw text, ignoring width, case and whitespace in between."""
     needle = fold_query(query)
     if not needle:
+        return None
+    return re.compile(r"\s*".join(_char_class(c) for c in needle))
+
+
+def find_all(text: str | Folded, query: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``query`` in ``text`` (non-overlapping), as original (start, end).
+
+    Compiled to a regex over the raw text (whitespace allowed between characters, full-width and
+    upper-case forms accepted): C speed, original offsets, no per-character folding in Python.
+    """
+    if isinstance(text, Folded):
+        needle = fold_query(query)
+        hits, pos = [], text.text.find(needle) if needle else -1
+        while pos >= 0:
+            hits.append(text.span(pos, pos + len(needle)))
+            pos = text.text.find(needle, pos + len(needle))
+        return hits
+    rx = pattern(query)
+    if rx is None:
         return []
-    hits = []
-    pos = folded.text.find(needle)
-    while pos >= 0:
-        hits.append(folded.span(pos, pos + len(needle)))
-        pos = folded.text.find(needle, pos + len(needle))
-    return hits
+    return [(m.start(), m.end()) for m in rx.finditer(text)]

@@ -133,7 +133,6 @@ class SearchController(QObject):
                 if not index.exists():
                     self._inbox.append(("search_failed", req, "索引尚未建立，正在后台建立…"))
                     continue
-                index.close()  # see segments the indexer committed since the last query
                 results = index.search(text, filters=filters, sort=sort, limit=200, fetch=fetcher(lib))
                 self._inbox.append(("results", req, results))
             except Exception as exc:  # an index being rebuilt or damaged: say so, try again later

@@ -20,9 +20,9 @@ from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from reader.search.analysis import gram_analyzer, word_analyzer
 from reader.search.query import parse
-from reader.textnorm import find_all, fold
+from reader.textnorm import find_all
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 SNIPPET_CONTEXT = 28
 MAX_SNIPPETS = 12
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -37,12 +37,11 @@ def schema() -> Schema:
         number_grams=TEXT(analyzer=grams, phrase=True),
         title_grams=TEXT(analyzer=grams, phrase=True, field_boost=3.0),
         title_words=TEXT(analyzer=words, phrase=True, field_boost=3.0),
-        grams=TEXT(analyzer=grams, phrase=True),
-        words=TEXT(analyzer=words, phrase=True),
+        grams=TEXT(analyzer=grams, phrase=False),
         issuer_grams=TEXT(analyzer=grams, phrase=True),
-        notes_grams=TEXT(analyzer=grams, phrase=True),
-        city=ID,
-        kind=ID,
+        notes_grams=TEXT(analyzer=grams, phrase=False),
+        city=ID(sortable=True),
+        kind=ID(sortable=True),
         issuer=KEYWORD(commas=True),
         tags=KEYWORD(commas=True),
         year=NUMERIC(int, bits=32, sortable=True),
@@ -134,8 +133,7 @@ class Filters:
 
 def snippets(text: str, literals: list[str], limit: int = MAX_SNIPPETS) -> list[Snippet]:
     """Every hit of the query's literal words, merged into windows with the hits marked."""
-    folded = fold(text)
-    hits = sorted({span for lit in literals for span in find_all(folded, lit)})
+    hits = sorted({span for lit in literals for span in find_all(text, lit)})
     out: list[Snippet] = []
     i = 0
     while i < len(hits) and len(out) < limit:
@@ -165,6 +163,7 @@ class SearchIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._ix: windex.Index | None = None
+        self._searcher = None
 
     # -- lifecycle ----------------------------------------------------------------------------
     @property
@@ -192,9 +191,21 @@ class SearchIndex:
         return self._ix
 
     def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = None
         if self._ix is not None:
             self._ix.close()
         self._ix = None
+
+    def searcher(self):
+        """One searcher kept open (its caches are what make queries fast), refreshed when the
+        indexer has committed something new."""
+        if self._searcher is None:
+            self._searcher = self.open().searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
 
     def problem(self, expected_docs: int) -> str | None:
         """Why the index cannot be trusted (missing, other version, unreadable, wrong count)."""
@@ -236,38 +247,39 @@ class SearchIndex:
         """
         started = time.perf_counter()
         parsed = parse(text)
-        ix = self.open()
         filt = filters.query() if filters else None
-        with ix.searcher() as searcher:
-            kwargs: dict[str, Any] = {"limit": limit, "filter": filt}
-            if sort == "date":
-                kwargs.update(sortedby="date", reverse=True)
-            elif sort == "date_asc":
-                kwargs.update(sortedby="date")
-            found = searcher.search(parsed.query, groupedby=["kind", "city", "year"], **kwargs)
-            total = found.scored_length() if sort != "relevance" or found.has_exact_length() else len(found)
-            total = len(found)
-            hits = [Hit(int(h["doc_id"]), float(h.score or 0.0)) for h in found]
-            facets = {}
-            for name in ("kind", "city", "year"):
-                try:
-                    groups = found.groups(name)
-                except KeyError:
-                    continue
-                facets[name] = {str(k): len(v) for k, v in groups.items() if k is not None}
+        searcher = self.searcher()
+        kwargs: dict[str, Any] = {"limit": limit, "filter": filt}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        elif sort == "date_asc":
+            kwargs.update(sortedby="date")
+        found = searcher.search(parsed.query, groupedby=["kind", "city", "year"], **kwargs)
+        total = len(found)
+        hits = [Hit(int(h["doc_id"]), float(h.score or 0.0)) for h in found]
+        facets = {}
+        for name in ("kind", "city", "year"):
+            try:
+                groups = found.groups(name)
+            except KeyError:
+                continue
+            facets[name] = {str(k): len(v) for k, v in groups.items() if k is not None}
         if fetch is not None and hits:
             docs = fetch([h.doc_id for h in hits])
-            for n, h in enumerate(hits):
+            kept = []
+            for h in hits:
                 d = docs.get(h.doc_id)
                 if d is None:
                     continue
-                h.title, h.number, h.date, h.issue, h.kind = (
-                    d["title"],
-                    d["number"],
-                    d["date"],
-                    d["issue"],
-                    d["kind"],
-                )
-                if n < snippet_hits and parsed.literals:
+                # words match as an AND of their bigrams: confirm the exact words on what is shown
+                haystack = " ".join((d["title"], d["text"], d.get("extra", "")))
+                if not parsed.confirmed_by(haystack):
+                    total -= 1
+                    continue
+                h.title, h.number, h.date = d["title"], d["number"], d["date"]
+                h.issue, h.kind = d["issue"], d["kind"]
+                if len(kept) < snippet_hits and parsed.literals:
                     h.snippets = snippets(d["text"], parsed.literals)
+                kept.append(h)
+            hits = kept
         return Results(text, total, hits, facets, time.perf_counter() - started)

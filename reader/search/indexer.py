@@ -133,7 +133,6 @@ def _fields(doc_id: int, d: dict[str, Any]) -> dict[str, Any]:
         "title_grams": d["title"],
         "title_words": d["title"],
         "grams": d["text"],
-        "words": d["text"],
         "issuer_grams": d["issuer"] or "",
         "notes_grams": d["notes"],
         "city": d["city"] or "",
@@ -213,6 +212,18 @@ def fetcher(library: Library) -> Callable[[list[int]], dict[int, dict[str, Any]]
         texts = dict(
             library.db.conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids).fetchall()
         )
+        # issuer, number, notes and quotes also match: the confirmation step must see them
+        extras = {
+            r[0]: " ".join(x for x in r[1:] if x)
+            for r in library.db.conn.execute(
+                f"""SELECT d.id, d.issuer, d.number,
+                       (SELECT group_concat(h.quote || ' ' || h.note, ' ') FROM highlights h
+                         WHERE h.document_id = d.id AND h.deleted_at IS NULL),
+                       (SELECT note FROM document_notes n WHERE n.document_id = d.id)
+                    FROM documents d WHERE d.id IN ({marks})""",
+                ids,
+            ).fetchall()
+        }
         return {
             i: {
                 "title": s.title,
@@ -221,6 +232,7 @@ def fetcher(library: Library) -> Callable[[list[int]], dict[int, dict[str, Any]]
                 "issue": s.issue,
                 "kind": s.kind,
                 "text": texts.get(i, ""),
+                "extra": extras.get(i, ""),
             }
             for i, s in summaries.items()
         }

@@ -43,17 +43,40 @@ class Parsed:
     query: Q.Query
     literals: list[str] = field(default_factory=list)  # what to mark in snippets
     number_key: str | None = None
+    # what a result must contain: every group, one of its alternatives (AND of ORs)
+    required: list[list[str]] = field(default_factory=list)
+
+    def confirmed_by(self, haystack: str) -> bool:
+        from reader.textnorm import pattern
+
+        def found(alt: str) -> bool:
+            rx = pattern(alt)
+            return rx is None or rx.search(haystack) is not None
+
+        return all(any(found(alt) for alt in group) for group in self.required)
+
+
+POSITIONAL = {"title_grams", "issuer_grams", "number_grams"}  # short fields keep positions
 
 
 def _phrase(fieldname: str, text: str) -> Q.Query | None:
-    """Exact substring match of ``text`` in a gram field (width and spacing aside)."""
+    """Match of ``text`` in a gram field (width and spacing aside).
+
+    Short fields use exact phrases of bigrams; the body uses an AND of the bigrams (no position
+    checks: far faster on common words), a superset that search results confirm by substring.
+    """
     parts = []
     for seg in segments(text):
         if len(seg) == 1:
             parts.append(Q.Prefix(fieldname, seg))
+            continue
+        bigrams = list(dict.fromkeys(seg[i : i + 2] for i in range(len(seg) - 1)))
+        if len(bigrams) == 1:
+            parts.append(Q.Term(fieldname, bigrams[0]))
+        elif fieldname in POSITIONAL:
+            parts.append(Q.Phrase(fieldname, [seg[i : i + 2] for i in range(len(seg) - 1)]))
         else:
-            bigrams = [seg[i : i + 2] for i in range(len(seg) - 1)]
-            parts.append(Q.Term(fieldname, bigrams[0]) if len(bigrams) == 1 else Q.Phrase(fieldname, bigrams))
+            parts.append(Q.And([Q.Term(fieldname, b) for b in bigrams]))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else Q.And(parts)
@@ -65,7 +88,7 @@ def _anywhere(text: str) -> Q.Query | None:
     if not options:
         return None
     word = "".join(segments(text))
-    boosted = [Q.Term("words", word, boost=2.0), Q.Term("title_words", word, boost=4.0)]
+    boosted = [Q.Term("title_words", word, boost=4.0)]
     return Q.Or([*options, *boosted]) if word else Q.Or(options)
 
 
@@ -140,6 +163,7 @@ def parse(text: str) -> Parsed:
     if not text and not number_clauses:
         return Parsed(Q.Every())
     groups: list[list[Q.Query]] = [[q] for q in number_clauses]  # OR-groups; groups are ANDed
+    texts: list[list[str | None]] = [[None] for _ in number_clauses]  # the literal of each clause
     negatives: list[Q.Query] = []
     literals: list[str] = []
     pending_or = False
@@ -164,11 +188,15 @@ def parse(text: str) -> Parsed:
             literals.append(literal)
         if pending_or and groups[-1]:
             groups[-1].append(clause)
+            texts[-1].append(literal)
         else:
             groups.append([clause])
+            texts.append([literal])
         pending_or = False
     required = [g[0] if len(g) == 1 else Q.Or(g) for g in groups if g]
     positive: Q.Query = Q.And(required) if len(required) > 1 else (required[0] if required else Q.Every())
     if negatives:
         positive = Q.AndNot(positive, Q.Or(negatives))
-    return Parsed(positive, literals)
+    # only groups made of plain words can be confirmed by substring (fields cannot)
+    required = [[t for t in g if t] for g in texts if g and all(t for t in g)]
+    return Parsed(positive, literals, required=required)

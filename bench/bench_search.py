@@ -157,20 +157,24 @@ def run(n: int, work: Path) -> dict:
     for q in QUERIES[:5]:  # warm the OS file cache as a running app would have
         index.search(q, fetch=fetch, limit=50)
     times = []
+    per_query: dict[str, list[float]] = {}
     for _ in range(3):
         for q in QUERIES:
             t = time.perf_counter()
             index.search(q, fetch=fetch, limit=50, snippet_hits=20)
-            times.append((time.perf_counter() - t) * 1000)
+            ms = (time.perf_counter() - t) * 1000
+            times.append(ms)
+            per_query.setdefault(q, []).append(ms)
+    slowest = sorted(((statistics.median(v), q) for q, v in per_query.items()), reverse=True)[:4]
     index.close()
     lib.close()
     probe = (
-        "import sys, time; t0 = time.perf_counter(); sys.path.insert(0, %r);"
+        f"import sys, time; t0 = time.perf_counter(); sys.path.insert(0, {str(ROOT)!r});"
         "from reader.library import Library; from reader.search.index import SearchIndex;"
         "from reader.search.indexer import fetcher, index_folder;"
-        "lib = Library(%r, readonly=True); ix = SearchIndex(index_folder(lib));"
+        f"lib = Library({str(folder)!r}, readonly=True); ix = SearchIndex(index_folder(lib));"
         "r = ix.search('消费扶贫', fetch=fetcher(lib)); print(time.perf_counter() - t0, r.total)"
-    ) % (str(ROOT), str(folder))
+    )
     t = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.split()
     first_wall = time.perf_counter() - t
@@ -187,6 +191,7 @@ def run(n: int, work: Path) -> dict:
         "max": ordered[-1],
         "first_in_process": float(out[0]) if out else float("nan"),
         "first_wall": first_wall,
+        "slowest": slowest,
     }
 
 
@@ -200,9 +205,9 @@ def main() -> int:
         r = run(n, work)
         floor = 100 if n <= 10000 else 300
         print(f"{r['docs']:,} documents, {r['mb']:.0f} MB of text")
-        print(
-            f"  index: {r['build_s']:.0f} s, {r['mbps']:.2f} MB/s with 2 processes (floor 0.8), size {r['index_mb']:.0f} MB"
-        )
+        speed = f"{r['mbps']:.2f} MB/s with 2 processes (floor 0.8)"
+        print(f"  index: {r['build_s']:.0f} s, {speed}, size {r['index_mb']:.0f} MB")
+        print("  slowest queries (median ms): " + ", ".join(f"{q} {ms:.0f}" for ms, q in r["slowest"]))
         print(
             f"  queries ({len(QUERIES)} x 3, snippets for the first 20 hits): p50 {r['p50']:.1f} ms, "
             f"p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms (floor p95 {floor} ms)"

@@ -166,6 +166,11 @@ def run(n: int, work: Path) -> dict:
             times.append(ms)
             per_query.setdefault(q, []).append(ms)
     slowest = sorted(((statistics.median(v), q) for q, v in per_query.items()), reverse=True)[:4]
+    common = []
+    for q in COMMON:
+        t = time.perf_counter()
+        res = index.search(q, fetch=fetch, limit=50, snippet_hits=20)
+        common.append((q, (time.perf_counter() - t) * 1000, res.total))
     index.close()
     lib.close()
     probe = (
@@ -192,6 +197,7 @@ def run(n: int, work: Path) -> dict:
         "first_in_process": float(out[0]) if out else float("nan"),
         "first_wall": first_wall,
         "slowest": slowest,
+        "common": common,
     }
 
 
@@ -208,6 +214,10 @@ def main() -> int:
         speed = f"{r['mbps']:.2f} MB/s with 2 processes (floor 0.8)"
         print(f"  index: {r['build_s']:.0f} s, {speed}, size {r['index_mb']:.0f} MB")
         print("  slowest queries (median ms): " + ", ".join(f"{q} {ms:.0f}" for ms, q in r["slowest"]))
+        print(
+            "  very common words (not in the set): "
+            + ", ".join(f"{q} {ms:.0f} ms ({n} hits)" for q, ms, n in r["common"])
+        )
         print(
             f"  queries ({len(QUERIES)} x 3, snippets for the first 20 hits): p50 {r['p50']:.1f} ms, "
             f"p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms (floor p95 {floor} ms)"

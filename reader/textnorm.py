@@ -7,6 +7,7 @@ map so callers never deal with the difference.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def _char_class(ch: str) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(forms)) + "]"
 
 
+@functools.lru_cache(maxsize=512)
 def pattern(query: str) -> re.Pattern | None:
     """A regex finding ``query`` in raw text, ignoring width, case and whitespace in between."""
     needle = fold_query(query)

@@ -7,6 +7,7 @@ and the document count with the library and, if the index is missing, stale or u
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import time
@@ -256,7 +257,8 @@ class SearchIndex:
             kwargs.update(sortedby="date")
         found = searcher.search(parsed.query, groupedby=["kind", "city", "year"], **kwargs)
         total = len(found)
-        hits = [Hit(int(h["doc_id"]), float(h.score or 0.0)) for h in found]
+        # with groupedby, whoosh iterates every match: take the top ``limit`` only
+        hits = [Hit(int(h["doc_id"]), float(h.score or 0.0)) for h in itertools.islice(found, limit)]
         facets = {}
         for name in ("kind", "city", "year"):
             try:

@@ -77,8 +77,12 @@ def _default_cache() -> Path:
     return Path(platformdirs.user_cache_dir("GongbaoReader", appauthor=False))
 
 
-class GramTokenizer(Tokenizer):
-    """Character bigrams with ordinal positions (see the module docstring)."""
+class _OrdinalTokenizer(Tokenizer):
+    """Whoosh plumbing shared by our tokenizers: token ordinals as positions, offsets if asked."""
+
+    def pieces(self, value: str) -> Iterator[tuple[str, int, int]]:
+        """(text, start, end) of each token; start/end are character offsets (or -1)."""
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -94,53 +98,36 @@ class GramTokenizer(Tokenizer):
         **kwargs,
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for segment in segments(value):
-            for g in grams(segment):
-                t.original = t.text = g
-                t.boost = 1.0
-                t.stopped = False
-                if positions:
-                    t.pos = pos
-                pos += 1
-                yield t
-
-
-class WordTokenizer(Tokenizer):
-    """jieba search-mode words with ordinal positions and character offsets."""
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs,
-    ) -> Iterator[Token]:
-        import jieba
-
-        init_jieba()
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        text = fold(value)
-        for word, start, end in jieba.tokenize(text, mode="search"):
-            if not _WORD_CHAR.search(word):
-                continue  # punctuation and spaces
-            word = word.strip()
-            t.original = t.text = word
+        for pos, (text, start, end) in enumerate(self.pieces(value), start=start_pos):
+            t.original = t.text = text
             t.boost = 1.0
             t.stopped = False
             if positions:
                 t.pos = pos
             if chars:
                 t.startchar, t.endchar = start_char + start, start_char + end
-            pos += 1
             yield t
+
+
+class GramTokenizer(_OrdinalTokenizer):
+    """Character bigrams with ordinal positions (see the module docstring)."""
+
+    def pieces(self, value: str) -> Iterator[tuple[str, int, int]]:
+        for segment in segments(value):
+            for g in grams(segment):
+                yield g, -1, -1
+
+
+class WordTokenizer(_OrdinalTokenizer):
+    """jieba search-mode words with ordinal positions and character offsets."""
+
+    def pieces(self, value: str) -> Iterator[tuple[str, int, int]]:
+        import jieba
+
+        init_jieba()
+        for word, start, end in jieba.tokenize(fold(value), mode="search"):
+            if _WORD_CHAR.search(word):  # punctuation and spaces are not tokens
+                yield word.strip(), start, end
 
 
 def gram_analyzer() -> GramTokenizer:

@@ -169,35 +169,20 @@ class Library:
         ``pages`` gives, for a PDF, each document's (first page, last page, page map).
         """
         self._require_writable()
-        iss = parsed.issue
         rel = stored_path.relative_to(self.folder).as_posix()
         with transaction(self.db) as conn:
+            cols = {
+                "sha256": sha256,
+                "source_name": source_name,
+                "source_path": source_path,
+                "stored_path": rel,
+                "format": fmt,
+                "encoding": encoding,
+                **_issue_columns(parsed, size, warnings, page_count, has_text),
+            }
             cur = conn.execute(
-                """INSERT INTO issues (sha256, source_name, source_path, stored_path, format,
-                       encoding, city, publisher, year, number, total_number, date, is_gazette,
-                       size, imported_at, toc, warnings, page_count, has_text)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (
-                    sha256,
-                    source_name,
-                    source_path,
-                    rel,
-                    fmt,
-                    encoding,
-                    iss.city,
-                    iss.publisher,
-                    iss.year,
-                    iss.number,
-                    iss.total_number,
-                    iss.date,
-                    int(parsed.is_gazette),
-                    size,
-                    _now(),
-                    json.dumps(iss.toc, ensure_ascii=False),
-                    json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
-                    page_count,
-                    int(has_text),
-                ),
+                f"INSERT INTO issues ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                list(cols.values()),
             )
             issue_id = cur.lastrowid
             for seq, d in enumerate(parsed.documents, start=1):
@@ -260,7 +245,6 @@ class Library:
         withdrawn, their highlights orphaned — nothing a user made is deleted.
         """
         self._require_writable()
-        iss = parsed.issue
         rel = stored_path.relative_to(self.folder).as_posix()
         old = self._rows(
             "SELECT id, title, number_key FROM documents WHERE issue_id = ? ORDER BY seq", (issue_id,)
@@ -269,32 +253,15 @@ class Library:
         counts: dict[str, int] = {"updated": 0, "added": 0, "withdrawn": 0}
         annotations = self.annotations
         with transaction(self.db) as conn:
-            conn.execute(
-                """UPDATE issues SET sha256 = ?, source_path = ?, stored_path = ?, encoding = ?, city = ?,
-                       publisher = ?, year = ?, number = ?, total_number = ?, date = ?, is_gazette = ?,
-                       size = ?, imported_at = ?, toc = ?, warnings = ?, page_count = ?, has_text = ?
-                   WHERE id = ?""",
-                (
-                    sha256,
-                    source_path,
-                    rel,
-                    encoding,
-                    iss.city,
-                    iss.publisher,
-                    iss.year,
-                    iss.number,
-                    iss.total_number,
-                    iss.date,
-                    int(parsed.is_gazette),
-                    size,
-                    _now(),
-                    json.dumps(iss.toc, ensure_ascii=False),
-                    json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
-                    page_count,
-                    int(has_text),
-                    issue_id,
-                ),
-            )
+            cols = {
+                "sha256": sha256,
+                "source_path": source_path,
+                "stored_path": rel,
+                "encoding": encoding,
+                **_issue_columns(parsed, size, warnings, page_count, has_text),
+            }
+            assignments = ", ".join(f"{name} = ?" for name in cols)
+            conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*cols.values(), issue_id])
             # make room for the new order: seq is unique within an issue
             conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
             kept: set[int] = set()
@@ -602,3 +569,25 @@ def _document_row(seq: int, d: Document, pages: tuple | None, has_text: bool) ->
         None if page_map is None else json.dumps(page_map),
         int(has_text),
     )
+
+
+def _issue_columns(
+    parsed: ParsedIssue, size: int, warnings: list[str] | None, page_count: int | None, has_text: bool
+) -> dict[str, Any]:
+    """An issue's metadata columns, the same for a new issue and a corrected version of one."""
+    iss = parsed.issue
+    return {
+        "city": iss.city,
+        "publisher": iss.publisher,
+        "year": iss.year,
+        "number": iss.number,
+        "total_number": iss.total_number,
+        "date": iss.date,
+        "is_gazette": int(parsed.is_gazette),
+        "size": size,
+        "imported_at": _now(),
+        "toc": json.dumps(iss.toc, ensure_ascii=False),
+        "warnings": json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
+        "page_count": page_count,
+        "has_text": int(has_text),
+    }

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.ui.annotations_panel import swatch
+from reader.ui.widgets import swatch
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -8,7 +8,6 @@ never reaches ``textChanged``, so half-typed syllables are not saved.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,15 +25,10 @@ from PySide6.QtWidgets import (
 
 from reader.library.annotations import Highlight
 from reader.models.annotations import AnnotationController
+from reader.ui.widgets import swatch
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_DELAY_MS = 600
-
-
-def swatch(hex_colour: str) -> QIcon:
-    pix = QPixmap(14, 14)
-    pix.fill(QColor(hex_colour))
-    return QIcon(pix)
 
 
 def split_tags(text: str) -> list[str]:

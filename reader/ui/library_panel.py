@@ -9,6 +9,7 @@ from reader.errors import ReaderError
 from reader.gazette.kinds import label as kind_label
 from reader.library import Library
 from reader.models.library_tree import DOC_ID_ROLE, LibraryTreeModel
+from reader.ui.widgets import fill_combo
 
 
 class LibraryPanel(QWidget):
@@ -62,24 +63,12 @@ class LibraryPanel(QWidget):
         except ReaderError as exc:
             self.error.emit(str(exc))
             return
-        self._fill(self.city, self.tr("All cities"), [(c, c) for c in facets["city"]])
-        self._fill(self.year, self.tr("All years"), [(f"{y}", y) for y in facets["year"]])
-        self._fill(self.kind, self.tr("All kinds"), [(kind_label(k), k) for k in facets["kind"]])
-        self._fill(self.issuer, self.tr("All issuers"), [(i, i) for i in facets["issuer"]])
-        self._fill(self.tag, self.tr("All tags"), [(f"#{t}", t) for t in facets["tag"]])
+        fill_combo(self.city, self.tr("All cities"), facets["city"])
+        fill_combo(self.year, self.tr("All years"), facets["year"])
+        fill_combo(self.kind, self.tr("All kinds"), facets["kind"], kind_label)
+        fill_combo(self.issuer, self.tr("All issuers"), facets["issuer"])
+        fill_combo(self.tag, self.tr("All tags"), facets["tag"], lambda t: f"#{t}")
         self.reload()
-
-    @staticmethod
-    def _fill(combo: QComboBox, all_label: str, items: list[tuple[str, object]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(all_label, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        idx = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(idx, 0))
-        combo.blockSignals(False)
 
     @Slot()
     def reload(self) -> None:

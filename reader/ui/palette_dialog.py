@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from reader.annotations.palette import DEFAULT_PALETTE
-from reader.ui.annotations_panel import swatch
+from reader.ui.widgets import swatch
 
 
 class PaletteDialog(QDialog):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from reader.pagemap import offset_at, page_at, position_at
 from reader.textnorm import find_all
 from reader.ui.page_view import PageView
 from reader.ui.text_view import TextView
+from reader.ui.widgets import swatch
 
 
 class FindBar(QWidget):
@@ -386,7 +387,7 @@ class ReadingPane(QWidget):
         if selection is not None:
             sub = menu.addMenu(self.tr("Highlight"))
             for c in self.palette:
-                act = sub.addAction(_swatch(c.hex), c.meaning)
+                act = sub.addAction(swatch(c.hex), c.meaning)
                 act.triggered.connect(
                     lambda _=False, k=c.key, s=selection: self.highlight_requested.emit(s[0], s[1], k)
                 )
@@ -396,7 +397,7 @@ class ReadingPane(QWidget):
             menu.addAction(self.tr("Edit note…"), lambda: self.note_requested.emit(uid))
             sub = menu.addMenu(self.tr("Colour"))
             for c in self.palette:
-                act = sub.addAction(_swatch(c.hex), c.meaning)
+                act = sub.addAction(swatch(c.hex), c.meaning)
                 act.triggered.connect(lambda _=False, k=c.key: self.colour_requested.emit(uid, k))
             menu.addAction(self.tr("Delete highlight"), lambda: self.delete_requested.emit(uid))
             h = next((x for x in self.highlights if x.uuid == uid), None)
@@ -474,9 +475,3 @@ class ReadingPane(QWidget):
         if self.doc is None or not self.doc.page_map or n >= len(self._hits_text):
             return None
         return page_at(self.doc.page_map, self._hits_text[n][0])
-
-
-def _swatch(hex_colour: str) -> QIcon:
-    pix = QPixmap(14, 14)
-    pix.fill(QColor(hex_colour))
-    return QIcon(pix)

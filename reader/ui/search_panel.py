@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.gazette.kinds import label as kind_label
 from reader.models.search import SearchController
 from reader.search.index import Filters, Results
+from reader.ui.widgets import fill_combo
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
@@ -100,18 +101,8 @@ class SearchPanel(QWidget):
         controller.failed.connect(self.status.setText)
 
     def set_choices(self, cities: list[str], kinds: list[str]) -> None:
-        for combo, all_label, values, show in (
-            (self.city, self.tr("All cities"), cities, str),
-            (self.kind, self.tr("All kinds"), kinds, kind_label),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_label, None)
-            for v in values:
-                combo.addItem(show(v), v)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        fill_combo(self.city, self.tr("All cities"), cities)
+        fill_combo(self.kind, self.tr("All kinds"), kinds, kind_label)
 
     def set_history(self, history: list[str]) -> None:
         self.history = list(history)[:HISTORY]

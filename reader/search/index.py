@@ -19,11 +19,12 @@ from whoosh import index as windex
 from whoosh import query as Q
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from reader.search.analysis import gram_analyzer, word_analyzer
+from reader.search import fixes  # noqa: F401  (whoosh corrections, before any search)
+from reader.search.analysis import BigramField, gram_analyzer, word_analyzer
 from reader.search.query import parse
 from reader.textnorm import find_all
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 SNIPPET_CONTEXT = 28
 MAX_SNIPPETS = 12
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -38,9 +39,9 @@ def schema() -> Schema:
         number_grams=TEXT(analyzer=grams, phrase=True),
         title_grams=TEXT(analyzer=grams, phrase=True, field_boost=3.0),
         title_words=TEXT(analyzer=words, phrase=True, field_boost=3.0),
-        grams=TEXT(analyzer=grams, phrase=False),
+        grams=BigramField(),
         issuer_grams=TEXT(analyzer=grams, phrase=True),
-        notes_grams=TEXT(analyzer=grams, phrase=False),
+        notes_grams=BigramField(),
         city=ID(sortable=True),
         kind=ID(sortable=True),
         issuer=KEYWORD(commas=True),

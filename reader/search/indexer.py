@@ -19,8 +19,8 @@ from whoosh.writing import AsyncWriter
 from reader.library import Library
 from reader.library.db import transaction
 from reader.search.index import SearchIndex
+from reader.search.segments import BulkSegmentWriter, merge_small
 
-BATCH = 400
 Progress = Callable[[int, int], None]  # done, total
 
 
@@ -146,6 +146,17 @@ def _fields(doc_id: int, d: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+SMALL_BATCH = 400  # documents per commit when indexing a few at a time (edits, small imports)
+SEGMENT_DOCS = 2_500  # documents per segment a worker process writes in a bulk batch
+BULK_MIN = 200  # from this many queued documents on, write whole segments
+
+
+def _next_batch(library: Library, size: int) -> list[tuple[int, int]]:
+    return library.db.conn.execute(
+        "SELECT document_id, seq FROM index_queue ORDER BY seq LIMIT ?", (size,)
+    ).fetchall()
+
+
 def process_queue(
     library: Library,
     index: SearchIndex,
@@ -154,42 +165,127 @@ def process_queue(
     stop: Callable[[], bool] | None = None,
     procs: int = 1,
 ) -> IndexReport:
-    """Index everything queued, batch by batch; returns what was done."""
+    """Index everything queued, batch by batch; returns what was done.
+
+    A large queue (a first import, a rebuild) is written as whole segments, by ``procs`` worker
+    processes when there are several cores; a few documents go through whoosh's ordinary writer,
+    which also folds small segments together.
+    """
     report = IndexReport()
     total = queued(library)
     done = 0
     ix = index.open()
-    while True:
-        if stop is not None and stop():
-            break
-        batch = library.db.conn.execute(
-            "SELECT document_id, seq FROM index_queue ORDER BY seq LIMIT ?",
-            (BATCH if procs == 1 else BATCH * 5,),
-        ).fetchall()
-        if not batch:
-            break
-        docs = _documents(library, [b[0] for b in batch])
-        if procs > 1 and len(batch) > 50:
-            writer = ix.writer(procs=procs, multisegment=True, limitmb=256)
-        else:
-            writer = AsyncWriter(ix, delay=0.25, writerargs={"limitmb": 128})
-        for doc_id, _seq in batch:
-            d = docs.get(doc_id)
-            if d is None or d["withdrawn"]:
-                writer.delete_by_term("doc_id", str(doc_id))
-                report.deleted += 1
+    pool = None
+    try:
+        while not (stop is not None and stop()):
+            waiting = queued(library)
+            if waiting == 0:
+                break
+            if waiting >= BULK_MIN:
+                batch = _next_batch(library, SEGMENT_DOCS * max(1, procs))
+                if procs > 1 and len(batch) > SEGMENT_DOCS // 2:
+                    if pool is None:
+                        pool = _worker_pool(procs)
+                    _index_bulk(library, index, batch, report, pool, procs)
+                else:
+                    _index_bulk(library, index, batch, report, None, 1)
             else:
-                writer.update_document(**_fields(doc_id, d))
-                report.indexed += 1
-        writer.commit()
-        with transaction(library.db) as conn:
-            conn.executemany(
-                "DELETE FROM index_queue WHERE document_id = ? AND seq = ?", [(b[0], b[1]) for b in batch]
-            )
-        done += len(batch)
-        if progress is not None:
-            progress(done, max(total, done))
+                batch = _next_batch(library, SMALL_BATCH)
+                _index_small(library, ix, batch, report)
+            with transaction(library.db) as conn:
+                conn.executemany(
+                    "DELETE FROM index_queue WHERE document_id = ? AND seq = ?", [(b[0], b[1]) for b in batch]
+                )
+            done += len(batch)
+            if progress is not None:
+                progress(done, max(total, done))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return report
+
+
+def _index_small(library: Library, ix: Any, batch: list[tuple[int, int]], report: IndexReport) -> None:
+    docs = _documents(library, [b[0] for b in batch])
+    writer = AsyncWriter(ix, delay=0.25, writerargs={"limitmb": 128})
+    for doc_id, _seq in batch:
+        d = docs.get(doc_id)
+        if d is None or d["withdrawn"]:
+            writer.delete_by_term("doc_id", str(doc_id))
+            report.deleted += 1
+        else:
+            writer.update_document(**_fields(doc_id, d))
+            report.indexed += 1
+    writer.commit(mergetype=merge_small)
+
+
+def _index_bulk(
+    library: Library,
+    index: SearchIndex,
+    batch: list[tuple[int, int]],
+    report: IndexReport,
+    pool: Any,
+    procs: int,
+) -> None:
+    """Delete the batch's old entries and write its documents as new segments."""
+    ids = [b[0] for b in batch]
+    live = _live(library, ids)
+    writer = BulkSegmentWriter(index.open(), timeout=30.0, delay=0.1)
+    try:
+        for doc_id in ids:
+            writer.delete_by_term("doc_id", str(doc_id))
+        report.deleted += len(ids) - len(live)
+        if pool is None or len(live) < 2:
+            docs = _documents(library, live)
+            for doc_id in live:
+                writer.add_document(**_fields(doc_id, docs[doc_id]))
+            segments = []
+        else:
+            size = -(-len(live) // procs)
+            chunks = [live[i : i + size] for i in range(0, len(live), size)]
+            jobs = [pool.submit(write_segment, str(index.folder), str(library.folder), c) for c in chunks]
+            segments = [j.result() for j in jobs]
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.add_segments(segments)
+    index.close()  # the next reader sees the new table of contents
+    report.indexed += len(live)
+
+
+def _live(library: Library, ids: list[int]) -> list[int]:
+    marks = ",".join("?" * len(ids))
+    rows = library.db.conn.execute(
+        f"SELECT id FROM documents WHERE withdrawn = 0 AND id IN ({marks}) ORDER BY id", ids
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _worker_pool(procs: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=procs, mp_context=multiprocessing.get_context("spawn"))
+
+
+def write_segment(index_dir: str, library_dir: str, ids: list[int]) -> Any:
+    """In a worker process: write one segment of the given documents, return it (not committed).
+
+    The parent holds the index lock and adds the returned segment to the table of contents.
+    """
+    from whoosh import index as windex
+
+    library = Library(Path(library_dir), readonly=True)
+    try:
+        docs = _documents(library, ids)
+        ix = windex.open_dir(index_dir)
+        writer = BulkSegmentWriter(ix, _lk=False)
+        for doc_id in ids:
+            if doc_id in docs:
+                writer.add_document(**_fields(doc_id, docs[doc_id]))
+        return writer._finalize_segment()
+    finally:
+        library.close()
 
 
 def reindex(library: Library, *, progress: Progress | None = None, procs: int | None = None) -> IndexReport:

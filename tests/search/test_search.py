@@ -218,3 +218,14 @@ def test_cli_search_json(tmp_path: Path) -> None:
         text=True,
     )
     assert json.loads(r.stdout)["indexed"] == 43
+
+
+@pytest.mark.parametrize(
+    ("word", "excluded"), [("规划", "审批"), ("扶贫", "消费"), ("河长", "湖长"), ("的", "规划")]
+)
+def test_an_excluded_word_removes_exactly_its_documents(indexed, word: str, excluded: str) -> None:
+    """Guards the whoosh AndNot fix (reader/search/fixes.py): the first candidate was let through."""
+    lib, index = indexed
+    assert set(_ids(index, lib, f"{word} -{excluded}")) == set(_ids(index, lib, word)) - set(
+        _ids(index, lib, excluded)
+    )

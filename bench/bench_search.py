@@ -149,7 +149,10 @@ def run(n: int, work: Path) -> dict:
     from reader.search.indexer import fetcher, index_folder, reindex
 
     folder = work / f"lib{n}"
-    count, mb = build_library(folder, n)
+    if (folder / "library.sqlite").exists():  # kept from an earlier run: reuse, re-index
+        count, mb = n, sum(len(c["text"].encode()) for c in synthetic_documents(n)) / 1e6
+    else:
+        count, mb = build_library(folder, n)
     lib = Library(folder)
     t = time.perf_counter()
     report = reindex(lib, procs=2)
@@ -206,8 +209,9 @@ def run(n: int, work: Path) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, nargs="+", default=[10000])
+    ap.add_argument("--work", type=Path, help="folder for the libraries (kept); default a temporary one")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="gongbao-bench-search-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="gongbao-bench-search-"))
     ok = True
     for n in args.docs:
         r = run(n, work)

@@ -7,7 +7,6 @@ and the document count with the library and, if the index is missing, stale or u
 
 from __future__ import annotations
 
-import itertools
 import json
 import shutil
 import time
@@ -21,6 +20,7 @@ from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from reader.search import fixes  # noqa: F401  (whoosh corrections, before any search)
 from reader.search.analysis import BigramField, gram_analyzer, word_analyzer
+from reader.search.docsets import DocSets
 from reader.search.query import parse
 from reader.textnorm import find_all
 
@@ -166,6 +166,7 @@ class SearchIndex:
         self.folder = Path(folder)
         self._ix: windex.Index | None = None
         self._searcher = None
+        self._docsets: DocSets | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
     @property
@@ -193,6 +194,7 @@ class SearchIndex:
         return self._ix
 
     def close(self) -> None:
+        self._docsets = None
         if self._searcher is not None:
             self._searcher.close()
         self._searcher = None
@@ -208,6 +210,13 @@ class SearchIndex:
         else:
             self._searcher = self._searcher.refresh()
         return self._searcher
+
+    def docsets(self) -> DocSets:
+        """Matching and ranking over the current searcher; segment data carried over refreshes."""
+        searcher = self.searcher()
+        if self._docsets is None or self._docsets.searcher is not searcher:
+            self._docsets = DocSets(searcher, previous=self._docsets)
+        return self._docsets
 
     def problem(self, expected_docs: int) -> str | None:
         """Why the index cannot be trusted (missing, other version, unreadable, wrong count)."""
@@ -249,24 +258,21 @@ class SearchIndex:
         """
         started = time.perf_counter()
         parsed = parse(text)
-        filt = filters.query() if filters else None
-        searcher = self.searcher()
-        kwargs: dict[str, Any] = {"limit": limit, "filter": filt}
+        sets = self.docsets()
+        matches = sets.matching(parsed.query)
+        if filters is not None and (filt := filters.query()) is not None:
+            matches &= sets.matching(filt)
+        total = len(matches)
+        facets = sets.facets(matches)
         if sort == "date":
-            kwargs.update(sortedby="date", reverse=True)
+            ranked = sets.by_value("date", matches, limit, reverse=True)
         elif sort == "date_asc":
-            kwargs.update(sortedby="date")
-        found = searcher.search(parsed.query, groupedby=["kind", "city", "year"], **kwargs)
-        total = len(found)
-        # with groupedby, whoosh iterates every match: take the top ``limit`` only
-        hits = [Hit(int(h["doc_id"]), float(h.score or 0.0)) for h in itertools.islice(found, limit)]
-        facets = {}
-        for name in ("kind", "city", "year"):
-            try:
-                groups = found.groups(name)
-            except KeyError:
-                continue
-            facets[name] = {str(k): len(v) for k, v in groups.items() if k is not None}
+            ranked = sets.by_value("date", matches, limit, reverse=False)
+        else:
+            ranked = sets.top(parsed.query, matches, limit)
+        sets.forget()
+        searcher = sets.searcher
+        hits = [Hit(int(searcher.stored_fields(d)["doc_id"]), score) for score, d in ranked]
         if fetch is not None and hits:
             docs = fetch([h.doc_id for h in hits])
             kept = []

@@ -145,3 +145,54 @@ def test_reindexing_updates_replace_documents_in_bulk_segments(
     assert index.doc_count() == len(lib.documents())
     assert _results(lib, index) == before
     index.close()
+
+
+def test_set_matching_and_facets_agree_with_whoosh(
+    corpus_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DocSets (reader/search/docsets.py) against whoosh's own matcher tree and grouping,
+    on several segments with deleted documents in them."""
+    from whoosh import query as Q
+
+    from reader.search.docsets import DocSets
+    from reader.search.query import parse
+
+    lib = corpus_library
+    index = SearchIndex(index_folder(lib))
+    monkeypatch.setattr(indexer, "BULK_MIN", 1)
+    monkeypatch.setattr(indexer, "SEGMENT_DOCS", 9)
+    index.create()
+    for _ in range(2):  # the second pass deletes every document from the first pass's segments
+        queue_all(lib)
+        process_queue(lib, index)
+    searcher = index.searcher()
+    assert searcher.reader().has_deletions()
+    sets = DocSets(searcher)
+    queries = [*WORDS_AND_CLAUSES, "规划 -审批", "河长 OR 湖长", "年份:2019 扶贫", "文号:钦政发〔2019〕18号"]
+    for text in queries:
+        q = parse(text).query
+        # short-field phrases match as the AND of their bigrams, by design (a superset)
+        as_and = q.accept(
+            lambda n: Q.And([Q.Term(n.fieldname, w) for w in n.words]) if isinstance(n, Q.Phrase) else n
+        )
+        expected = set(searcher.docs_for_query(as_and))
+        assert expected >= set(searcher.docs_for_query(q))
+        assert sets.matching(q) == expected, text
+        grouped = searcher.search(q, groupedby=["kind", "city", "year"], limit=None)
+        for name in ("kind", "city", "year"):
+            want = {str(k): len(v) for k, v in grouped.groups(name).items() if k not in (None, "", 0)}
+            assert sets.facets(expected)[name] == want, (text, name)
+    index.close()
+
+
+WORDS_AND_CLAUSES = [
+    "扶贫",
+    "港",
+    "的",
+    "乡村振兴",
+    "6月10日",
+    "机关:财政局",
+    "标签:无此标签",
+    "城市:钦州市",
+    "工作 方案",
+]

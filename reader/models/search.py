@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import threading
 from collections import deque
 from multiprocessing.connection import Connection
@@ -37,7 +38,10 @@ def serve_indexer(conn: Connection) -> None:
                 if rebuilt:
                     conn.send(("rebuilding", rebuilt))
                 report = process_queue(
-                    lib, index, progress=lambda d, t: conn.send(("progress", d, t)), procs=1
+                    lib,
+                    index,
+                    progress=lambda d, t: conn.send(("progress", d, t)),
+                    procs=min(2, os.cpu_count() or 1),
                 )
                 index.close()
             conn.send(("done", report.indexed, report.deleted))
@@ -118,6 +122,11 @@ class SearchController(QObject):
 
         lib = None
         index = None
+        with contextlib.suppress(Exception):  # warm up before the first query; errors show then
+            lib = Library(self.folder, readonly=True)
+            index = SearchIndex(index_folder(lib))
+            if index.exists():
+                index.warm()
         while not self._stop.is_set():
             self._wake.wait()
             self._wake.clear()

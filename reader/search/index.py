@@ -7,7 +7,9 @@ and the document count with the library and, if the index is missing, stale or u
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ INDEX_VERSION = 3
 SNIPPET_CONTEXT = 28
 MAX_SNIPPETS = 12
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+_NOT_INDEX_FILES = ("LOCK", ".lock", ".tmp")  # whoosh's MAIN_WRITELOCK, our temporary files
 
 
 def schema() -> Schema:
@@ -183,10 +186,30 @@ class SearchIndex:
             shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._ix = windex.create_in(str(self.folder), schema())
-        self.meta_path.write_text(
-            json.dumps({"version": INDEX_VERSION, "created": time.time()}), encoding="utf-8"
-        )
+        self.seal(created=time.time())
         return self._ix
+
+    def _files(self) -> dict[str, int]:
+        return {
+            p.name: p.stat().st_size
+            for p in self.folder.iterdir()
+            if p.is_file() and p.name != self.meta_path.name and not p.name.endswith(_NOT_INDEX_FILES)
+        }
+
+    def seal(self, created: float | None = None) -> None:
+        """Record the files of the committed index and their sizes, after every commit.
+
+        whoosh never fsyncs and keeps no checksums; a crash, a full disk or a bad copy can
+        leave a segment file short. At start :meth:`problem` compares the files with this
+        record and rebuilds on any difference (the index is only a cache).
+        """
+        if created is None:
+            with contextlib.suppress(OSError, ValueError):
+                created = json.loads(self.meta_path.read_text(encoding="utf-8")).get("created")
+        meta = {"version": INDEX_VERSION, "created": created or time.time(), "files": self._files()}
+        tmp = self.meta_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, self.meta_path)
 
     def open(self) -> windex.Index:
         if self._ix is None:
@@ -218,6 +241,15 @@ class SearchIndex:
             self._docsets = DocSets(searcher, previous=self._docsets)
         return self._docsets
 
+    def warm(self) -> None:
+        """Open the searcher and read the per-document columns the first query needs (in the
+        background at start, so the first query does not pay for them)."""
+        sets = self.docsets()
+        for name in ("kind", "city", "year", "date"):
+            sets.column(name)
+        for name in ("grams", "title_grams", "title_words"):
+            sets._norm(name)
+
     def problem(self, expected_docs: int) -> str | None:
         """Why the index cannot be trusted (missing, other version, unreadable, wrong count)."""
         if not self.exists():
@@ -226,6 +258,12 @@ class SearchIndex:
             meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
             if meta.get("version") != INDEX_VERSION:
                 return "version"
+            recorded = meta.get("files")
+            if recorded is None:
+                return "unsealed"
+            present = self._files()
+            if any(present.get(name) != size for name, size in recorded.items()):
+                return "corrupt"
             ix = self.open()
             with ix.searcher() as s:
                 count = s.doc_count()

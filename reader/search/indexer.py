@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh.writing import AsyncWriter
-
 from reader.library import Library
 from reader.library.db import transaction
 from reader.search.index import SearchIndex
-from reader.search.segments import BulkSegmentWriter, merge_small
+from reader.search.segments import SEGMENT_OPTIONS, BulkSegmentWriter, merge_small
 
 Progress = Callable[[int, int], None]  # done, total
 
@@ -174,7 +172,6 @@ def process_queue(
     report = IndexReport()
     total = queued(library)
     done = 0
-    ix = index.open()
     pool = None
     try:
         while not (stop is not None and stop()):
@@ -191,7 +188,7 @@ def process_queue(
                     _index_bulk(library, index, batch, report, None, 1)
             else:
                 batch = _next_batch(library, SMALL_BATCH)
-                _index_small(library, ix, batch, report)
+                _index_small(library, index, batch, report)
             with transaction(library.db) as conn:
                 conn.executemany(
                     "DELETE FROM index_queue WHERE document_id = ? AND seq = ?", [(b[0], b[1]) for b in batch]
@@ -205,9 +202,12 @@ def process_queue(
     return report
 
 
-def _index_small(library: Library, ix: Any, batch: list[tuple[int, int]], report: IndexReport) -> None:
+def _index_small(
+    library: Library, index: SearchIndex, batch: list[tuple[int, int]], report: IndexReport
+) -> None:
+    ix = index.open()
     docs = _documents(library, [b[0] for b in batch])
-    writer = AsyncWriter(ix, delay=0.25, writerargs={"limitmb": 128})
+    writer = ix.writer(timeout=30.0, delay=0.1, limitmb=128, **SEGMENT_OPTIONS)
     for doc_id, _seq in batch:
         d = docs.get(doc_id)
         if d is None or d["withdrawn"]:
@@ -217,6 +217,7 @@ def _index_small(library: Library, ix: Any, batch: list[tuple[int, int]], report
             writer.update_document(**_fields(doc_id, d))
             report.indexed += 1
     writer.commit(mergetype=merge_small)
+    index.seal()
 
 
 def _index_bulk(
@@ -249,6 +250,7 @@ def _index_bulk(
         writer.cancel()
         raise
     writer.add_segments(segments)
+    index.seal()
     index.close()  # the next reader sees the new table of contents
     report.indexed += len(live)
 

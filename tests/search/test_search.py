@@ -149,6 +149,25 @@ def test_notes_and_tags_find_their_document(indexed) -> None:
     assert _ids(index, lib, "独有词汇甲乙丙") == []
 
 
+def test_a_postings_file_cut_short_is_noticed_at_start(tmp_path: Path) -> None:
+    """whoosh opens such an index happily and fails (or misses) only at query time."""
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [CORPUS / "qinzhou-2019-01.txt"])
+    index = SearchIndex(index_folder(lib))
+    ensure_index(lib, index)
+    process_queue(lib, index)
+    index.close()
+    postings = sorted(index_folder(lib).glob("*.pst"), key=lambda p: p.stat().st_size)[-1]
+    postings.write_bytes(postings.read_bytes()[:-64])
+    index = SearchIndex(index_folder(lib))
+    assert ensure_index(lib, index) == "corrupt"
+    process_queue(lib, index)
+    assert ensure_index(lib, index) is None
+    assert _ids(index, lib, "烟花爆竹")
+    index.close()
+    lib.close()
+
+
 def test_deleted_or_truncated_index_is_rebuilt(tmp_path: Path) -> None:
     lib = Library(tmp_path / "lib")
     import_paths(lib, [CORPUS / "qinzhou-2019-01.txt"])
@@ -157,7 +176,7 @@ def test_deleted_or_truncated_index_is_rebuilt(tmp_path: Path) -> None:
     process_queue(lib, index)
     assert ensure_index(lib, index) is None
     index.close()
-    for seg in index_folder(lib).glob("*.seg"):
+    for seg in [p for p in index_folder(lib).iterdir() if p.suffix in (".trm", ".pst", ".seg")]:
         seg.write_bytes(seg.read_bytes()[:100])  # truncated by a crash or a bad copy
     index = SearchIndex(index_folder(lib))
     assert ensure_index(lib, index) in ("corrupt", "stale")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations.anchor import make_anchor, nth_occurrence, reanchor
@@ -16,7 +16,7 @@ QUOTE = st.text(alphabet=HAN, min_size=8, max_size=40)
 
 
 @given(before=TEXT, quote=QUOTE, after=TEXT, new_before=TEXT, new_after=TEXT)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_an_unchanged_quote_is_always_reattached_to_it(before, quote, after, new_before, new_after) -> None:
     """Edits around the quote (insertions, deletions, replacements) never lose it."""
     old = before + quote + after
@@ -28,7 +28,7 @@ def test_an_unchanged_quote_is_always_reattached_to_it(before, quote, after, new
 
 
 @given(before=TEXT, quote=QUOTE, after=TEXT)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_deleted_quote_becomes_an_orphan(before, quote, after) -> None:
     old = before + quote + after
     new = before + after
@@ -40,7 +40,7 @@ def test_a_deleted_quote_becomes_an_orphan(before, quote, after) -> None:
 
 
 @given(before=TEXT, quote=QUOTE, after=TEXT, at=st.integers(0, 39), ch=HAN)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_typo_fixed_inside_a_long_quote_is_found(before, quote, after, at, ch) -> None:
     assume(len(quote) >= 20)
     at = at % len(quote)

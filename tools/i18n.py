@@ -153,6 +153,7 @@ ZH = {
     "Search": "检索",
     "&Search the Library…": "全文检索(&S)…",
     "Indexing %1 / %2": "正在建立索引 %1 / %2",
+    "Search index up to date": "检索索引已是最新",
     'Search: words, "phrase", -word, 文号:, 机关:, 年份:2019': '检索：词语、"短语"、-排除、文号:、机关:、年份:2019',
     "any year": "不限年份",
     "Has my notes": "有我的批注",

@@ -380,6 +380,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _indexed(self) -> None:
+        if self.statusBar().currentMessage().startswith(self.tr("Indexing %1 / %2").split("%1")[0]):
+            self.statusBar().showMessage(self.tr("Search index up to date"), 3000)
         if self.search_panel.edit.text().strip():
             self.search_panel.run()  # results now include what was just indexed
 

@@ -89,70 +89,70 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="62" />
+        <location filename="../../reader/ui/annotations_panel.py" line="56" />
         <source>A note on the whole document</source>
         <translation>对整篇文档的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="65" />
-        <location filename="../../reader/ui/annotations_panel.py" line="84" />
+        <location filename="../../reader/ui/annotations_panel.py" line="59" />
+        <location filename="../../reader/ui/annotations_panel.py" line="78" />
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="66" />
+        <location filename="../../reader/ui/annotations_panel.py" line="60" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="68" />
-        <location filename="../../reader/ui/annotations_panel.py" line="88" />
+        <location filename="../../reader/ui/annotations_panel.py" line="62" />
+        <location filename="../../reader/ui/annotations_panel.py" line="82" />
         <source>Note</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="69" />
-        <location filename="../../reader/ui/annotations_panel.py" line="89" />
+        <location filename="../../reader/ui/annotations_panel.py" line="63" />
+        <location filename="../../reader/ui/annotations_panel.py" line="83" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="80" />
+        <location filename="../../reader/ui/annotations_panel.py" line="74" />
         <source>Selected highlight</source>
         <translation>选中的高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="82" />
+        <location filename="../../reader/ui/annotations_panel.py" line="76" />
         <source>Why this matters (line breaks and - lists are kept)</source>
         <translation>为什么重要（可换行，可用 - 列表）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="86" />
+        <location filename="../../reader/ui/annotations_panel.py" line="80" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="93" />
+        <location filename="../../reader/ui/annotations_panel.py" line="87" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="95" />
+        <location filename="../../reader/ui/annotations_panel.py" line="89" />
         <source>Select text and press Ctrl+H to highlight it.</source>
         <translation>选中文字后按 Ctrl+H 即可高亮。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="128" />
+        <location filename="../../reader/ui/annotations_panel.py" line="122" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="171" />
+        <location filename="../../reader/ui/annotations_panel.py" line="165" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="187" />
+        <location filename="../../reader/ui/annotations_panel.py" line="181" />
         <source>cannot be placed</source>
         <translation>无法定位</translation>
     </message>
@@ -160,32 +160,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="45" />
+        <location filename="../../reader/ui/reading_pane.py" line="46" />
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="48" />
+        <location filename="../../reader/ui/reading_pane.py" line="49" />
         <source>Previous (Shift+F3)</source>
         <translation>上一个 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="49" />
+        <location filename="../../reader/ui/reading_pane.py" line="50" />
         <source>Next (F3)</source>
         <translation>下一个 (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="50" />
+        <location filename="../../reader/ui/reading_pane.py" line="51" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="71" />
+        <location filename="../../reader/ui/reading_pane.py" line="72" />
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="73" />
+        <location filename="../../reader/ui/reading_pane.py" line="74" />
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
     </message>
@@ -193,42 +193,42 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="31" />
+        <location filename="../../reader/ui/library_panel.py" line="32" />
         <source>By issue</source>
         <translation>按期刊分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="32" />
+        <location filename="../../reader/ui/library_panel.py" line="33" />
         <source>By date, newest first</source>
         <translation>按日期，最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="33" />
+        <location filename="../../reader/ui/library_panel.py" line="34" />
         <source>By date, oldest first</source>
         <translation>按日期，最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="65" />
+        <location filename="../../reader/ui/library_panel.py" line="66" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="66" />
+        <location filename="../../reader/ui/library_panel.py" line="67" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="67" />
+        <location filename="../../reader/ui/library_panel.py" line="68" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="68" />
+        <location filename="../../reader/ui/library_panel.py" line="69" />
         <source>All issuers</source>
         <translation>全部发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="69" />
+        <location filename="../../reader/ui/library_panel.py" line="70" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -265,7 +265,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="86" />
-        <location filename="../../reader/ui/main_window.py" line="709" />
+        <location filename="../../reader/ui/main_window.py" line="711" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -495,26 +495,32 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="378" />
+        <location filename="../../reader/ui/main_window.py" line="383" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="432" />
+        <location filename="../../reader/ui/main_window.py" line="384" />
+        <source>Search index up to date</source>
+        <translation>检索索引已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="434" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="480" />
+        <location filename="../../reader/ui/main_window.py" line="482" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="568" />
+        <location filename="../../reader/ui/main_window.py" line="570" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="569" />
+        <location filename="../../reader/ui/main_window.py" line="571" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -523,12 +529,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="579" />
+        <location filename="../../reader/ui/main_window.py" line="581" />
         <source>About Gongbao Reader</source>
         <translation>关于公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="581" />
+        <location filename="../../reader/ui/main_window.py" line="583" />
         <source>Gongbao Reader %1
 An offline reader for government gazettes.
 Licensed under the AGPL-3.0.</source>
@@ -537,12 +543,12 @@ Licensed under the AGPL-3.0.</source>
 以 AGPL-3.0 许可发布。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="593" />
+        <location filename="../../reader/ui/main_window.py" line="595" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="595" />
+        <location filename="../../reader/ui/main_window.py" line="597" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader? You can import your own files any time from the File menu or by dropping them here.</source>
@@ -551,57 +557,57 @@ Import the sample gazette issue to try the reader? You can import your own files
 要导入一期示例公报来试用吗？以后随时可以从“文件”菜单导入，或把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="611" />
+        <location filename="../../reader/ui/main_window.py" line="613" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="611" />
+        <location filename="../../reader/ui/main_window.py" line="613" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618" />
+        <location filename="../../reader/ui/main_window.py" line="620" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="627" />
+        <location filename="../../reader/ui/main_window.py" line="629" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="627" />
+        <location filename="../../reader/ui/main_window.py" line="629" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="628" />
+        <location filename="../../reader/ui/main_window.py" line="630" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="647" />
+        <location filename="../../reader/ui/main_window.py" line="649" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="681" />
+        <location filename="../../reader/ui/main_window.py" line="683" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="682" />
+        <location filename="../../reader/ui/main_window.py" line="684" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="694" />
+        <location filename="../../reader/ui/main_window.py" line="696" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="701" />
+        <location filename="../../reader/ui/main_window.py" line="703" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
@@ -635,63 +641,63 @@ Import the sample gazette issue to try the reader? You can import your own files
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="116" />
+        <location filename="../../reader/ui/reading_pane.py" line="117" />
         <source>Switch between text and page view (Ctrl+Shift+V)</source>
         <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="118" />
+        <location filename="../../reader/ui/reading_pane.py" line="119" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="119" />
+        <location filename="../../reader/ui/reading_pane.py" line="120" />
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="121" />
+        <location filename="../../reader/ui/reading_pane.py" line="122" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="122" />
+        <location filename="../../reader/ui/reading_pane.py" line="123" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="293" />
+        <location filename="../../reader/ui/reading_pane.py" line="294" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="293" />
+        <location filename="../../reader/ui/reading_pane.py" line="294" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="387" />
+        <location filename="../../reader/ui/reading_pane.py" line="388" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="393" />
-        <location filename="../../reader/ui/reading_pane.py" line="405" />
+        <location filename="../../reader/ui/reading_pane.py" line="394" />
+        <location filename="../../reader/ui/reading_pane.py" line="406" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="396" />
+        <location filename="../../reader/ui/reading_pane.py" line="397" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="397" />
+        <location filename="../../reader/ui/reading_pane.py" line="398" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="401" />
+        <location filename="../../reader/ui/reading_pane.py" line="402" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -699,42 +705,42 @@ Import the sample gazette issue to try the reader? You can import your own files
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="42" />
+        <location filename="../../reader/ui/search_panel.py" line="43" />
         <source>Search: words, "phrase", -word, 文号:, 机关:, 年份:2019</source>
         <translation>检索：词语、"短语"、-排除、文号:、机关:、年份:2019</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="50" />
+        <location filename="../../reader/ui/search_panel.py" line="51" />
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="51" />
+        <location filename="../../reader/ui/search_panel.py" line="52" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="56" />
+        <location filename="../../reader/ui/search_panel.py" line="57" />
         <source>any year</source>
         <translation>不限年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="57" />
+        <location filename="../../reader/ui/search_panel.py" line="58" />
         <source>Has my notes</source>
         <translation>有我的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="59" />
+        <location filename="../../reader/ui/search_panel.py" line="60" />
         <source>Relevance</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="60" />
+        <location filename="../../reader/ui/search_panel.py" line="61" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="61" />
+        <location filename="../../reader/ui/search_panel.py" line="62" />
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
@@ -749,17 +755,17 @@ Import the sample gazette issue to try the reader? You can import your own files
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="141" />
+        <location filename="../../reader/ui/search_panel.py" line="132" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="154" />
+        <location filename="../../reader/ui/search_panel.py" line="145" />
         <source>… %1 more passages</source>
         <translation>… 另有 %1 处</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="160" />
+        <location filename="../../reader/ui/search_panel.py" line="151" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
 </context>

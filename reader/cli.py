@@ -326,6 +326,62 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.export import Scope, export
+
+    meanings = Settings.load().palette
+    color = None
+    if args.color:
+        color = resolve(args.color, meanings)
+        if color is None:
+            names = "、".join(f"{c.key}（{c.meaning}）" for c in palette(meanings))
+            _err(f"没有这种颜色：{args.color}（可用：{names}）")
+            return 2
+    scope = Scope(
+        doc_ids=args.doc,
+        tag=args.tag,
+        query=args.query,
+        everything=args.all,
+        color=color,
+        highlight_tag=args.highlight_tag,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
+    with _open_library(args, create=False) as lib:
+
+        def search(query: str) -> list[int]:
+            from reader.search.indexer import fetcher
+
+            index = _search_index(lib)
+            try:
+                return [h.doc_id for h in index.search(query, limit=100_000, fetch=fetcher(lib)).hits]
+            finally:
+                index.close()
+
+        report = export(lib, scope, args.format, Path(args.out), meanings=meanings, search=search)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(f"已导出 {report.documents} 篇文档、{report.highlights} 处批注：{report.path}")
+    return 0
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from reader.export.envelope import import_annotations
+
+    with _open_library(args, create=False) as lib:
+        report = import_annotations(lib, Path(args.file))
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        r = report
+        print(
+            f"新增 {r.added}，恢复 {r.restored}，更新 {r.updated}，已存在 {r.unchanged}，"
+            f"无法定位 {r.orphaned}，找不到文档 {r.missing_documents}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     top = _common(suppress=False)
     common = _common(suppress=True)
@@ -398,6 +454,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("tags", nargs="+", metavar="TAG")
     sp.add_argument("--remove", action="store_true")
     sp.set_defaults(func=cmd_tag)
+
+    sp = sub.add_parser("export", parents=[common], help="导出批注（Word、Markdown、HTML、PDF、CSV、JSON）")
+    what = sp.add_mutually_exclusive_group(required=True)
+    what.add_argument("--doc", type=int, nargs="+", metavar="DOC_ID", help="这些文档")
+    what.add_argument("--tag", metavar="TAG", help="带这个标签的文档和高亮")
+    what.add_argument("--query", metavar="QUERY", help="检索到的文档")
+    what.add_argument("--all", action="store_true", help="整个资料库")
+    sp.add_argument("--format", required=True, choices=["docx", "md", "html", "pdf", "csv", "json"])
+    sp.add_argument("--out", required=True, metavar="PATH")
+    sp.add_argument("--color", metavar="C", help="只导出这种颜色（键名或含义，如 red 或 时限）")
+    sp.add_argument("--highlight-tag", metavar="TAG", help="只导出带这个标签的高亮")
+    sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="高亮日期起")
+    sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="高亮日期止")
+    sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("import-annotations", parents=[common], help="导入 JSON 批注文件（恢复或合并）")
+    sp.add_argument("file", metavar="FILE")
+    sp.set_defaults(func=cmd_import_annotations)
     return p
 
 

@@ -80,3 +80,22 @@ def offset_at(page_map: list[list[int]], position: float, text_len: int) -> int:
     start = page_map[k][0]
     end = page_map[k + 1][0] if k + 1 < len(page_map) else text_len
     return min(start + int(frac * (end - start)), max(text_len - 1, 0))
+
+
+def page_segments(text: str, page_map: list[list[int]], start: int, end: int) -> list[tuple[int, str, int]]:
+    """Where ``text[start:end]`` lies on the pages: (page, segment, occurrence) per page.
+
+    A highlight can run over a page break; each page gets its own piece. ``occurrence`` counts
+    earlier repeats of the piece on the same page, so a phrase that recurs is found at this
+    place and not at its first appearance (what the page view and the PDF export look up).
+    """
+    out = []
+    bounds = [o for o, _ in page_map] + [len(text)]
+    for k, (offset, page) in enumerate(page_map):
+        lo, hi = max(start, offset), min(end, bounds[k + 1])
+        if lo >= hi:
+            continue
+        segment = text[lo:hi]
+        if segment.strip():
+            out.append((page, segment, text.count(segment, offset, lo)))
+    return out

@@ -111,8 +111,11 @@ class Annotations:
         note: str = "",
         tags: Iterable[str] = (),
         uuid: str | None = None,
+        created_at: str | None = None,
     ) -> Highlight:
-        """Highlight ``text[start:end]`` of a document; returns the stored highlight."""
+        """Highlight ``text[start:end]`` of a document; returns the stored highlight.
+
+        ``uuid`` and ``created_at`` are given when a highlight is restored from an export."""
         rows = self._rows("SELECT text FROM documents WHERE id = ?", (document_id,))
         if not rows:
             raise DocumentNotFound(f"没有编号为 {document_id} 的文档")
@@ -123,6 +126,7 @@ class Annotations:
         uid = uuid or str(uuidlib.uuid4())
         now = _now()
         names = [clean_tag(t) for t in tags]
+        created = created_at or now
         with self._write() as conn:
             cur = conn.execute(
                 """INSERT INTO highlights (uuid, document_id, color, start, end, quote, prefix, suffix,
@@ -137,7 +141,37 @@ class Annotations:
                     anchor.prefix,
                     anchor.suffix,
                     note,
+                    created,
                     now,
+                ),
+            )
+            for name in names:
+                conn.execute(
+                    "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+                    (cur.lastrowid, self._tag_id(conn, name)),
+                )
+        return self.highlight(uid)
+
+    def add_orphan(self, document_id: int, exported: dict[str, Any], uid: str) -> Highlight:
+        """A highlight whose passage is not in the document (imported from an older version):
+        kept with its quote, note and tags, marked 无法定位, so nothing the user wrote is lost."""
+        now = _now()
+        names = [clean_tag(t) for t in exported.get("tags") or []]
+        with self._write() as conn:
+            cur = conn.execute(
+                """INSERT INTO highlights (uuid, document_id, color, start, end, quote, prefix, suffix,
+                       note, orphan, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)""",
+                (
+                    uid,
+                    document_id,
+                    exported.get("color") or "yellow",
+                    int(exported.get("start") or 0),
+                    int(exported.get("end") or 0),
+                    exported.get("quote") or "",
+                    exported.get("prefix") or "",
+                    exported.get("suffix") or "",
+                    exported.get("note") or "",
+                    exported.get("created_at") or now,
                     now,
                 ),
             )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.library.records import DocumentRecord, ReadingState
 from reader.models.pdf_pages import PageRenderer
-from reader.pagemap import offset_at, page_at, position_at
+from reader.pagemap import offset_at, page_at, page_segments, position_at
 from reader.textnorm import find_all
 from reader.ui.page_view import PageView
 from reader.ui.text_view import TextView
@@ -315,18 +315,11 @@ class ReadingPane(QWidget):
         if doc is None or not doc.is_pdf or not doc.page_map or not self.page_view.page_count():
             self.page_view.set_marks({}, {})
             return
-        items = []
-        bounds = [o for o, _ in doc.page_map] + [len(doc.text)]
-        for h in self.highlights:
-            for k, (offset, page) in enumerate(doc.page_map):
-                lo, hi = max(h.start, offset), min(h.end, bounds[k + 1])
-                if lo >= hi:
-                    continue
-                segment = doc.text[lo:hi]
-                if not segment.strip():
-                    continue
-                occurrence = doc.text.count(segment, offset, lo)  # same passage, not an earlier repeat
-                items.append((h.uuid, page, segment, occurrence))
+        items = [
+            (h.uuid, page, segment, occurrence)
+            for h in self.highlights
+            for page, segment, occurrence in page_segments(doc.text, doc.page_map, h.start, h.end)
+        ]
         hexes = {c.key: c.hex for c in self.palette}
         self._mark_colours = {h.uuid: hexes.get(h.color, "#ffe066") for h in self.highlights}
         self._locate_req = self.renderer.locate(items) if items else -1

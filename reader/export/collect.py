@@ -1,0 +1,251 @@
+"""What an export contains: the scope resolved to issues → documents → highlights, in order.
+
+Every writer (Word, Markdown, HTML, CSV, JSON, PDF) renders the same :class:`Bundle`, so they
+agree on what is included, in which order, and how each highlight is referred to (page of the
+original for PDF issues, the section heading it falls under, a ``gongbao://`` link back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from reader.annotations.citation import citation
+from reader.annotations.palette import palette
+from reader.layout import layout, outline
+from reader.library import Library
+from reader.library.annotations import Highlight
+from reader.library.records import DocumentRecord
+from reader.pagemap import page_at
+
+
+def link(doc_id: int, uuid: str | None = None) -> str:
+    """The back-link the app opens: ``gongbao://doc/12#hl=<uuid>``."""
+    return f"gongbao://doc/{doc_id}" + (f"#hl={uuid}" if uuid else "")
+
+
+@dataclass(slots=True)
+class Scope:
+    """Which annotations to export. Exactly one of the first four is normally given."""
+
+    doc_ids: list[int] | None = None  # the open or selected documents, or search results
+    tag: str | None = None  # documents with this tag, and highlights with it anywhere
+    query: str | None = None  # documents a search finds (resolved by the caller's search)
+    everything: bool = False
+    color: str | None = None  # filters on highlights
+    highlight_tag: str | None = None
+    date_from: str | None = None  # YYYY-MM-DD, when the highlight was made
+    date_to: str | None = None
+
+    def describe(self) -> str:
+        """A line for the export's header, in the user's language."""
+        if self.tag:
+            what = f"标签“{self.tag}”"
+        elif self.query:
+            what = f"检索“{self.query}”的结果"
+        elif self.everything:
+            what = "全部资料"
+        else:
+            what = f"{len(self.doc_ids or [])} 篇文档"
+        filters = []
+        if self.color:
+            filters.append(f"颜色 {self.color}")
+        if self.highlight_tag:
+            filters.append(f"标签 {self.highlight_tag}")
+        if self.date_from or self.date_to:
+            filters.append(f"日期 {self.date_from or '…'} 至 {self.date_to or '…'}")
+        return what + ("（" + "，".join(filters) + "）" if filters else "")
+
+
+@dataclass(slots=True)
+class Item:
+    """One highlight as exported."""
+
+    uuid: str
+    color: str
+    meaning: str
+    hex: str
+    quote: str
+    note: str
+    tags: list[str]
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    created_at: str
+    modified_at: str
+    orphan: bool
+    page: int | None = None  # 1-based page of the original PDF
+    section: str | None = None  # the heading the passage falls under
+
+    def reference(self) -> str:
+        """``第 3 页 · 一、总体要求`` (whatever is known)."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第 {self.page} 页")
+        if self.section:
+            parts.append(self.section)
+        if self.orphan:
+            parts.append("原文已变动，无法定位")
+        return " · ".join(parts)
+
+
+@dataclass(slots=True)
+class Entry:
+    """A document with its exported highlights, in document order."""
+
+    record: DocumentRecord
+    items: list[Item] = field(default_factory=list)
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    def meta(self) -> list[str]:
+        """发文字号, issuer and date, those that are known."""
+        r = self.record
+        return [x for x in (r.number, r.issuer, _chinese_date(r.date)) if x]
+
+    def citation(self, item: Item) -> str:
+        return citation(self.record.title, self.record.number, item.quote)
+
+    def link(self, item: Item | None = None) -> str:
+        return link(self.id, item.uuid if item else None)
+
+
+@dataclass(slots=True)
+class Group:
+    """An issue and its documents, in the issue's order."""
+
+    label: str
+    issue_id: int
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Bundle:
+    scope: Scope
+    groups: list[Group]
+    created: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+
+    def entries(self) -> Iterator[Entry]:
+        for g in self.groups:
+            yield from g.entries
+
+    def items(self) -> Iterator[tuple[Group, Entry, Item]]:
+        for g in self.groups:
+            for e in g.entries:
+                for it in e.items:
+                    yield g, e, it
+
+    @property
+    def highlight_count(self) -> int:
+        return sum(len(e.items) for e in self.entries())
+
+    @property
+    def document_count(self) -> int:
+        return sum(1 for _ in self.entries())
+
+
+def _chinese_date(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    try:
+        d = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _sections(record: DocumentRecord) -> list[tuple[int, str]]:
+    return [(b.start, " ".join(b.text.split())) for b in outline(layout(record.text, record.recipients))]
+
+
+def _item(h: Highlight, record: DocumentRecord, sections: list[tuple[int, str]], colours: dict) -> Item:
+    colour = colours.get(h.color)
+    section = None
+    for start, text in sections:
+        if start > h.start:
+            break
+        section = text
+    located = record.is_pdf and record.page_map and not h.orphan
+    page = page_at(record.page_map, h.start) + 1 if located else None
+    return Item(
+        uuid=h.uuid,
+        color=h.color,
+        meaning=colour.meaning if colour else h.color,
+        hex=colour.hex if colour else "#ffe066",
+        quote=h.quote,
+        note=h.note,
+        tags=list(h.tags),
+        start=h.start,
+        end=h.end,
+        prefix=h.prefix,
+        suffix=h.suffix,
+        created_at=h.created_at,
+        modified_at=h.modified_at,
+        orphan=h.orphan,
+        page=page,
+        section=None if h.orphan else section,
+    )
+
+
+def collect(
+    library: Library,
+    scope: Scope,
+    *,
+    meanings: dict[str, str] | None = None,
+    search: Callable[[str], list[int]] | None = None,
+    include_unannotated: bool = False,
+) -> Bundle:
+    """Resolve ``scope`` against the library.
+
+    Documents with neither a highlight (after the filters) nor a document note are left out,
+    unless ``include_unannotated`` (a single open document is always included).
+    """
+    notes = library.annotations
+    filters = {
+        "color": scope.color,
+        "tag": scope.highlight_tag,
+        "date_from": scope.date_from,
+        "date_to": scope.date_to,
+    }
+    wanted: dict[int, list[Highlight] | None] = {}  # doc id -> highlights (None: all that pass)
+    if scope.everything:
+        wanted = {d.id: None for d in library.documents()}
+    elif scope.tag:
+        wanted = {d.id: None for d in library.documents(tag=scope.tag)}
+        for h in notes.highlights(tag=scope.tag, **{k: v for k, v in filters.items() if k != "tag"}):
+            if h.document_id not in wanted:
+                wanted.setdefault(h.document_id, [])
+            if wanted[h.document_id] is not None:
+                wanted[h.document_id].append(h)  # type: ignore[union-attr]
+    elif scope.query:
+        if search is None:
+            raise ValueError("a query scope needs a search function")
+        wanted = {i: None for i in search(scope.query)}
+    else:
+        wanted = {i: None for i in scope.doc_ids or []}
+    keep_all = include_unannotated or (scope.doc_ids is not None and len(wanted) == 1)
+    colours = {c.key: c for c in palette(meanings)}
+    groups: dict[int, Group] = {}
+    summaries = library.documents(ids=list(wanted), include_withdrawn=True) if wanted else []
+    for summary in summaries:  # issue order, then the documents' order in their issue
+        found = wanted[summary.id]
+        highlights = found if found is not None else notes.highlights(summary.id, **filters)
+        note = notes.document_note(summary.id)
+        if not highlights and not note.strip() and not keep_all:
+            continue
+        record = library.document(summary.id)
+        sections = _sections(record)
+        ordered = sorted(highlights, key=lambda h: (h.start, h.end))
+        items = [_item(h, record, sections, colours) for h in ordered]
+        entry = Entry(record, items, note, notes.document_tags(summary.id))
+        group = groups.get(record.issue_id)
+        if group is None:
+            group = groups[record.issue_id] = Group(record.issue.label, record.issue_id)
+        group.entries.append(entry)
+    return Bundle(scope, list(groups.values()))

@@ -203,8 +203,9 @@ def collect(
 ) -> Bundle:
     """Resolve ``scope`` against the library.
 
-    Documents with neither a highlight (after the filters) nor a document note are left out,
-    unless ``include_unannotated`` (a single open document is always included).
+    Documents with neither a highlight nor a document note are left out (with a colour, tag or
+    date filter, those without a matching highlight), unless ``include_unannotated``; a single
+    open document is always included.
     """
     notes = library.annotations
     filters = {
@@ -217,7 +218,7 @@ def collect(
     if scope.everything:
         wanted = {d.id: None for d in library.documents()}
     elif scope.tag:
-        wanted = {d.id: None for d in library.documents(tag=scope.tag)}
+        wanted = {i: None for i in notes.tag_links(scope.tag).document_ids}  # tagged documents: all
         for h in notes.highlights(tag=scope.tag, **{k: v for k, v in filters.items() if k != "tag"}):
             if h.document_id not in wanted:
                 wanted.setdefault(h.document_id, [])
@@ -229,6 +230,7 @@ def collect(
         wanted = {i: None for i in search(scope.query)}
     else:
         wanted = {i: None for i in scope.doc_ids or []}
+    filtering = any(filters.values())  # then only documents with matching highlights count
     keep_all = include_unannotated or (scope.doc_ids is not None and len(wanted) == 1)
     colours = {c.key: c for c in palette(meanings)}
     groups: dict[int, Group] = {}
@@ -237,7 +239,7 @@ def collect(
         found = wanted[summary.id]
         highlights = found if found is not None else notes.highlights(summary.id, **filters)
         note = notes.document_note(summary.id)
-        if not highlights and not note.strip() and not keep_all:
+        if not highlights and (filtering or not note.strip()) and not keep_all:
             continue
         record = library.document(summary.id)
         sections = _sections(record)

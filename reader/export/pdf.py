@@ -104,29 +104,32 @@ def _typeset_html(entry: Entry) -> str:
     return "".join(parts)
 
 
-def _append_typeset(out: Any, entry: Entry) -> None:
+def _typeset(entries: list[Entry]) -> tuple[Any, dict[int, tuple[int, int]]]:
+    """All text documents typeset into one PDF (so the Chinese font is embedded once), each
+    starting on a new page; returns it and each entry's (first page, page count)."""
     import io
 
     import pymupdf
 
-    story = pymupdf.Story(html=_typeset_html(entry), user_css=PAGE_CSS)
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
     page_rect = pymupdf.paper_rect("a4")
     frame = pymupdf.Rect(page_rect.x0 + 72, page_rect.y0 + 80, page_rect.x1 - 72, page_rect.y1 - 72)
-    more = True
-    while more:
-        device = writer.begin_page(page_rect)
-        more, _ = story.place(frame)
-        story.draw(device)
-        writer.end_page()
+    ranges: dict[int, tuple[int, int]] = {}
+    pages = 0
+    for entry in entries:
+        story = pymupdf.Story(html=_typeset_html(entry), user_css=PAGE_CSS)
+        first = pages
+        more = True
+        while more:
+            device = writer.begin_page(page_rect)
+            more, _ = story.place(frame)
+            story.draw(device)
+            writer.end_page()
+            pages += 1
+        ranges[entry.id] = (first, pages - first)
     writer.close()
-    typeset = pymupdf.open("pdf", buf.getvalue())
-    base = out.page_count
-    out.insert_pdf(typeset)
-    typeset.close()
-    pages = [out[base + i] for i in range(out.page_count - base)]
-    _annotate_by_quote(pages, entry)
+    return pymupdf.open("pdf", buf.getvalue()), ranges
 
 
 def _annotate_by_quote(pages: list, entry: Entry) -> None:
@@ -162,14 +165,23 @@ def _annotate_by_quote(pages: list, entry: Entry) -> None:
 def write_pdf(bundle: Bundle, out: Path, library: Library) -> Path:
     import pymupdf
 
+    def original(entry: Entry) -> bool:
+        r = entry.record
+        return r.is_pdf and bool(r.page_map) and (library.folder / r.issue.stored_path).exists()
+
+    entries = list(bundle.entries())
+    typeset, ranges = _typeset([e for e in entries if not original(e)])
     doc = pymupdf.open()
     try:
-        for entry in bundle.entries():
-            r = entry.record
-            if r.is_pdf and r.page_map and (library.folder / r.issue.stored_path).exists():
+        for entry in entries:
+            if original(entry):
                 _append_original(doc, library, entry)
-            else:
-                _append_typeset(doc, entry)
+                continue
+            first, count = ranges[entry.id]
+            base = doc.page_count
+            # final=False keeps the graft map between inserts: the font is copied once, not per document
+            doc.insert_pdf(typeset, from_page=first, to_page=first + count - 1, final=False)
+            _annotate_by_quote([doc[base + i] for i in range(count)], entry)
         if doc.page_count == 0:
             raise PdfExportError("没有可导出的文档")
         doc.set_metadata({"title": "批注摘录", "creator": "公报阅读器", "producer": "公报阅读器"})
@@ -177,4 +189,5 @@ def write_pdf(bundle: Bundle, out: Path, library: Library) -> Path:
         doc.save(str(out), garbage=3, deflate=True)
     finally:
         doc.close()
+        typeset.close()
     return out

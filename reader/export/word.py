@@ -89,40 +89,55 @@ def _setup(doc) -> None:
     _paragraph_style(doc, "GB Small", "Normal", BODY_FONT, 11, indent=0.74, after=6)
 
 
+class _Writer:
+    """Adds paragraphs by style id: python-docx resolves a style *name* by scanning every style
+    for each paragraph (two thirds of the time for 1,000 highlights)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.ids = {s.name: s.style_id for s in doc.styles}
+
+    def add(self, text: str, style: str):
+        paragraph = self.doc.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().style = self.ids[style]
+        return paragraph
+
+
 def write_docx(bundle: Bundle, out: Path) -> Path:
     doc = Document()
     _setup(doc)
+    w = _Writer(doc)
     doc.core_properties.title = "批注摘录"
     doc.core_properties.author = "公报阅读器"
-    doc.add_paragraph("批注摘录", style="GB Title")
-    doc.add_paragraph(
+    w.add("批注摘录", "GB Title")
+    w.add(
         f"{bundle.scope.describe()} · {bundle.document_count} 篇文档 · {bundle.highlight_count} 处批注 · "
         f"{bundle.created} 导出",
-        style="GB Scope",
+        "GB Scope",
     )
     for group in bundle.groups:
-        doc.add_heading(group.label, level=1)
+        w.add(group.label, "Heading 1")
         for entry in group.entries:
-            doc.add_heading(entry.record.title, level=2)
+            w.add(entry.record.title, "Heading 2")
             if entry.meta():
-                doc.add_paragraph("　".join(entry.meta()), style="GB Meta")
+                w.add("　".join(entry.meta()), "GB Meta")
             if entry.tags:
-                doc.add_paragraph("标签：" + "、".join(entry.tags), style="GB Small")
+                w.add("标签：" + "、".join(entry.tags), "GB Small")
             if entry.note.strip():
-                doc.add_paragraph("文档批注：" + entry.note.strip(), style="GB Note")
+                w.add("文档批注：" + entry.note.strip(), "GB Note")
             for item in entry.items:
-                marker = doc.add_paragraph(style="GB Marker")
+                marker = w.add("", "GB Marker")
                 swatch = marker.add_run("■ ")
                 swatch.font.color.rgb = RGBColor.from_string(item.hex.lstrip("#").upper())
                 marker.add_run(item.meaning)
                 if item.reference():
                     marker.add_run("　" + item.reference()).bold = False
-                quote = doc.add_paragraph("“" + " ".join(item.quote.split()) + "”", style="GB Quote")
+                quote = w.add("“" + " ".join(item.quote.split()) + "”", "GB Quote")
                 _shade(quote, _lighter(item.hex))
                 if item.note.strip():
-                    doc.add_paragraph("批注：" + item.note.strip(), style="GB Note")
+                    w.add("批注：" + item.note.strip(), "GB Note")
                 if item.tags:
-                    doc.add_paragraph("标签：" + "、".join(item.tags), style="GB Small")
+                    w.add("标签：" + "、".join(item.tags), "GB Small")
     out = Path(out)
     doc.save(str(out))
     return out

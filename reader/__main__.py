@@ -32,7 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # PDF workers are spawned processes, also when frozen
     args = list(sys.argv[1:] if argv is None else argv)
-    if _positional(args) or any(a in ("-h", "--help") for a in args):
+    words = _positional(args)
+    links = [w for w in words if w.startswith("gongbao://")]  # a link from exported notes: the app
+    if (words and not links) or any(a in ("-h", "--help") for a in args):
         from reader.cli import main as cli_main
 
         return cli_main(args)

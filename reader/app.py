@@ -20,6 +20,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
     p.add_argument("--no-welcome", action="store_true", help="空资料库时不提示导入示例")
     p.add_argument("--version", action="version", version=f"gongbao {__version__}")
+    p.add_argument("link", nargs="?", help="打开一个 gongbao:// 链接（导出的批注中的链接）")
     args, _qt_args = p.parse_known_args(list(argv))
     return args
 
@@ -74,10 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer as _Timer
 
     _Timer.singleShot(300, window.start_indexing)  # a missing or stale index is rebuilt in the background
-    if not args.no_welcome:
-        from PySide6.QtCore import QTimer
+    from reader.ui.url_scheme import register
 
-        QTimer.singleShot(0, window.offer_sample)
+    _Timer.singleShot(1000, register)  # links in exported notes open this app (frozen app only)
+    if args.link:
+        _Timer.singleShot(0, lambda: window.open_link(args.link))
+    elif not args.no_welcome:
+        _Timer.singleShot(0, window.offer_sample)
     code = app.exec()
     library.close()
     return code

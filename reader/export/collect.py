@@ -8,6 +8,7 @@ original for PDF issues, the section heading it falls under, a ``gongbao://`` li
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -23,6 +24,15 @@ from reader.pagemap import page_at
 def link(doc_id: int, uuid: str | None = None) -> str:
     """The back-link the app opens: ``gongbao://doc/12#hl=<uuid>``."""
     return f"gongbao://doc/{doc_id}" + (f"#hl={uuid}" if uuid else "")
+
+
+_LINK = re.compile(r"^gongbao://doc/(\d+)/?(?:#hl=([0-9a-fA-F-]{8,64}))?$")
+
+
+def parse_link(url: str) -> tuple[int, str | None] | None:
+    """(document id, highlight uuid or None) of a back-link, None if it is not one."""
+    m = _LINK.match(url.strip())
+    return (int(m.group(1)), m.group(2)) if m else None
 
 
 @dataclass(slots=True)
@@ -47,7 +57,7 @@ class Scope:
         elif self.everything:
             what = "全部资料"
         else:
-            what = f"{len(self.doc_ids or [])} 篇文档"
+            what = "选定的文档"
         filters = []
         if self.color:
             filters.append(f"颜色 {self.color}")

@@ -28,7 +28,8 @@ a { color: #1a56a0; }
 """
 
 
-def html_page(bundle: Bundle) -> str:
+def html_page(bundle: Bundle, links: bool = True) -> str:
+    """The page; ``links=False`` for paper (print preview), where a link is only noise."""
     out = [
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">',
         "<title>批注摘录</title>",
@@ -40,7 +41,10 @@ def html_page(bundle: Bundle) -> str:
     for group in bundle.groups:
         out.append(f"<h2>{escape(group.label)}</h2>")
         for entry in group.entries:
-            out.append(f'<h3><a href="{escape(entry.link())}">{escape(entry.record.title)}</a></h3>')
+            title = escape(entry.record.title)
+            out.append(
+                f'<h3><a href="{escape(entry.link())}">{title}</a></h3>' if links else f"<h3>{title}</h3>"
+            )
             if entry.meta():
                 out.append(f'<p class="meta">{escape("　".join(entry.meta()))}</p>')
             if entry.tags:
@@ -49,10 +53,9 @@ def html_page(bundle: Bundle) -> str:
                 out.append(f'<p class="note">文档批注：{_lines(entry.note.strip())}</p>')
             for item in entry.items:
                 ref = f' <span class="ref">{escape(item.reference())}</span>' if item.reference() else ""
-                out.append(
-                    f'<p class="marker"><span style="color:{item.hex}">■</span> {escape(item.meaning)}{ref} '
-                    f'<a href="{escape(entry.link(item))}">在阅读器中打开</a></p>'
-                )
+                back = f' <a href="{escape(entry.link(item))}">在阅读器中打开</a>' if links else ""
+                dot = f'<span style="color:{item.hex}">■</span>'
+                out.append(f'<p class="marker">{dot} {escape(item.meaning)}{ref}{back}</p>')
                 out.append(
                     f'<blockquote style="background-color:{item.hex}">{_lines(" ".join(item.quote.split()))}'
                     "</blockquote>"

@@ -76,7 +76,8 @@ def _append_original(out: Any, library: Library, entry: Entry) -> None:
                 _annotate(page, locate_on_page(page, segment, occurrence), item)
 
 
-def _typeset_html(entry: Entry) -> str:
+def document_html(entry: Entry) -> str:
+    """The document as simple HTML with its highlights painted in: typeset here, printed by the app."""
     from html import escape
 
     r = entry.record
@@ -118,7 +119,7 @@ def _typeset(entries: list[Entry]) -> tuple[Any, dict[int, tuple[int, int]]]:
     ranges: dict[int, tuple[int, int]] = {}
     pages = 0
     for entry in entries:
-        story = pymupdf.Story(html=_typeset_html(entry), user_css=PAGE_CSS)
+        story = pymupdf.Story(html=document_html(entry), user_css=PAGE_CSS)
         first = pages
         more = True
         while more:

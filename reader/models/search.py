@@ -45,6 +45,8 @@ def serve_indexer(conn: Connection) -> None:
                 )
                 index.close()
             conn.send(("done", report.indexed, report.deleted))
+        except (BrokenPipeError, EOFError, ConnectionResetError):
+            return  # the app has gone: what was committed stays, the queue keeps the rest
         except ReaderError as exc:
             conn.send(("failed", str(exc)))
         except Exception as exc:  # the index is a cache: report, the next run rebuilds it

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHeaderView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.errors import ReaderError
 from reader.gazette.kinds import label as kind_label
@@ -38,6 +46,7 @@ class LibraryPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumWidth(300)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # for export
         self.tree.activated.connect(self._activated)
         self.tree.clicked.connect(self._activated)
         grid = QGridLayout()
@@ -114,6 +123,19 @@ class LibraryPanel(QWidget):
             elif item.data(DOC_ID_ROLE) is not None:
                 out.append(item.data(DOC_ID_ROLE))
         return out
+
+    def selected_document_ids(self) -> list[int]:
+        """Documents selected in the tree (an issue row stands for all its documents)."""
+        out: list[int] = []
+        for index in self.tree.selectionModel().selectedRows(0):
+            item = self.model.itemFromIndex(index)
+            if item is None:
+                continue
+            if item.data(DOC_ID_ROLE) is not None:
+                out.append(int(item.data(DOC_ID_ROLE)))
+            else:
+                out.extend(int(item.child(k).data(DOC_ID_ROLE)) for k in range(item.rowCount()))
+        return list(dict.fromkeys(out))
 
     def select(self, doc_id: int) -> None:
         """Highlight ``doc_id`` in the tree without emitting activation."""

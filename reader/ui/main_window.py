@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from reader.annotations.citation import citation
 from reader.annotations.palette import palette
 from reader.errors import ReaderError
+from reader.export.collect import parse_link
 from reader.layout import layout
 from reader.library import Library
 from reader.library.records import DocumentRecord, ImportOutcome, ReadingState
 from reader.models.annotations import AnnotationController
+from reader.models.jobs import Job
 from reader.models.pdf_pages import PageRenderer
 from reader.models.search import SearchController
 from reader.models.tasks import ImportTask
@@ -44,6 +46,7 @@ from reader.resources import sample_issue
 from reader.settings import THEMES, Settings
 from reader.ui.annotations_browser import AnnotationsBrowser
 from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.export_dialog import ExportDialog, ExportRequest
 from reader.ui.i18n import LANGUAGES
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
@@ -83,6 +86,9 @@ class MainWindow(QMainWindow):
         self._navigating = False
         self._closed = False
         self.last_error = ""
+        self._export_job: Job | None = None
+        self.last_export = None
+        QDesktopServices.setUrlHandler("gongbao", self, "open_link_url")  # links in exported notes
         self.setWindowTitle(self.tr("Gongbao Reader"))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -152,6 +158,12 @@ class MainWindow(QMainWindow):
                 "import_folder", "file", self.tr("Import F&older…"), "Ctrl+Shift+O", "import_folder_dialog"
             ),
             ActionSpec("import_sample", "file", self.tr("Import the &Sample Issue"), None, "import_sample"),
+            ActionSpec("export", "file", self.tr("&Export Notes…"), "Ctrl+E", "open_export"),
+            ActionSpec(
+                "import_notes", "file", self.tr("Import Notes from &JSON…"), None, "import_notes_dialog"
+            ),
+            ActionSpec("print_document", "file", self.tr("&Print Document…"), S.Print, "print_document"),
+            ActionSpec("print_notes", "file", self.tr("Print No&tes…"), "Ctrl+Shift+P", "print_notes"),
             ActionSpec("quit", "file", self.tr("&Quit"), S.Quit, "close"),
             ActionSpec("highlight", "edit", self.tr("&Highlight Selection"), "Ctrl+H", "highlight_selection"),
             ActionSpec("note", "edit", self.tr("Highlight and &Note…"), "Ctrl+Shift+N", "note_selection"),
@@ -244,6 +256,9 @@ class MainWindow(QMainWindow):
         writable = not self.library.readonly and doc is not None
         for name in ("highlight", "note"):
             self.actions_by_name[name].setEnabled(writable)
+        for name in ("print_document", "print_notes"):
+            self.actions_by_name[name].setEnabled(doc is not None)
+        self.actions_by_name["import_notes"].setEnabled(not self.library.readonly)
         is_pdf = bool(doc and doc.is_pdf)
         self.actions_by_name["toggle_view"].setEnabled(is_pdf)
         paged = is_pdf and self.pane.view == "page"
@@ -706,6 +721,134 @@ class MainWindow(QMainWindow):
             box.setDetailedText("\n".join(f"{o.path}: {o.reason}" for o in failed))
             box.open()
 
+    # -- export, print, links -------------------------------------------------------------------
+    def open_export(self) -> ExportDialog:
+        doc = self.pane.doc
+        results = self.search_panel.last_results
+        dialog = ExportDialog(
+            current=(doc.id, doc.title) if doc else None,
+            selected=self.library_panel.selected_document_ids(),
+            results=[h.doc_id for h in results.hits] if results else None,
+            query=results.query if results else "",
+            tags=[t.name for t in self.library.annotations.tag_counts()],
+            colours=self.colours(),
+            folder=Path.home(),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self.start_export(dialog.request()))
+        dialog.open()
+        return dialog
+
+    def start_export(self, request: ExportRequest) -> Job:
+        """Export in the background with a connection of its own; the window stays usable."""
+        from reader.export import export
+
+        folder, meanings = self.library.folder, dict(self.settings.palette)
+
+        def run():
+            with Library(folder, readonly=True) as lib:
+                return export(lib, request.scope, request.format, request.path, meanings=meanings)
+
+        job = Job(run, self)
+        job.finished.connect(self._exported)
+        job.failed.connect(self._show_error)
+        self.statusBar().showMessage(self.tr("Exporting…"))
+        self._export_job = job
+        job.start()
+        return job
+
+    @Slot(object)
+    def _exported(self, report) -> None:
+        self.last_export = report
+        text = self.tr("Exported %1 highlights to %2").replace("%1", str(report.highlights))
+        self.statusBar().showMessage(text.replace("%2", str(report.path)), 10000)
+
+    def import_notes_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import notes"), "", "JSON (*.json)")
+        if path:
+            self.import_notes(Path(path))
+
+    def import_notes(self, path: Path) -> None:
+        from reader.export.envelope import import_annotations
+
+        try:
+            report = import_annotations(self.library, path)
+        except ReaderError as exc:
+            self._show_error(str(exc))
+            return
+        self.annotations.stack.clear()  # imported highlights are not undoable edits
+        doc = self.pane.doc
+        if doc is not None:
+            self._show_highlights(doc.id)
+        self.start_indexing()
+        text = self.tr("Imported notes: %1 added, %2 restored, %3 already here")
+        for k, n in enumerate((report.added, report.restored, report.unchanged), start=1):
+            text = text.replace(f"%{k}", str(n))
+        self.statusBar().showMessage(text, 10000)
+
+    def _print_html(self) -> tuple[str, str]:
+        """The open document typeset with its highlights, and its notes, as printable HTML."""
+        from reader.export import Scope, collect
+        from reader.export.html_page import html_page
+        from reader.export.pdf import document_html
+
+        assert self.pane.doc is not None
+        bundle = collect(self.library, Scope(doc_ids=[self.pane.doc.id]), meanings=self.settings.palette)
+        entry = next(bundle.entries())
+        return document_html(entry), html_page(bundle, links=False)
+
+    def render_for_print(self, printer, what: str) -> None:
+        """Lay out the document or its notes on ``printer`` (also what the preview shows)."""
+        from PySide6.QtGui import QTextDocument
+
+        document, notes = self._print_html()
+        text = QTextDocument(self)
+        text.setDefaultFont(self.font())
+        text.setHtml(document if what == "document" else notes)
+        text.print_(printer)
+
+    def print_document(self) -> QWidget | None:
+        return self._preview("document")
+
+    def print_notes(self) -> QWidget | None:
+        return self._preview("notes")
+
+    def _preview(self, what: str) -> QWidget | None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        if self.pane.doc is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print preview"))
+        dialog.paintRequested.connect(lambda p: self.render_for_print(p, what))
+        # the dialog only points at the printer: keep it alive as long as the dialog (a
+        # collected QPrinter crashed the preview on its next repaint)
+        self._preview_printer, self._preview_dialog = printer, dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    @Slot(QUrl)
+    def open_link_url(self, url: QUrl) -> None:
+        self.open_link(url.toString())
+
+    def open_link(self, url: str) -> bool:
+        """Open a ``gongbao://doc/ID#hl=UUID`` back-link from an export (or the command line)."""
+        link = parse_link(url)
+        if link is None:
+            self._show_error(self.tr("Not a Gongbao Reader link: %1").replace("%1", url))
+            return False
+        doc_id, uid = link
+        if uid:
+            try:
+                if self.library.annotations.highlight(uid, include_deleted=False).document_id == doc_id:
+                    self.jump_to_highlight(uid)
+                    return True
+            except ReaderError:
+                pass  # the highlight is gone: open the document at least
+        return self.open_document(doc_id)
+
     def _show_error(self, message: str) -> None:
         """Tell the user, without blocking the event loop (imports and rendering go on)."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gongbao Reader"), message, parent=self)
@@ -729,9 +872,12 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        QDesktopServices.unsetUrlHandler("gongbao")
         if self._task is not None:
             self._task.cancel()
             self._task.wait()
+        if self._export_job is not None:  # a file being written is finished, never cut short
+            self._export_job.wait()
         self.annotations_panel.flush()
         self.annotations.close()  # the undo history goes: so do the tombstones it kept
         self._remember_place(push_history=False)

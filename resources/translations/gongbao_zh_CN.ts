@@ -158,6 +158,91 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="61" />
+        <location filename="../../reader/ui/export_dialog.py" line="157" />
+        <source>Export notes</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="74" />
+        <source>The open document</source>
+        <translation>当前文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="77" />
+        <source>The selected documents (%1)</source>
+        <translation>选中的文档（%1 篇）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="80" />
+        <source>Documents and highlights with the tag</source>
+        <translation>带此标签的文档和高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="83" />
+        <source>The current search results (%1)</source>
+        <translation>当前检索结果（%1 篇）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="86" />
+        <source>The whole library</source>
+        <translation>整个资料库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="106" />
+        <location filename="../../reader/ui/export_dialog.py" line="145" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="113" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="115" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="116" />
+        <source>Highlight tag</source>
+        <translation>高亮标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <source>Only highlights made from</source>
+        <translation>仅导出此期间的高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="133" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="136" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="140" />
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/reading_pane.py" line="46" />
@@ -193,42 +278,42 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="32" />
+        <location filename="../../reader/ui/library_panel.py" line="40" />
         <source>By issue</source>
         <translation>按期刊分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="33" />
+        <location filename="../../reader/ui/library_panel.py" line="41" />
         <source>By date, newest first</source>
         <translation>按日期，最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="34" />
+        <location filename="../../reader/ui/library_panel.py" line="42" />
         <source>By date, oldest first</source>
         <translation>按日期，最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="66" />
+        <location filename="../../reader/ui/library_panel.py" line="75" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="67" />
+        <location filename="../../reader/ui/library_panel.py" line="76" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="68" />
+        <location filename="../../reader/ui/library_panel.py" line="77" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="69" />
+        <location filename="../../reader/ui/library_panel.py" line="78" />
         <source>All issuers</source>
         <translation>全部发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="70" />
+        <location filename="../../reader/ui/library_panel.py" line="79" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -264,263 +349,283 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
-        <location filename="../../reader/ui/main_window.py" line="711" />
+        <location filename="../../reader/ui/main_window.py" line="92" />
+        <location filename="../../reader/ui/main_window.py" line="850" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="199" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150" />
+        <location filename="../../reader/ui/main_window.py" line="156" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="101" />
+        <location filename="../../reader/ui/main_window.py" line="107" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="102" />
+        <location filename="../../reader/ui/main_window.py" line="108" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="110" />
+        <location filename="../../reader/ui/main_window.py" line="116" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111" />
+        <location filename="../../reader/ui/main_window.py" line="117" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="152" />
+        <location filename="../../reader/ui/main_window.py" line="158" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="154" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="155" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
+        <source>&amp;Export Notes…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="163" />
+        <source>Import Notes from &amp;JSON…</source>
+        <translation>从 JSON 导入批注(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="165" />
+        <source>&amp;Print Document…</source>
+        <translation>打印文档(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="166" />
+        <source>Print No&amp;tes…</source>
+        <translation>打印批注(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157" />
+        <location filename="../../reader/ui/main_window.py" line="169" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="181" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="182" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="183" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
+        <location filename="../../reader/ui/main_window.py" line="192" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="193" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="200" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="201" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196" />
+        <location filename="../../reader/ui/main_window.py" line="208" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="224" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="230" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229" />
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="294" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="294" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="296" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="346" />
+        <location filename="../../reader/ui/main_window.py" line="361" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378" />
-        <location filename="../../reader/ui/main_window.py" line="383" />
+        <location filename="../../reader/ui/main_window.py" line="393" />
+        <location filename="../../reader/ui/main_window.py" line="398" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="384" />
+        <location filename="../../reader/ui/main_window.py" line="399" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="434" />
+        <location filename="../../reader/ui/main_window.py" line="449" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="482" />
+        <location filename="../../reader/ui/main_window.py" line="497" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="570" />
+        <location filename="../../reader/ui/main_window.py" line="585" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="571" />
+        <location filename="../../reader/ui/main_window.py" line="586" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -529,12 +634,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="581" />
+        <location filename="../../reader/ui/main_window.py" line="596" />
         <source>About Gongbao Reader</source>
         <translation>关于公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="583" />
+        <location filename="../../reader/ui/main_window.py" line="598" />
         <source>Gongbao Reader %1
 An offline reader for government gazettes.
 Licensed under the AGPL-3.0.</source>
@@ -543,12 +648,12 @@ Licensed under the AGPL-3.0.</source>
 以 AGPL-3.0 许可发布。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="595" />
+        <location filename="../../reader/ui/main_window.py" line="610" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="597" />
+        <location filename="../../reader/ui/main_window.py" line="612" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader? You can import your own files any time from the File menu or by dropping them here.</source>
@@ -557,59 +662,89 @@ Import the sample gazette issue to try the reader? You can import your own files
 要导入一期示例公报来试用吗？以后随时可以从“文件”菜单导入，或把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="613" />
+        <location filename="../../reader/ui/main_window.py" line="628" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="613" />
+        <location filename="../../reader/ui/main_window.py" line="628" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620" />
+        <location filename="../../reader/ui/main_window.py" line="635" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="629" />
+        <location filename="../../reader/ui/main_window.py" line="644" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="629" />
+        <location filename="../../reader/ui/main_window.py" line="644" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="630" />
+        <location filename="../../reader/ui/main_window.py" line="645" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="649" />
+        <location filename="../../reader/ui/main_window.py" line="664" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="683" />
+        <location filename="../../reader/ui/main_window.py" line="698" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="684" />
+        <location filename="../../reader/ui/main_window.py" line="699" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="696" />
+        <location filename="../../reader/ui/main_window.py" line="711" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="703" />
+        <location filename="../../reader/ui/main_window.py" line="718" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="755" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="763" />
+        <source>Exported %1 highlights to %2</source>
+        <translation>已导出 %1 处批注到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="767" />
+        <source>Import notes</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="784" />
+        <source>Imported notes: %1 added, %2 restored, %3 already here</source>
+        <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="823" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="836" />
+        <source>Not a Gongbao Reader link: %1</source>
+        <translation>不是公报阅读器的链接：%1</translation>
     </message>
 </context>
 <context>
@@ -676,28 +811,28 @@ Import the sample gazette issue to try the reader? You can import your own files
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="388" />
+        <location filename="../../reader/ui/reading_pane.py" line="381" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="394" />
-        <location filename="../../reader/ui/reading_pane.py" line="406" />
+        <location filename="../../reader/ui/reading_pane.py" line="387" />
+        <location filename="../../reader/ui/reading_pane.py" line="399" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="397" />
+        <location filename="../../reader/ui/reading_pane.py" line="390" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="398" />
+        <location filename="../../reader/ui/reading_pane.py" line="391" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="402" />
+        <location filename="../../reader/ui/reading_pane.py" line="395" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>

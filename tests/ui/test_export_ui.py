@@ -1,0 +1,144 @@
+"""Export, print and back-links in the window: dialog scopes, background export, preview, links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+import pytest
+from docx import Document
+from PySide6.QtCore import QItemSelectionModel, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication
+
+from reader.export import Scope, export
+from reader.library import Library
+from reader.models.library_tree import DOC_ID_ROLE
+from reader.settings import Settings
+from reader.ui.fonts import install_app_font
+from reader.ui.main_window import MainWindow
+from reader.ui.url_scheme import register
+from tests.conftest import CORPUS, requires_shared
+
+pytestmark = requires_shared
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    install_app_font(QApplication.instance())
+    lib = Library(tmp_path / "lib")
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.import_finished, timeout=30000):
+        w.start_import([str(CORPUS / "qinzhou-2019-09.txt")])
+    docs = lib.documents()
+    made = []
+    for d in docs[:3]:
+        text = lib.document(d.id).text
+        at = text.index("。") + 1
+        made.append(
+            lib.annotations.add_highlight(d.id, at, at + 16, "red", note=f"落实 {d.id}", tags=["督办"])
+        )
+    w.open_document(docs[0].id)
+    yield w, lib, made
+    w.close()
+    lib.close()
+
+
+def test_export_dialog_writes_the_open_document_in_the_background(qtbot, window, tmp_path: Path) -> None:
+    w, lib, made = window
+    dialog = w.open_export()
+    assert dialog.isVisible()
+    dialog.choose("current", "docx")
+    dialog.path.setText(str(tmp_path / "当前 文档"))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    qtbot.waitUntil(lambda: w.last_export is not None, timeout=30000)
+    assert w.last_export.path == tmp_path / "当前 文档.docx"
+    paragraphs = [p.text for p in Document(str(w.last_export.path)).paragraphs]
+    assert lib.document(made[0].document_id).title in paragraphs
+    assert "“" + " ".join(made[0].quote.split()) + "”" in paragraphs
+    assert "批注：" + made[0].note in paragraphs
+    assert all(h.quote not in "".join(paragraphs) for h in made[1:])
+    assert "已导出" in w.statusBar().currentMessage() or "Exported" in w.statusBar().currentMessage()
+
+
+def test_export_scopes_in_the_dialog(qtbot, window) -> None:
+    w, _lib, made = window
+    tree = w.library_panel.tree
+    model = w.library_panel.model
+    wanted = {made[1].document_id, made[2].document_id}
+    tree.selectionModel().clearSelection()  # the open document was selected: a ctrl-click set
+    for doc_id in wanted:
+        index = model.match(model.index(0, 0), DOC_ID_ROLE, doc_id, 1, w.library_panel._match_flags())[0]
+        tree.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
+    assert set(w.library_panel.selected_document_ids()) == wanted
+    dialog = w.open_export()
+    dialog.choose("selected", "md")
+    request = dialog.request()
+    assert set(request.scope.doc_ids) == wanted and request.format == "md" and request.path.suffix == ".md"
+    dialog.choose("tag")
+    assert dialog.request().scope.tag == "督办"
+    dialog.colour.setCurrentIndex(dialog.colour.findData("red"))
+    dialog.use_dates.setChecked(True)
+    scope = dialog.request().scope
+    assert scope.color == "red" and scope.date_from and scope.date_to
+    dialog.reject()
+    w.search_panel.edit.setText("证照分离")
+    qtbot.waitUntil(lambda: w.search_panel.last_results is not None, timeout=60000)
+    qtbot.waitUntil(lambda: w.search_panel.last_results.query == "证照分离", timeout=60000)
+    dialog = w.open_export()
+    dialog.choose("results")
+    assert dialog.request().scope.doc_ids == [h.doc_id for h in w.search_panel.last_results.hits]
+    dialog.reject()
+
+
+def test_print_renders_the_document_with_its_highlights_and_the_notes(qtbot, window, tmp_path: Path) -> None:
+    w, lib, made = window
+    for what, must in (("document", made[0].quote[:6]), ("notes", made[0].note)):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"{what}.pdf"))
+        w.render_for_print(printer, what)
+        with pymupdf.open(tmp_path / f"{what}.pdf") as pdf:
+            text = "".join(p.get_text() for p in pdf)
+        assert "".join(lib.document(made[0].document_id).title.split())[:10] in "".join(text.split())
+        assert "".join(must.split()) in "".join(text.split())
+    preview = w.print_document()
+    assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
+    import gc
+
+    gc.collect()  # nothing the preview paints with may be collected under it
+    preview.resize(900, 700)
+    qtbot.wait(300)
+    assert not preview.grab().isNull()
+    preview.reject()
+
+
+def test_markdown_links_open_the_highlight_in_the_app(qtbot, window, tmp_path: Path) -> None:
+    w, lib, made = window
+    out = tmp_path / "notes.md"
+    export(lib, Scope(everything=True), "md", out)
+    links = re.findall(r"\((gongbao://doc/\d+#hl=[0-9a-f-]+)\)", out.read_text(encoding="utf-8"))
+    assert len(links) == len(made)
+    for link, h in zip(links, made, strict=True):  # document order is the order they were made in
+        assert w.open_link(link)
+        assert w.pane.doc.id == h.document_id
+        assert w.pane.text_view.selection_range() == (h.start, h.end)
+    w.open_document(made[0].document_id)
+    assert QDesktopServices.openUrl(QUrl(links[-1]))  # the scheme is routed to the window
+    assert w.pane.doc.id == made[-1].document_id
+    assert not w.open_link("gongbao://nothing")
+
+
+def test_the_scheme_is_registered_for_the_desktop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    entry = register("/opt/公报 阅读器/gongbao")
+    text = Path(entry).read_text(encoding="utf-8")
+    assert 'Exec="/opt/公报 阅读器/gongbao" %u' in text
+    assert "MimeType=x-scheme-handler/gongbao;" in text

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+
+
+def flatten(passage: str) -> str:
+    """A passage on one line. Line breaks are dropped, not made spaces: they come from the
+    printed page's wrapping, and Chinese has no spaces between words (a wrapped 20|16 is 2016)."""
+    return " ".join(_BREAK.sub("", passage).split())
+
 
 def citation(title: str, number: str | None, quote: str) -> str:
     """``《钦州市…的通知》（钦政发〔2019〕1号）：“…”``; without a number, just the title."""
     source = f"《{title}》" + (f"（{number}）" if number else "")
-    passage = " ".join(quote.split())
+    passage = flatten(quote)
     return f"{source}：“{passage}”" if passage else source

@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from reader.annotations.citation import flatten
 from reader.export.collect import Bundle
 
 STYLE = """
@@ -57,7 +58,7 @@ def html_page(bundle: Bundle, links: bool = True) -> str:
                 dot = f'<span style="color:{item.hex}">■</span>'
                 out.append(f'<p class="marker">{dot} {escape(item.meaning)}{ref}{back}</p>')
                 out.append(
-                    f'<blockquote style="background-color:{item.hex}">{_lines(" ".join(item.quote.split()))}'
+                    f'<blockquote style="background-color:{item.hex}">{escape(flatten(item.quote))}'
                     "</blockquote>"
                 )
                 if item.note.strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reader.annotations.citation import flatten
 from reader.export.collect import Bundle
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -43,7 +44,7 @@ def markdown(bundle: Bundle) -> str:
                     head += f" · {escape(item.reference())}"
                 head += f" · [在阅读器中打开]({entry.link(item)})"
                 lines += [head, ""]
-                lines += ["> " + escape(line) for line in item.quote.splitlines() if line.strip()]
+                lines.append("> " + escape(flatten(item.quote)))
                 lines.append("")
                 if item.note.strip():
                     lines += ["批注：" + escape(item.note.strip()).replace("\n", "  \n"), ""]

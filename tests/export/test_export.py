@@ -15,6 +15,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from reader.annotations.citation import flatten
 from reader.export import ExportError, Scope, collect, export
 from reader.export.envelope import import_annotations
 from reader.importer import import_paths
@@ -83,7 +84,7 @@ def test_docx_has_every_highlight_and_note_in_order_under_its_document(annotated
             starts = [it.start for it in entry.items]
             assert starts == sorted(starts)
             for item in entry.items:
-                expected.append(("GB Quote", "“" + " ".join(item.quote.split()) + "”"))
+                expected.append(("GB Quote", "“" + flatten(item.quote) + "”"))
                 expected.append(("GB Note", "批注：" + item.note.strip()))
     it = iter(paragraphs)
     for want in expected:  # in this order, each found after the previous one
@@ -331,3 +332,10 @@ def test_cli_export_and_import(annotated, tmp_path: Path) -> None:
     assert r.returncode == 1 and "不是公报阅读器的批注导出文件" in r.stderr
     r = _cli("--library", library, "export", "--format", "md", "--out", str(tmp_path / "y.md"))
     assert r.returncode == 2
+
+
+def test_quotes_are_flattened_without_spaces_from_page_wrapping() -> None:
+    assert (
+        flatten("2019年1月1日起实施。20\n16年公布的 《通知》\n　同时废止")
+        == "2019年1月1日起实施。2016年公布的 《通知》同时废止"
+    )

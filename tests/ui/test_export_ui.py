@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication
 
+from reader.annotations.citation import flatten
 from reader.export import Scope, export
 from reader.library import Library
 from reader.models.library_tree import DOC_ID_ROLE
@@ -60,7 +61,7 @@ def test_export_dialog_writes_the_open_document_in_the_background(qtbot, window,
     assert w.last_export.path == tmp_path / "当前 文档.docx"
     paragraphs = [p.text for p in Document(str(w.last_export.path)).paragraphs]
     assert lib.document(made[0].document_id).title in paragraphs
-    assert "“" + " ".join(made[0].quote.split()) + "”" in paragraphs
+    assert "“" + flatten(made[0].quote) + "”" in paragraphs
     assert "批注：" + made[0].note in paragraphs
     assert all(h.quote not in "".join(paragraphs) for h in made[1:])
     assert "已导出" in w.statusBar().currentMessage() or "Exported" in w.statusBar().currentMessage()

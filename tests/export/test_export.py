@@ -276,18 +276,11 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 
 def test_cli_export_and_import(annotated, tmp_path: Path) -> None:
     _lib, made, folder = annotated
-    library = str(folder / "lib")
-    r = _cli(
-        "--library",
-        library,
-        "export",
-        "--all",
-        "--format",
-        "docx",
-        "--out",
-        str(tmp_path / "a b.docx"),
-        "--json",
-    )
+
+    def export_cli(*args: str) -> subprocess.CompletedProcess:
+        return _cli("--library", str(folder / "lib"), "export", *args)
+
+    r = export_cli("--all", "--format", "docx", "--out", str(tmp_path / "a b.docx"), "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == {
         "path": str(tmp_path / "a b.docx"),
@@ -295,43 +288,18 @@ def test_cli_export_and_import(annotated, tmp_path: Path) -> None:
         "documents": len({h.document_id for h in made}),
         "highlights": len(made),
     }
-    r = _cli(
-        "--library", library, "export", "--tag", "督办", "--format", "csv", "--out", str(tmp_path / "t.csv")
-    )
-    assert r.returncode == 0 and len(
-        list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8-sig")))
-    ) == 1 + sum("督办" in h.tags for h in made)
-    r = _cli(
-        "--library",
-        library,
-        "export",
-        "--all",
-        "--format",
-        "md",
-        "--out",
-        str(tmp_path / "c.md"),
-        "--color",
-        "紫色?",
-    )
+    r = export_cli("--tag", "督办", "--format", "csv", "--out", str(tmp_path / "t.csv"))
+    rows = list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8-sig")))
+    assert r.returncode == 0 and len(rows) == 1 + sum("督办" in h.tags for h in made)
+    r = export_cli("--all", "--format", "md", "--out", str(tmp_path / "c.md"), "--color", "紫色?")
     assert r.returncode == 2 and "没有这种颜色" in r.stderr
-    r = _cli(
-        "--library",
-        library,
-        "export",
-        "--all",
-        "--format",
-        "md",
-        "--out",
-        str(tmp_path / "x.md"),
-        "--to",
-        "2000-01-01",
-    )
+    r = export_cli("--all", "--format", "md", "--out", str(tmp_path / "x.md"), "--to", "2000-01-01")
     assert r.returncode == 1 and "没有批注" in r.stderr
-    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
-    r = _cli("--library", library, "import-annotations", str(tmp_path / "bad.json"))
-    assert r.returncode == 1 and "不是公报阅读器的批注导出文件" in r.stderr
-    r = _cli("--library", library, "export", "--format", "md", "--out", str(tmp_path / "y.md"))
+    r = export_cli("--format", "md", "--out", str(tmp_path / "y.md"))
     assert r.returncode == 2
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    r = _cli("--library", str(folder / "lib"), "import-annotations", str(tmp_path / "bad.json"))
+    assert r.returncode == 1 and "不是公报阅读器的批注导出文件" in r.stderr
 
 
 def test_quotes_are_flattened_without_spaces_from_page_wrapping() -> None:

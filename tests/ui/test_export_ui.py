@@ -11,30 +11,19 @@ from docx import Document
 from PySide6.QtCore import QItemSelectionModel, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication
 
 from reader.annotations.citation import flatten
 from reader.export import Scope, export
-from reader.library import Library
 from reader.models.library_tree import DOC_ID_ROLE
-from reader.settings import Settings
-from reader.ui.fonts import install_app_font
-from reader.ui.main_window import MainWindow
 from reader.ui.url_scheme import register
-from tests.conftest import CORPUS, requires_shared
+from tests.conftest import requires_shared
 
 pytestmark = requires_shared
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    install_app_font(QApplication.instance())
-    lib = Library(tmp_path / "lib")
-    w = MainWindow(lib, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.import_finished, timeout=30000):
-        w.start_import([str(CORPUS / "qinzhou-2019-09.txt")])
+def window(issue_window):
+    w, lib = issue_window
     docs = lib.documents()
     made = []
     for d in docs[:3]:
@@ -44,9 +33,7 @@ def window(qtbot, tmp_path: Path):
             lib.annotations.add_highlight(d.id, at, at + 16, "red", note=f"落实 {d.id}", tags=["督办"])
         )
     w.open_document(docs[0].id)
-    yield w, lib, made
-    w.close()
-    lib.close()
+    return w, lib, made
 
 
 def test_export_dialog_writes_the_open_document_in_the_background(qtbot, window, tmp_path: Path) -> None:

@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from reader.library import Library
 from reader.search.indexer import index_folder
 from reader.settings import Settings
-from reader.ui.fonts import install_app_font
 from reader.ui.main_window import MainWindow
-from tests.conftest import CORPUS, requires_shared
+from tests.conftest import requires_shared
 
 pytestmark = requires_shared
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    install_app_font(QApplication.instance())
-    lib = Library(tmp_path / "lib")
-    w = MainWindow(lib, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.import_finished, timeout=30000):
-        w.start_import([str(CORPUS / "qinzhou-2019-09.txt")])
+def window(qtbot, issue_window):
+    w, lib = issue_window
     qtbot.waitUntil(lambda: not w.search.busy, timeout=60000)
-    yield w, lib
-    w.close()
-    lib.close()
+    return w, lib
 
 
 def _search(qtbot, w: MainWindow, text: str) -> None:

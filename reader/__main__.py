@@ -32,11 +32,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # PDF workers are spawned processes, also when frozen
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--selftest" in args:  # headless: import, index, search, annotate, export in a temp library
+        from reader.console import attach_parent_console
+        from reader.selftest import main as selftest
+
+        attach_parent_console()
+        return selftest()
     words = _positional(args)
     links = [w for w in words if w.startswith("gongbao://")]  # a link from exported notes: the app
     if (words and not links) or any(a in ("-h", "--help") for a in args):
         from reader.cli import main as cli_main
+        from reader.console import attach_parent_console
 
+        attach_parent_console()
         return cli_main(args)
     from reader.app import main as app_main
 

@@ -17,6 +17,7 @@ The module path is pickled into the index schema: keep it stable.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -66,9 +67,23 @@ def init_jieba(cache_dir: Path | None = None) -> None:
         jieba.setLogLevel(logging.WARNING)
         folder = cache_dir or _default_cache()
         folder.mkdir(parents=True, exist_ok=True)
+        _seed_cache(folder)
         jieba.dt.tmp_dir = str(folder)
         jieba.initialize()
         _jieba_ready.set()
+
+
+def _seed_cache(folder: Path) -> None:
+    """Copy the jieba cache built with the app bundle, if any, into a cache folder without one:
+    loading it takes 0.3 s, building it from the dictionary over a second."""
+    import shutil
+
+    from reader.resources import resource
+
+    bundled, target = resource("jieba", "jieba.cache"), folder / "jieba.cache"
+    if bundled.is_file() and not target.exists():
+        with contextlib.suppress(OSError):  # if it cannot be copied, jieba builds its own
+            shutil.copyfile(bundled, target)
 
 
 def _default_cache() -> Path:

@@ -6,11 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.library import Library, default_library_dir
+from reader.library import Library
+from reader.locations import library_dir
 from reader.settings import Settings
 
 
@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]
     install_app_font(app)
 
-    folder = Path(args.library) if args.library else default_library_dir()
+    folder = library_dir(args.library, conf.library or None).path
     try:
         library = Library(folder)
     except ReaderError as exc:

@@ -20,7 +20,8 @@ from reader.errors import ImportRejected, ReaderError
 from reader.gazette import parse_gazette
 from reader.gazette.kinds import label as kind_label
 from reader.importer import import_paths, parse_pdf, read_source
-from reader.library import Library, default_library_dir
+from reader.library import Library
+from reader.locations import library_dir
 from reader.settings import Settings
 from reader.sources.pdf import Extractor
 from reader.sources.text import decode_bytes
@@ -42,7 +43,8 @@ def _err(msg: str) -> None:
 
 
 def _library_dir(args: argparse.Namespace) -> Path:
-    return Path(args.library) if args.library else default_library_dir()
+    """The same library the app opens: --library, portable, the settings' choice, the default."""
+    return library_dir(args.library, Settings.load().library or None).path
 
 
 def _open_library(args: argparse.Namespace, *, create: bool) -> Library:
@@ -382,6 +384,32 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_paths(args: argparse.Namespace) -> int:
+    from reader.locations import cache_dir, config_dir, portable_root
+
+    choice = library_dir(args.library, Settings.load().library or None)
+    info = {
+        "library": str(choice.path),
+        "library_source": choice.source,
+        "config": str(config_dir()),
+        "cache": str(cache_dir()),
+        "portable": portable_root() is not None,
+    }
+    if args.json:
+        _print_json(info)
+    else:
+        labels = {
+            "library": "资料库",
+            "library_source": "来源",
+            "config": "设置",
+            "cache": "缓存",
+            "portable": "便携模式",
+        }
+        for k, v in info.items():
+            print(f"{labels[k]}：{v}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     top = _common(suppress=False)
     common = _common(suppress=True)
@@ -468,6 +496,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="高亮日期起")
     sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="高亮日期止")
     sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("paths", parents=[common], help="显示资料库、设置和缓存所在的文件夹")
+    sp.set_defaults(func=cmd_paths)
 
     sp = sub.add_parser("import-annotations", parents=[common], help="导入 JSON 批注文件（恢复或合并）")
     sp.add_argument("file", metavar="FILE")

@@ -14,14 +14,11 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-import platformdirs
+from reader.locations import config_dir
 
 THEMES = ("light", "sepia", "dark")
 
 
-def config_dir() -> Path:
-    env = os.environ.get("GONGBAO_CONFIG_DIR")
-    return Path(env) if env else Path(platformdirs.user_config_dir("GongbaoReader", appauthor=False))
 
 
 @dataclass(slots=True)
@@ -33,6 +30,7 @@ class Settings:
     window_state: str = ""
     palette: dict = field(default_factory=dict)  # colour key -> the user's meaning (重点, 时限 …)
     last_colour: str = "yellow"
+    library: str = ""  # a library folder chosen in the settings dialog ("" = the default one)
     extra: dict = field(default_factory=dict)
 
     @classmethod

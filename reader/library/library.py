@@ -20,13 +20,13 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 import sqlite_utils
 
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
 from reader.gazette.model import Document, ParsedIssue
 from reader.library import migrations
 from reader.library.db import connect, folder_writable, transaction, translate
+from reader.locations import default_library_dir  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from reader.library.annotations import Annotations
@@ -34,11 +34,6 @@ from reader.library.records import DocumentRecord, DocumentSummary, IssueRecord,
 
 DB_NAME = "library.sqlite"
 APP_NAME = "GongbaoReader"
-
-
-def default_library_dir() -> Path:
-    """The per-user library folder (``%LOCALAPPDATA%\\GongbaoReader\\library`` on Windows)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
 
 
 def _now() -> str:

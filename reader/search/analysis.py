@@ -18,7 +18,6 @@ The module path is pickled into the index schema: keep it stable.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import threading
 import unicodedata
@@ -87,12 +86,9 @@ def _seed_cache(folder: Path) -> None:
 
 
 def _default_cache() -> Path:
-    env = os.environ.get("GONGBAO_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
+    from reader.locations import cache_dir
 
-    return Path(platformdirs.user_cache_dir("GongbaoReader", appauthor=False))
+    return cache_dir()
 
 
 class _OrdinalTokenizer(Tokenizer):

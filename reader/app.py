@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.library.lock import LibraryLock
 from reader.locations import library_dir
 from reader.settings import Settings
 
@@ -35,6 +36,7 @@ def _exit_after_first_paint(window) -> None:
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint:
                 print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+                print(f"WINDOW {window.windowTitle()}", flush=True)
                 obj.removeEventFilter(self)
                 QTimer.singleShot(0, window.close)
             return False
@@ -61,14 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_app_font(app)
 
     folder = library_dir(args.library, conf.library or None).path
+    lock = LibraryLock(folder)
+    readonly = False
+    if not lock.acquire():  # another app (or a writing command) has this library
+        from reader.ui.single_instance import notify_running
+
+        if notify_running(folder, {"link": args.link}):
+            return 0  # the running window came forward (and opened the link)
+        readonly = True
     try:
-        library = Library(folder)
+        library = Library(folder, readonly=readonly)
     except ReaderError as exc:
         QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
         return 1
     if not library.readonly:  # tombstones a crash left behind: no undo history refers to them now
         library.annotations.purge_deleted()
     window = MainWindow(library, conf)
+    if readonly:
+        window.say_open_elsewhere()
+    else:
+        from reader.ui.single_instance import InstanceServer
+
+        window.instance_server = InstanceServer(folder, window)  # later starts come here
     if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start
     window.show()
@@ -84,4 +100,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         _Timer.singleShot(0, window.offer_sample)
     code = app.exec()
     library.close()
+    lock.release()
     return code

@@ -47,8 +47,23 @@ def _library_dir(args: argparse.Namespace) -> Path:
     return library_dir(args.library, Settings.load().library or None).path
 
 
-def _open_library(args: argparse.Namespace, *, create: bool) -> Library:
-    return Library(_library_dir(args), create=create)
+_LOCKS: list = []  # held until the command's process ends
+
+
+def _open_library(args: argparse.Namespace, *, create: bool, write: bool = False) -> Library:
+    """Open the library; a command that writes first takes the one-writer lock."""
+    folder = _library_dir(args)
+    if write:
+        from reader.library.lock import LibraryLock
+
+        lock = LibraryLock(folder)
+        if not lock.acquire():
+            raise ReaderError(
+                f"资料库正在被公报阅读器使用，不能同时写入：{folder}\n"
+                "请在程序中操作，或关闭程序后再运行此命令（只读命令仍可使用）"
+            )
+        _LOCKS.append(lock)
+    return Library(folder, create=create)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -90,7 +105,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
-        lib = _open_library(args, create=True)
+        lib = _open_library(args, create=True, write=True)
     except ReaderError as exc:
         outcomes = [
             {"path": p, "status": "failed", "category": "library", "reason": str(exc)} for p in args.paths
@@ -212,7 +227,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         names = "、".join(f"{c.key}（{c.meaning}）" for c in palette(Settings.load().palette))
         _err(f"未知的颜色“{args.color}”，可用：{names}")
         return 2
-    with _open_library(args, create=False) as lib:
+    with _open_library(args, create=False, write=True) as lib:
         doc = lib.document(args.doc_id)
         span = nth_occurrence(doc.text, args.quote, args.occurrence)
         if span is None:
@@ -256,7 +271,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    with _open_library(args, create=False) as lib:
+    with _open_library(args, create=False, write=True) as lib:
         lib.document(args.doc_id)
         if args.remove:
             lib.annotations.untag_document(args.doc_id, args.tags)
@@ -371,7 +386,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     from reader.export.envelope import import_annotations
 
-    with _open_library(args, create=False) as lib:
+    with _open_library(args, create=False, write=True) as lib:
         report = import_annotations(lib, Path(args.file))
     if args.json:
         _print_json(report.to_dict())

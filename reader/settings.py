@@ -19,8 +19,6 @@ from reader.locations import config_dir
 THEMES = ("light", "sepia", "dark")
 
 
-
-
 @dataclass(slots=True)
 class Settings:
     language: str | None = None  # None: Simplified Chinese unless the system locale is English

@@ -16,11 +16,12 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
 def png(size: int) -> bytes:
     doc = pymupdf.open()
     page = doc.new_page(width=size, height=size)
-    r = page.rect
     pad = size * 0.06
-    page.draw_rect(r + (pad, pad, -pad, -pad), color=None, fill=(0.78, 0.1, 0.12), radius=0.18)
+    seal = pymupdf.Rect(pad, pad, size - pad, size - pad)
+    page.draw_rect(seal, color=None, fill=(0.78, 0.1, 0.12), radius=0.18)
     inner = size * 0.14
-    page.draw_rect(r + (inner, inner, -inner, -inner), color=(1, 0.93, 0.85), width=size * 0.03, radius=0.1)
+    box = pymupdf.Rect(inner, inner, size - inner, size - inner)
+    page.draw_rect(box, color=(1, 0.93, 0.85), width=size * 0.03, radius=0.1)
     font = pymupdf.Font("china-s")
     fs = size * 0.56
     width = font.text_length("公", fontsize=fs)

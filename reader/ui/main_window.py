@@ -849,6 +849,13 @@ class MainWindow(QMainWindow):
                 pass  # the highlight is gone: open the document at least
         return self.open_document(doc_id)
 
+    def say_open_elsewhere(self) -> None:
+        """This window is a second one on a library another app writes to: say it stays read-only."""
+        self.setWindowTitle(self.tr("Gongbao Reader") + " — " + self.tr("read-only"))
+        self.statusBar().showMessage(
+            self.tr("This library is open in another Gongbao Reader window, so this one is read-only.")
+        )
+
     def _show_error(self, message: str) -> None:
         """Tell the user, without blocking the event loop (imports and rendering go on)."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gongbao Reader"), message, parent=self)

@@ -350,7 +350,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="92" />
-        <location filename="../../reader/ui/main_window.py" line="850" />
+        <location filename="../../reader/ui/main_window.py" line="854" />
+        <location filename="../../reader/ui/main_window.py" line="861" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -742,9 +743,19 @@ Import the sample gazette issue to try the reader? You can import your own files
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="836" />
+        <location filename="../../reader/ui/main_window.py" line="840" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="854" />
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="856" />
+        <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
+        <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
 </context>
 <context>

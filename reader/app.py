@@ -62,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]
     install_app_font(app)
 
-    folder = library_dir(args.library, conf.library or None).path
+    choice = library_dir(args.library, conf.library or None)
+    folder = choice.path
     lock = LibraryLock(folder)
     readonly = False
     if not lock.acquire():  # another app (or a writing command) has this library
@@ -79,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not library.readonly:  # tombstones a crash left behind: no undo history refers to them now
         library.annotations.purge_deleted()
     window = MainWindow(library, conf)
+    window.library_source = choice.source  # the settings dialog explains where the library is
     if readonly:
         window.say_open_elsewhere()
     else:

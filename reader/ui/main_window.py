@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.last_error = ""
         self._export_job: Job | None = None
+        self.library_source = "default"  # or --library, portable, settings (set by the app)
         self.last_export = None
         QDesktopServices.setUrlHandler("gongbao", self, "open_link_url")  # links in exported notes
         self.setWindowTitle(self.tr("Gongbao Reader"))
@@ -190,6 +191,13 @@ class MainWindow(QMainWindow):
             ),
             ActionSpec("tag_manager", "tools", self.tr("&Tags…"), None, "open_tag_manager"),
             ActionSpec("palette", "tools", self.tr("&Colour Meanings…"), None, "open_palette"),
+            ActionSpec(
+                "settings",
+                "tools",
+                self.tr("&Settings…"),
+                QKeySequence.StandardKey.Preferences,
+                "open_settings",
+            ),
             ActionSpec("about", "help", self.tr("&About Gongbao Reader"), None, "about"),
         ]
 
@@ -588,33 +596,93 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
 
-    def about(self) -> None:
-        from reader import __version__
+    def about(self) -> QWidget:
+        """Version, the licence, and the licences of everything bundled (PyMuPDF is AGPL)."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-        QMessageBox.about(
-            self,
-            self.tr("About Gongbao Reader"),
-            self.tr(
-                "Gongbao Reader %1\nAn offline reader for government gazettes.\nLicensed under the AGPL-3.0."
-            ).replace("%1", __version__),
-        )
+        from reader import __version__
+        from reader.resources import resource
+
+        dialog = QDialog(self)
+        dialog.setObjectName("aboutDialog")
+        dialog.setWindowTitle(self.tr("About Gongbao Reader"))
+        lay = QVBoxLayout(dialog)
+        text = QTextBrowser(dialog)
+        text.setOpenExternalLinks(False)
+        intro = self.tr(
+            "Gongbao Reader %1\n\nAn offline reader for government gazettes.\n"
+            "Licensed under the GNU AGPL v3 or later."
+        ).replace("%1", __version__)
+        notices = resource("licenses", "THIRD-PARTY.md")
+        body = notices.read_text(encoding="utf-8") if notices.is_file() else ""
+        text.setMarkdown("\n\n".join(intro.split("\n")) + "\n\n" + body)
+        lay.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+        dialog.resize(720, 560)
+        dialog.open()
+        return dialog
+
+    def open_settings(self) -> QWidget:
+        from reader.locations import library_dir
+        from reader.ui.settings_dialog import SettingsDialog
+
+        source = self.library_source
+        choice = library_dir(chosen=self.settings.library or None)
+        if source in ("--library", "portable"):
+            choice = type(choice)(self.library.folder, source)
+        dialog = SettingsDialog(self.settings, choice, self)
+        dialog.palette_button.clicked.connect(self.open_palette)
+        dialog.accepted.connect(lambda: self.apply_dialog_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def apply_dialog_settings(self, dialog) -> None:
+        language = dialog.language.currentData()
+        if language != (self.settings.language or "zh_CN"):
+            self.set_language(language)
+        self.set_theme(dialog.theme.currentData())
+        self.pane.text_view.set_font_size(dialog.font_pt.value())
+        self.settings.font_pt = self.pane.text_view.font_pt
+        changed = dialog.library_changed()
+        if changed:
+            self.settings.library = changed
+            self.statusBar().showMessage(self.tr("The library folder changes at the next start."), 10000)
+        self.settings.save()
 
     # -- importing ----------------------------------------------------------------------------
-    def offer_sample(self) -> None:
-        """On an empty library, offer to import the bundled sample issue."""
-        sample = sample_issue()
-        if sample is None or self.library.readonly or self.library.counts()["documents"]:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Welcome"),
+    def offer_sample(self) -> QMessageBox | None:
+        """First run (an empty library): welcome, offering the bundled sample issue or a folder.
+
+        Not modal to the application: the window behind it is already usable."""
+        if self.library.readonly or self.library.counts()["documents"]:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Welcome"), "", parent=self)
+        box.setObjectName("welcome")
+        box.setText(
             self.tr(
-                "Your library is empty.\n\nImport the sample gazette issue to try the reader? "
-                "You can import your own files any time from the File menu or by dropping them here."
-            ),
+                "Your library is empty.\n\nImport the sample gazette issue to try the reader, or a folder "
+                "of your own gazettes? You can import files any time from the File menu or by dropping "
+                "them here."
+            )
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.import_sample()
+        sample = box.addButton(self.tr("Import the sample issue"), QMessageBox.ButtonRole.AcceptRole)
+        sample.setEnabled(sample_issue() is not None)
+        folder = box.addButton(self.tr("Import a folder…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(sample)
+
+        def chosen(button) -> None:
+            if button is sample:
+                self.import_sample()
+            elif button is folder:
+                self.import_folder_dialog()
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        self.welcome = box
+        return box
 
     @Slot()
     def import_sample(self) -> None:

@@ -104,21 +104,13 @@ def test_drop_files_imports_them(qtbot, window: MainWindow) -> None:
     assert window.library_panel.document_count() == 6
 
 
-def test_empty_library_offers_the_sample(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-
-    def answer_yes(*args, **kwargs):
-        asked.append(args[1])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+def test_empty_library_offers_the_sample_or_a_folder(qtbot, window: MainWindow) -> None:
+    box = window.offer_sample()
+    assert box is not None and box.isVisible() and len(box.buttons()) == 3
     with qtbot.waitSignal(window.import_finished, timeout=30000):
-        window.offer_sample()
-    assert asked
+        box.defaultButton().click()  # 导入示例
     assert window.library_panel.document_count() == 12  # the bundled 钦州 issue
-    asked.clear()
-    window.offer_sample()  # not empty any more: no question
-    assert not asked
+    assert window.offer_sample() is None  # not empty any more: no question
 
 
 def test_readonly_library_disables_import(qtbot, tmp_path: Path) -> None:

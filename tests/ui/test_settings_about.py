@@ -1,0 +1,43 @@
+"""Settings (language, theme, text size, library folder) and About (version and licences)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QTextBrowser
+
+from reader import __version__
+from reader.settings import Settings
+
+
+def test_settings_dialog_applies_and_saves(qtbot, issue_window, tmp_path: Path) -> None:
+    w, _lib = issue_window
+    dialog = w.open_settings()
+    assert dialog.isVisible() and dialog.library.isEnabled()
+    dialog.theme.setCurrentIndex(dialog.theme.findData("sepia"))
+    dialog.font_pt.setValue(18)
+    dialog.library.setText(str(tmp_path / "新的 资料库"))
+    dialog.accept()
+    assert w.settings.theme == "sepia" and w.actions_by_name["theme_sepia"].isChecked()
+    assert w.pane.text_view.font_pt == 18
+    saved = Settings.load()
+    assert (saved.theme, saved.font_pt, saved.library) == ("sepia", 18, str(tmp_path / "新的 资料库"))
+
+
+def test_a_library_given_on_the_command_line_is_not_changed_from_settings(qtbot, issue_window) -> None:
+    w, lib = issue_window
+    w.library_source = "--library"
+    dialog = w.open_settings()
+    assert not dialog.library.isEnabled() and dialog.library.text() == str(lib.folder)
+    assert dialog.library_changed() is None
+    dialog.reject()
+
+
+def test_about_names_the_version_and_every_bundled_licence(qtbot, issue_window) -> None:
+    w, _lib = issue_window
+    dialog = w.about()
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert __version__ in text
+    for name in ("AGPL", "PyMuPDF", "Qt", "LGPL", "whoosh", "jieba", "python-docx", "SQLite"):
+        assert name in text, name
+    dialog.reject()

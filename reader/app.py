@@ -6,10 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader import __version__
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.library.backup import mark_closed, mark_open
 from reader.library.lock import LibraryLock
 from reader.locations import library_dir
 from reader.settings import Settings
@@ -45,6 +47,51 @@ def _exit_after_first_paint(window) -> None:
     window.pane.text_view.viewport().installEventFilter(probe)
 
 
+def _healthy_or_restored(folder: Path) -> bool:
+    """Check the library before opening it; offer the newest sound backup if it is damaged.
+
+    Returns False only when the user declines and the library cannot be opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.library.backup import backups, check_at_start, check_file, restore
+
+    health = check_at_start(folder)
+    if health.ok:
+        return True
+    good = [b for b in backups(folder) if check_file(b.path) is None]
+    if not good:
+        QMessageBox.critical(
+            None,
+            "公报阅读器",
+            f"资料库已损坏，且没有可用的备份：\n{folder}\n\n（{health.problem}）",
+        )
+        return False
+    answer = QMessageBox.question(
+        None,
+        "公报阅读器",
+        f"资料库已损坏（{health.problem}）。\n\n从最新的完好备份恢复吗？\n{good[0].label}\n\n"
+        "损坏的文件会保留在资料库文件夹中，不会删除。",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    aside = restore(folder, good[0].path)
+    QMessageBox.information(None, "公报阅读器", f"已从备份恢复。损坏的文件保存在：\n{aside}")
+    return True
+
+
+def _daily_backup(window, folder: Path) -> None:
+    """The day's backup, in the background (the online backup API lets the app keep writing)."""
+    from reader.library.backup import daily_due, make_backup
+    from reader.models.jobs import Job
+
+    if not daily_due(folder):
+        return
+    job = Job(lambda: make_backup(folder, "daily"), window)
+    job.failed.connect(window.statusBar().showMessage)
+    window._backup_job = job
+    job.start()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -72,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if notify_running(folder, {"link": args.link}):
             return 0  # the running window came forward (and opened the link)
         readonly = True
+    if not readonly and not _healthy_or_restored(folder):
+        return 1
     try:
         library = Library(folder, readonly=readonly)
     except ReaderError as exc:
@@ -100,7 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _Timer.singleShot(0, lambda: window.open_link(args.link))
     elif not args.no_welcome:
         _Timer.singleShot(0, window.offer_sample)
+    if not library.readonly:
+        mark_open(folder)  # removed on a clean exit: its presence next time means "check fully"
+        _Timer.singleShot(2000, lambda: _daily_backup(window, folder))
     code = app.exec()
     library.close()
+    if not library.readonly:
+        mark_closed(folder)
     lock.release()
     return code

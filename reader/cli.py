@@ -399,6 +399,71 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from reader.library.backup import backups, make_backup
+
+    folder = _library_dir(args)
+    if args.list:
+        found = [
+            {"path": str(b.path), "when": b.when.isoformat(), "reason": b.reason} for b in backups(folder)
+        ]
+        if args.json:
+            _print_json({"backups": found})
+        else:
+            for b in backups(folder):
+                print(f"{b.label}  {b.path}")
+        return 0
+    made = make_backup(folder, "manual")
+    if args.json:
+        _print_json({"path": str(made.path), "when": made.when.isoformat(), "reason": made.reason})
+    else:
+        print(f"已备份：{made.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from reader.library.backup import backups, check_file, restore
+    from reader.library.lock import LibraryLock
+
+    folder = _library_dir(args)
+    lock = LibraryLock(folder)
+    if not lock.acquire():
+        raise ReaderError(f"资料库正在被公报阅读器使用，请先关闭程序再恢复：{folder}")
+    if args.backup:
+        chosen = Path(args.backup)
+    else:
+        good = [b.path for b in backups(folder) if check_file(b.path) is None]
+        if not good:
+            raise ReaderError(f"没有可用的备份：{folder / 'backups'}")
+        chosen = good[0]
+    aside = restore(folder, chosen)
+    lock.release()
+    if args.json:
+        _print_json({"restored": str(chosen), "damaged_kept_in": str(aside)})
+    else:
+        print(f"已从 {chosen.name} 恢复；原来的资料库文件保存在 {aside}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from reader.library.backup import check_at_start, check_file
+
+    folder = _library_dir(args)
+    db = folder / "library.sqlite"
+    if not db.exists():
+        raise ReaderError(f"资料库不存在：{folder}")
+    if args.full:
+        problem, kind = check_file(db), "full"
+    else:
+        health = check_at_start(folder)
+        problem, kind = health.problem, health.checked
+    if args.json:
+        _print_json({"ok": problem is None, "check": kind, "problem": problem})
+    else:
+        print("资料库完好" if problem is None else f"资料库已损坏：{problem}")
+    return 0 if problem is None else 1
+
+
 def cmd_paths(args: argparse.Namespace) -> int:
     from reader.locations import cache_dir, config_dir, portable_root
 
@@ -511,6 +576,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="高亮日期起")
     sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="高亮日期止")
     sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("backup", parents=[common], help="备份资料库（--list 列出已有备份）")
+    sp.add_argument("--list", action="store_true")
+    sp.set_defaults(func=cmd_backup)
+
+    sp = sub.add_parser("restore", parents=[common], help="从备份恢复资料库（默认最新的完好备份）")
+    sp.add_argument("backup", nargs="?", metavar="BACKUP")
+    sp.set_defaults(func=cmd_restore)
+
+    sp = sub.add_parser("check", parents=[common], help="检查资料库是否完好（--full 完整检查）")
+    sp.add_argument("--full", action="store_true")
+    sp.set_defaults(func=cmd_check)
 
     sp = sub.add_parser("paths", parents=[common], help="显示资料库、设置和缓存所在的文件夹")
     sp.set_defaults(func=cmd_paths)

@@ -74,7 +74,10 @@ class Library:
                 if migrations.version(self.db) != migrations.SCHEMA_VERSION:
                     raise LibraryReadOnly("资料库是只读的，且需要升级，无法打开")
             else:
-                migrations.migrate(self.db)
+                from reader.library.backup import make_backup
+
+                # a forced backup before any schema upgrade of an existing library
+                migrations.migrate(self.db, before=lambda: make_backup(self.folder, "pre-migration"))
         except sqlite3.DatabaseError as exc:
             self.db.conn.close()
             raise translate(exc, self.db_path) from exc

@@ -228,14 +228,18 @@ def version(db: sqlite_utils.Database) -> int:
     return db.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> list[int]:
-    """Apply the migrations from the current version up to ``target``; return those applied."""
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION, before=None) -> list[int]:
+    """Apply the migrations from the current version up to ``target``; return those applied.
+
+    ``before()`` runs first when an existing library is about to be upgraded (a backup)."""
     applied = []
     current = version(db)
     if current > SCHEMA_VERSION:
         from reader.errors import LibraryError
 
         raise LibraryError(f"资料库版本 {current} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序")
+    if before is not None and 0 < current < target:
+        before()
     for n in range(current + 1, target + 1):
         with transaction(db) as conn:
             MIGRATIONS[n - 1](conn)

@@ -121,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         readonly = True
     if not readonly and not _healthy_or_restored(folder):
         return 1
+    if not readonly:
+        mark_open(folder)  # removed on a clean exit: its presence next time means "check fully"
     try:
         library = Library(folder, readonly=readonly)
     except ReaderError as exc:
@@ -150,7 +152,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not args.no_welcome:
         _Timer.singleShot(0, window.offer_sample)
     if not library.readonly:
-        mark_open(folder)  # removed on a clean exit: its presence next time means "check fully"
         _Timer.singleShot(2000, lambda: _daily_backup(window, folder))
     code = app.exec()
     library.close()

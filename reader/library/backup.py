@@ -210,7 +210,9 @@ def _check_live(db: Path, full: bool) -> str | None:
 
 
 def mark_open(folder: Path) -> None:
+    """Before the database is touched: a crash from here on is noticed at the next start."""
     with contextlib.suppress(OSError):
+        Path(folder).mkdir(parents=True, exist_ok=True)
         (Path(folder) / OPEN_MARKER).write_text(str(os.getpid()), encoding="utf-8")
 
 

@@ -1,0 +1,144 @@
+"""Kill the workload with SIGKILL at random moments, restart, and check that nothing was lost.
+
+Used by the suite (a few dozen kills) and by ``bench/bench_crash.py`` (a thousand).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(slots=True)
+class Outcome:
+    kills: int = 0
+    checked_highlights: int = 0
+    losses: list[str] = field(default_factory=list)
+
+    def fail(self, what: str) -> None:
+        self.losses.append(what)
+
+
+def run(work: Path, files: list[Path], kills: int, seed: int = 1, max_delay: float = 1.5) -> Outcome:
+    rng = random.Random(seed)
+    folder, journal = work / "公报 库", work / "journal.jsonl"
+    out = Outcome()
+    for k in range(kills):
+        opens_before = _opens(journal)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.crash.workload", str(folder), str(journal), str(seed * 10_000 + k)]
+            + [str(f) for f in files],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its PDF and indexing children die with it
+        )
+        if rng.random() < 0.2:  # at any moment of start-up (opening, migrating, first import)
+            time.sleep(rng.uniform(0.0, 1.5))
+        else:  # at any moment of work, once the library is open
+            deadline = time.monotonic() + 20
+            while _opens(journal) == opens_before and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.0, max_delay))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        out.kills += 1
+        verify(folder, journal, out, opened=_opens(journal) > opens_before)
+        if out.losses:
+            break
+    return out
+
+
+def _opens(journal: Path) -> int:
+    return journal.read_text(encoding="utf-8").count('"op": "open"') if journal.exists() else 0
+
+
+def expected(journal: Path) -> dict[str, dict]:
+    state: dict[str, dict] = {}
+    if not journal.exists():
+        return state
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue  # the line being written when the harness killed it (never a returned save)
+        if e["op"] == "open":
+            continue
+        s = state.setdefault(e["uuid"], {"deleted": False, "tags": set()})
+        if e["op"] in ("add", "note"):
+            s["note"] = e["note"]
+        elif e["op"] == "delete":
+            s["deleted"] = True
+        elif e["op"] == "tag":
+            s["tags"].add(e["tag"])
+    return state
+
+
+def verify(folder: Path, journal: Path, out: Outcome, opened: bool = True) -> None:
+    from reader.library import Library
+    from reader.library.backup import BACKUP_DIR, check_at_start, check_file, mark_closed
+    from reader.library.lock import LibraryLock
+    from reader.search.index import SearchIndex
+    from reader.search.indexer import ensure_index, index_folder, process_queue, searchable_count
+
+    if not (folder / "library.sqlite").exists():
+        return  # killed before the library existed
+    lock = LibraryLock(folder)
+    if not lock.acquire():
+        out.fail("the killed process's lock outlived it")
+        return
+    health = check_at_start(folder)
+    if opened and not health.unclean:
+        out.fail("an unclean shutdown was not noticed")
+    if not health.ok:
+        out.fail(f"integrity: {health.problem}")
+        return
+    with Library(folder) as lib:
+        present = {h.uuid: h for h in lib.annotations._select("1 = 1", [])}
+        for uid, want in expected(journal).items():
+            out.checked_highlights += 1
+            h = present.get(uid)
+            if h is None:
+                out.fail(f"highlight {uid} lost")
+            elif want["deleted"] != h.deleted:
+                out.fail(f"highlight {uid}: deleted={h.deleted}, journal says {want['deleted']}")
+            elif h.note != want["note"]:
+                out.fail(f"highlight {uid}: note {h.note!r}, journal says {want['note']!r}")
+            elif not want["tags"] <= set(h.tags):
+                out.fail(f"highlight {uid}: tags {h.tags}, journal says {sorted(want['tags'])}")
+        blank = lib.db.conn.execute(
+            "SELECT COUNT(*) FROM documents WHERE withdrawn = 0 AND searchable = 1 AND trim(text) = ''"
+        ).fetchone()[0]
+        if blank:
+            out.fail(f"{blank} documents visible without their text")
+        orphan_issues = lib.db.conn.execute(
+            "SELECT COUNT(*) FROM issues i WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.issue_id = i.id)"
+        ).fetchone()[0]
+        if orphan_issues:
+            out.fail(f"{orphan_issues} issues without documents (half an import)")
+        index = SearchIndex(index_folder(lib))
+        try:
+            ensure_index(lib, index)  # opens, or rebuilds by itself
+            process_queue(lib, index)
+            if index.doc_count() != searchable_count(lib):
+                out.fail(f"index holds {index.doc_count()} documents, library {searchable_count(lib)}")
+            meta = json.loads(index.meta_path.read_text(encoding="utf-8"))
+            debris = set(index._files()) - set(meta["files"])
+            if debris:
+                out.fail(f"index debris left: {sorted(debris)[:3]}")
+        finally:
+            index.close()
+        for made in (folder / BACKUP_DIR).glob("library-*.sqlite"):  # named = complete and verified
+            if check_file(made) is not None:
+                out.fail(f"a damaged backup carries a backup's name: {made.name}")
+    mark_closed(folder)
+    lock.release()

@@ -1,0 +1,33 @@
+"""SIGKILL at random moments during imports, indexing, annotation edits and backups: 0 losses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BADINPUT, CORPUS, requires_shared
+from tests.crash.harness import run
+from tests.helpers.pdfgen import gazette_pdf
+
+pytestmark = [
+    requires_shared,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL of a process group"),
+]
+
+
+def workload_files(tmp_path: Path) -> list[Path]:
+    pdf = tmp_path / "钦州 2019-09.pdf"
+    gazette_pdf((CORPUS / "qinzhou-2019-09.txt").read_text(encoding="utf-8"), pdf)
+    files = [*sorted(CORPUS.glob("*.txt")), pdf]
+    bad = sorted((BADINPUT / "pdf").glob("*.pdf"))[:3] if (BADINPUT / "pdf").is_dir() else []
+    return files + bad
+
+
+@pytest.mark.timeout(400)
+def test_fifty_kills_lose_nothing(tmp_path: Path) -> None:
+    outcome = run(tmp_path, workload_files(tmp_path), kills=50, seed=7, max_delay=0.8)
+    assert outcome.losses == []
+    assert outcome.kills == 50
+    assert outcome.checked_highlights > 50, outcome  # the workload really wrote between the kills

@@ -1,0 +1,88 @@
+"""What the crash harness kills: the app's writes, in a loop, as fast as they come.
+
+``python -m tests.crash.workload LIBRARY JOURNAL SEED FILE...`` imports the given files, makes,
+edits, tags and deletes highlights, indexes, and backs up, in a random order. After each
+annotation call *returns* (committed), one line goes to JOURNAL: the harness then knows what
+must survive a kill at any later moment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    from reader.errors import ReaderError
+    from reader.importer import import_paths
+    from reader.library import Library
+    from reader.library.backup import make_backup, mark_open
+    from reader.library.lock import LibraryLock
+    from reader.search.analysis import init_jieba
+    from reader.search.index import SearchIndex
+    from reader.search.indexer import ensure_index, index_folder, process_queue
+
+    folder, journal_path, seed, files = Path(argv[0]), Path(argv[1]), int(argv[2]), argv[3:]
+    rng = random.Random(seed)
+    lock = LibraryLock(folder)
+    assert lock.acquire()
+    journal = open(journal_path, "a", encoding="utf-8")  # noqa: SIM115
+
+    def note(entry: dict) -> None:
+        journal.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        journal.flush()  # in the OS once written: a killed process loses nothing written
+
+    mark_open(folder)  # before the database is touched, as the app does
+    lib = Library(folder)
+    init_jieba(folder.parent / "cache")
+
+    note({"op": "open"})  # the harness expects an unclean shutdown to be noticed from here on
+    index = SearchIndex(index_folder(lib))
+    ensure_index(lib, index)
+    mine: list[str] = [h.uuid for h in lib.annotations.highlights()]
+    while True:
+        op = rng.choice(["import", "add", "add", "add", "note", "note", "delete", "tag", "index", "backup"])
+        try:
+            if op == "import":
+                import_paths(lib, [rng.choice(files)])
+            elif op == "add":
+                docs = [d for d in lib.documents() if d.id]
+                if not docs:
+                    continue
+                doc = lib.document(rng.choice(docs).id)
+                if len(doc.text) < 20:
+                    continue
+                start = rng.randrange(0, len(doc.text) - 10)
+                h = lib.annotations.add_highlight(
+                    doc.id, start, start + rng.randint(2, 9), "red", note=f"n{seed}-{rng.random()}"
+                )
+                mine.append(h.uuid)
+                note({"op": "add", "uuid": h.uuid, "note": h.note})
+            elif op == "note" and mine:
+                uid = rng.choice(mine)
+                text = f"edit-{seed}-{rng.random()}\n- 第二行"
+                lib.annotations.set_note(uid, text)
+                note({"op": "note", "uuid": uid, "note": text})
+            elif op == "delete" and mine:
+                uid = mine.pop(rng.randrange(len(mine)))
+                lib.annotations.delete(uid)
+                note({"op": "delete", "uuid": uid})
+            elif op == "tag" and mine:
+                uid = rng.choice(mine)
+                tag = rng.choice(["督办", "重点", "待办"])
+                lib.annotations.tag_highlight(uid, [tag])
+                note({"op": "tag", "uuid": uid, "tag": tag})
+            elif op == "index":
+                process_queue(lib, index)
+            elif op == "backup":
+                make_backup(folder, "daily")
+        except ReaderError as exc:  # a highlight deleted meanwhile and the like: not a failure
+            print(f"{op}: {exc}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("GONGBAO_CONFIG_DIR", str(Path(sys.argv[1]).parent / "config"))
+    sys.exit(main(sys.argv[1:]))

@@ -21,7 +21,10 @@ def workload_files(tmp_path: Path) -> list[Path]:
     pdf = tmp_path / "钦州 2019-09.pdf"
     gazette_pdf((CORPUS / "qinzhou-2019-09.txt").read_text(encoding="utf-8"), pdf)
     files = [*sorted(CORPUS.glob("*.txt")), pdf]
-    bad = sorted((BADINPUT / "pdf").glob("*.pdf"))[:3] if (BADINPUT / "pdf").is_dir() else []
+    bad = []
+    for kind in ("malformed", "encrypted", "scanned", "cjk"):  # refused, or imported as pages only
+        found = sorted(p for p in (BADINPUT / "pdf" / kind).glob("*") if p.is_file())
+        bad += found[:2]
     return files + bad
 
 

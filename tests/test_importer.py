@@ -85,3 +85,16 @@ def test_shared_bad_text_folder_in_one_batch(library: Library) -> None:
 def test_corpus_imports_with_gold_counts(library: Library) -> None:
     outcomes = import_paths(library, [CORPUS])
     assert [o.documents for o in outcomes] == [12, 14, 17]
+
+
+def test_a_full_disk_during_import_is_reported_and_leaves_the_library_as_it_was(library: Library) -> None:
+    import_paths(library, [DATA / "yulin_like.txt"])
+    before = library.counts()
+    pages = library.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    library.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's view of a full disk
+    (outcome,) = import_paths(library, [CORPUS / "qinzhou-2022-04.txt"])
+    assert outcome.status == "failed" and "磁盘已满" in outcome.reason
+    assert library.counts() == before
+    assert library.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    library.db.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert import_paths(library, [CORPUS / "qinzhou-2022-04.txt"])[0].status == "imported"

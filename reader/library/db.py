@@ -71,6 +71,10 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
         raise translate(exc) from exc
     try:
         yield conn
+    except sqlite3.Error as exc:  # a full disk, a lock, damage: said in words, nothing half-done
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise translate(exc) from exc
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")

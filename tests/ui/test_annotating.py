@@ -287,3 +287,29 @@ def test_colour_meanings_are_named_by_the_user(qtbot, setup) -> None:
     menu = window.pane.build_context_menu("")
     sub = next(a.menu() for a in menu.actions() if a.menu())
     assert "报送时限" in [a.text() for a in sub.actions()]
+
+
+def _fill_disk(lib: Library) -> None:
+    """What a full disk looks like to SQLite: no page can be added (``SQLITE_FULL``)."""
+    pages = lib.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    lib.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_refuses_the_save_keeps_the_typed_note_and_corrupts_nothing(qtbot, setup) -> None:
+    window, lib, doc = setup
+    start = doc.text.index("加强考核")
+    h = window.annotations.add_highlight(doc.id, start, start + 4, "yellow")
+    panel = window.annotations_panel
+    window.edit_note(h.uuid)
+    _fill_disk(lib)
+    typed = "很长的批注，" * 3000  # needs new pages
+    panel.note.insertPlainText(typed)
+    panel.flush()
+    assert "磁盘已满" in window.last_error
+    assert panel.note.toPlainText() == typed  # nothing the user typed is lost
+    assert lib.annotations.highlight(h.uuid).note == ""
+    assert lib.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    lib.db.conn.execute("PRAGMA max_page_count = 1073741823")  # space again: the same text saves
+    panel.note.insertPlainText("。")
+    panel.flush()
+    assert lib.annotations.highlight(h.uuid).note == typed + "。"

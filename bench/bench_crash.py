@@ -29,7 +29,17 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="gongbao-bench-crash-"))
     started = time.perf_counter()
-    outcome = run(work, workload_files(work), kills=args.kills, seed=args.seed, max_delay=1.5)
+
+    def progress(o) -> None:
+        if o.kills % 50 == 0:
+            print(
+                f"  {o.kills} kills, {o.checked_highlights} highlight checks, {len(o.losses)} losses",
+                flush=True,
+            )
+
+    outcome = run(
+        work, workload_files(work), kills=args.kills, seed=args.seed, max_delay=1.5, progress=progress
+    )
     took = time.perf_counter() - started
     print(f"kills: {outcome.kills} in {took / 60:.1f} min")
     print(f"highlights checked after kills: {outcome.checked_highlights}")

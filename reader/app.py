@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if notify_running(folder, {"link": args.link}):
             return 0  # the running window came forward (and opened the link)
-        readonly = True
+        readonly = not lock.acquire(wait=3.0)  # a crashed app's last processes may be exiting
     if not readonly and not _healthy_or_restored(folder):
         return 1
     if not readonly:

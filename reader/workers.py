@@ -17,10 +17,10 @@ from multiprocessing.connection import Connection
 class ChildProcess:
     """A spawned process running ``target(conn)``, talking over one duplex pipe."""
 
-    def __init__(self, target: Callable[[Connection], None], name: str) -> None:
+    def __init__(self, target: Callable[[Connection], None], name: str, daemon: bool = True) -> None:
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=target, args=(child,), name=name, daemon=True)
+        self.proc = ctx.Process(target=target, args=(child,), name=name, daemon=daemon)
         self.proc.start()
         child.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import IO
 
@@ -25,9 +26,18 @@ class LibraryLock:
     def held(self) -> bool:
         return self._fh is not None
 
-    def acquire(self) -> bool:
+    def acquire(self, wait: float = 0.0) -> bool:
         """True if this process may write. A folder nobody can write to needs no lock: the
-        library opens read-only by itself."""
+        library opens read-only by itself. ``wait`` seconds are given to a holder that is
+        exiting (a killed app's children can hold it for a moment)."""
+        deadline = time.monotonic() + wait
+        while not self._try():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def _try(self) -> bool:
         if self._fh is not None:
             return True
         try:

@@ -27,8 +27,9 @@ def serve_indexer(conn: Connection) -> None:
     """Child process: on each ``("run", library_folder)`` bring the index up to date."""
     from reader.errors import ReaderError
     from reader.library import Library
-    from reader.search.indexer import ensure_index, index_folder, process_queue
+    from reader.search.indexer import ensure_index, index_folder, process_queue, yield_cpu
 
+    yield_cpu()  # indexing may take all cores for minutes: the window comes first
     for msg in messages(conn):
         _, folder = msg  # type: ignore[misc]
         try:
@@ -89,7 +90,9 @@ class SearchController(QObject):
             self._rerun = True
             return
         if self._indexer is None or not self._indexer.alive():
-            self._indexer = ChildProcess(serve_indexer, "gongbao-indexer")
+            # not a daemon: a daemonic process may not start the indexing workers of a big batch;
+            # it still ends with the app (shutdown() stops it; a lost pipe ends its loop)
+            self._indexer = ChildProcess(serve_indexer, "gongbao-indexer", daemon=False)
             self._reader = threading.Thread(
                 target=self._read_indexer, args=(self._indexer.conn,), daemon=True
             )

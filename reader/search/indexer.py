@@ -8,7 +8,9 @@ indexing is indexed too, and quitting half-way simply resumes next time.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,10 +265,24 @@ def _live(library: Library, ids: list[int]) -> list[int]:
     return [r[0] for r in rows]
 
 
+def yield_cpu() -> None:
+    """Run this process at a lower priority (background indexing must not slow the window)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
+    elif sys.platform == "win32":
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            below_normal = 0x4000
+            ctypes.windll.kernel32.SetPriorityClass(ctypes.windll.kernel32.GetCurrentProcess(), below_normal)
+
+
 def _worker_pool(procs: int) -> Any:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # workers inherit the priority of the process that starts them (the indexer, already lowered)
     return ProcessPoolExecutor(max_workers=procs, mp_context=multiprocessing.get_context("spawn"))
 
 

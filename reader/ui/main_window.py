@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         if current is not None and doc_id in (current, -1):
             self._show_highlights(current)
         self.annotations_panel.refresh()
-        self.library_panel.refresh()
+        self.library_panel.refresh_tags()
 
     @Slot(int, int, str)
     def _highlight(self, start: int, end: int, colour: str) -> None:

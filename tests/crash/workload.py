@@ -63,18 +63,20 @@ def main(argv: list[str]) -> int:
                 note({"op": "add", "uuid": h.uuid, "note": h.note})
             elif op == "note" and mine:
                 uid = rng.choice(mine)
-                text = f"edit-{seed}-{rng.random()}\n- 第二行"
-                lib.annotations.set_note(uid, text)
-                note({"op": "note", "uuid": uid, "note": text})
+                entry = {"op": "note", "uuid": uid, "note": f"edit-{seed}-{rng.random()}\n- 第二行"}
+                note({**entry, "pending": True})  # killed after the commit but before "done": either
+                lib.annotations.set_note(uid, entry["note"])  # value is right, nothing else is
+                note(entry)
             elif op == "delete" and mine:
                 uid = mine.pop(rng.randrange(len(mine)))
+                note({"op": "delete", "uuid": uid, "pending": True})
                 lib.annotations.delete(uid)
                 note({"op": "delete", "uuid": uid})
             elif op == "tag" and mine:
-                uid = rng.choice(mine)
-                tag = rng.choice(["督办", "重点", "待办"])
-                lib.annotations.tag_highlight(uid, [tag])
-                note({"op": "tag", "uuid": uid, "tag": tag})
+                entry = {"op": "tag", "uuid": rng.choice(mine), "tag": rng.choice(["督办", "重点", "待办"])}
+                note({**entry, "pending": True})
+                lib.annotations.tag_highlight(entry["uuid"], [entry["tag"]])
+                note(entry)
             elif op == "index":
                 process_queue(lib, index)
             elif op == "backup":

@@ -105,7 +105,8 @@ def expected(journal: Path) -> tuple[dict[str, dict], dict[str, dict]]:
         if e.get("pending"):
             held = e
             continue
-        maybe.pop(e["uuid"], None)  # a later returned save settles the question
+        if e["op"] == "note" and e["uuid"] in maybe:  # a later returned note edit settles the note
+            maybe[e["uuid"]]["notes"].clear()
         _apply(state, e)
     if held is not None:
         uncertain(held)

@@ -62,24 +62,22 @@ def default_library_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
 
 
-def config_dir() -> Path:
-    env = os.environ.get("GONGBAO_CONFIG_DIR")
-    if env:
-        return Path(env)
+def _user_dir(env: str, portable_name: str, per_user) -> Path:
+    """The environment override, else beside the app in portable mode, else the per-user one."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
     portable = portable_root()
     if portable is not None:
-        return portable / "config"
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        return portable / portable_name
+    return Path(per_user(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return _user_dir("GONGBAO_CONFIG_DIR", "config", platformdirs.user_config_dir)
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("GONGBAO_CACHE_DIR")
-    if env:
-        return Path(env)
-    portable = portable_root()
-    if portable is not None:
-        return portable / "cache"
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _user_dir("GONGBAO_CACHE_DIR", "cache", platformdirs.user_cache_dir)
 
 
 def long_path(path: Path) -> Path:

@@ -66,10 +66,15 @@ def _fsync(path: Path) -> None:
 
 
 def check_file(path: Path, full: bool = True) -> str | None:
-    """None if ``path`` is a sound SQLite database, else what is wrong."""
+    """None if ``path`` is a sound SQLite database, else what is wrong (read-only: a backup)."""
+    return _integrity(lambda: sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True), full)
+
+
+def _integrity(connect, full: bool) -> str | None:
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect()
         try:
+            conn.execute("PRAGMA busy_timeout = 5000")
             rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         finally:
             conn.close()
@@ -196,17 +201,7 @@ def check_at_start(folder: Path) -> Health:
 
 def _check_live(db: Path, full: bool) -> str | None:
     """Check through a normal connection, so a WAL left by a crash is replayed first."""
-    try:
-        conn = sqlite3.connect(str(db), isolation_level=None)
-        try:
-            conn.execute("PRAGMA busy_timeout = 5000")
-            rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    result = "; ".join(r[0] for r in rows[:3])
-    return None if result == "ok" else result
+    return _integrity(lambda: sqlite3.connect(str(db), isolation_level=None), full)
 
 
 def mark_open(folder: Path) -> None:

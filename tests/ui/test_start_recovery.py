@@ -1,0 +1,51 @@
+"""At start a damaged library offers the newest sound backup (the dialog answered as a user would)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from reader.app import _healthy_or_restored
+from reader.library import Library
+from reader.library.backup import check_at_start, make_backup
+from tests.library.test_backup import _damage
+
+
+def _library_with_backup(folder: Path) -> None:
+    with Library(folder) as lib:
+        lib.db.conn.execute("CREATE TABLE IF NOT EXISTS padding (x)")  # a few pages to damage
+        lib.db.conn.executemany("INSERT INTO padding VALUES (?)", [("填充" * 200,) for _ in range(200)])
+    make_backup(folder, "daily")
+
+
+def test_damaged_library_is_restored_when_the_user_agrees(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "公报 库"
+    _library_with_backup(folder)
+    _damage(folder / "library.sqlite")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    assert _healthy_or_restored(folder)
+    assert "资料库已损坏" in asked[0]
+    assert check_at_start(folder).ok
+    assert list(folder.glob("damaged-*/library.sqlite"))
+
+
+def test_damaged_library_without_a_backup_is_said_and_not_opened(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lib"
+    _library_with_backup(folder)
+    for b in (folder / "backups").iterdir():
+        b.unlink()
+    _damage(folder / "library.sqlite")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    assert not _healthy_or_restored(folder)
+    assert "没有可用的备份" in said[0]

@@ -94,11 +94,10 @@ def _daily_backup(window, folder: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from reader.ui.fonts import install_app_font
     from reader.ui.i18n import choose_language, install_translators
-    from reader.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("GongbaoReader")
@@ -119,15 +118,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         if notify_running(folder, {"link": args.link}):
             return 0  # the running window came forward (and opened the link)
         readonly = not lock.acquire(wait=3.0)  # a crashed app's last processes may be exiting
-    if not readonly and not _healthy_or_restored(folder):
-        return 1
+    try:
+        notice = ""
+        while True:
+            if not readonly and not _healthy_or_restored(folder):
+                return 1
+            code, chosen = _session(app, conf, choice, readonly, args, notice)
+            if chosen is None:
+                return code
+            notice = _restore_chosen(folder, chosen)  # then the library opens again, restored
+            args.link = None
+    finally:
+        lock.release()
+
+
+def _restore_chosen(folder: Path, backup: Path) -> str:
+    """Restore the backup the user chose in the window that just closed; what to tell them."""
+    from reader.library.backup import restore
+
+    try:
+        aside = restore(folder, backup, kept_as="replaced")
+    except ReaderError as exc:
+        return f"未能恢复：{exc}"
+    return f"已从备份恢复（{backup.name}）。原来的资料库保存在：{aside}"
+
+
+def _session(app, conf: Settings, choice, readonly: bool, args: argparse.Namespace, notice: str):
+    """Open the library in a main window until it closes: (exit code, backup chosen to restore)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.url_scheme import register
+
+    folder = choice.path
     if not readonly:
         mark_open(folder)  # removed on a clean exit: its presence next time means "check fully"
     try:
         library = Library(folder, readonly=readonly)
     except ReaderError as exc:
         QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
-        return 1
+        return 1, None
     if not library.readonly:  # tombstones a crash left behind: no undo history refers to them now
         library.annotations.purge_deleted()
     window = MainWindow(library, conf)
@@ -141,21 +172,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start
     window.show()
-    from PySide6.QtCore import QTimer as _Timer
-
-    _Timer.singleShot(300, window.start_indexing)  # a missing or stale index is rebuilt in the background
-    from reader.ui.url_scheme import register
-
-    _Timer.singleShot(1000, register)  # links in exported notes open this app (frozen app only)
-    if args.link:
-        _Timer.singleShot(0, lambda: window.open_link(args.link))
+    # (timers with the window as context die with it: nothing starts on a closed window)
+    QTimer.singleShot(300, window, window.start_indexing)  # a stale index is rebuilt in the background
+    QTimer.singleShot(1000, window, register)  # links in exported notes open this app (frozen app only)
+    if notice:
+        QTimer.singleShot(0, window, lambda: window.tell(notice))
+    elif args.link:
+        link = args.link
+        QTimer.singleShot(0, window, lambda: window.open_link(link))
     elif not args.no_welcome:
-        _Timer.singleShot(0, window.offer_sample)
+        QTimer.singleShot(0, window, window.offer_sample)
     if not library.readonly:
-        _Timer.singleShot(2000, lambda: _daily_backup(window, folder))
+        QTimer.singleShot(2000, window, lambda: _daily_backup(window, folder))
     code = app.exec()
+    chosen = window.restore_request
+    server = getattr(window, "instance_server", None)
+    if server is not None:
+        server.server.close()  # the next window (after a restore) listens under the same name
+    window.deleteLater()
     library.close()
     if not library.readonly:
         mark_closed(folder)
-    lock.release()
-    return code
+    return code, chosen

@@ -11,6 +11,7 @@ from __future__ import annotations
 CATEGORY_LABELS = {
     "missing": "文件不存在",
     "unreadable": "无法读取",
+    "locked": "文件被占用",
     "empty": "空文档",
     "binary": "非文本文件",
     "encoding": "编码可疑",

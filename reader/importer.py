@@ -6,9 +6,12 @@ batch goes on; a good file lands as one transaction. Importing the same bytes tw
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -46,23 +49,73 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_source(path: Path) -> bytes:
-    """The bytes of a file, or a categorised rejection naming what went wrong."""
+# Waits between attempts to read a file another program holds (an antivirus scan, WPS saving):
+# about three seconds in all, then the user is told which program to close.
+LOCK_WAITS = (0.2, 0.5, 1.0, 1.5)
+SETTLE = 0.5  # seconds: a file modified this recently is looked at twice before it is trusted
+_LOCK_ERRNOS = {errno.EBUSY, errno.ETXTBSY, errno.EAGAIN}
+_LOCK_WINERRORS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+class _Changing(Exception):
+    """The file changed while it was read (still being written or copied)."""
+
+
+def _is_locked(exc: OSError) -> bool:
+    return getattr(exc, "winerror", None) in _LOCK_WINERRORS or exc.errno in _LOCK_ERRNOS
+
+
+def _read_once(path: Path) -> bytes:
+    before = path.stat()
+    if before.st_size > MAX_TEXT_BYTES and path.suffix.lower() in TEXT_SUFFIXES:
+        raise ImportRejected("unsupported", f"文件过大（{before.st_size // 1024 // 1024} MB），不像公报文本")
+    data = path.read_bytes()
     try:
-        if path.is_dir():
-            raise ImportRejected("unsupported", "这是一个文件夹，不是文件")
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES and path.suffix.lower() in TEXT_SUFFIXES:
-            raise ImportRejected("unsupported", f"文件过大（{size // 1024 // 1024} MB），不像公报文本")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportRejected("missing", "文件不存在") from exc
-    except PermissionError as exc:
-        raise ImportRejected("unreadable", "没有读取该文件的权限") from exc
-    except IsADirectoryError as exc:
-        raise ImportRejected("unsupported", "这是一个文件夹，不是文件") from exc
-    except OSError as exc:
-        raise ImportRejected("unreadable", f"无法读取文件：{exc.strerror or exc}") from exc
+        after = path.stat()
+    except FileNotFoundError:  # deleted once read: the bytes are whole, and the library keeps a copy
+        after = before
+    stamp = (before.st_size, before.st_mtime_ns)
+    if len(data) == before.st_size and time.time() - after.st_mtime < SETTLE:
+        # written a moment ago: a copy or a save may still be going on, look again shortly
+        time.sleep(0.1)
+        with contextlib.suppress(FileNotFoundError):
+            after = path.stat()
+    if len(data) != before.st_size or (after.st_size, after.st_mtime_ns) != stamp:
+        raise _Changing
+    return data
+
+
+def read_source(path: Path) -> bytes:
+    """The whole bytes of a file, read once, or a categorised rejection naming what went wrong.
+
+    Everything after this works on these bytes, never on the path again: a file deleted or
+    replaced during the import cannot leave half of one version in the library. A file locked by
+    another program, or still being written, is tried again for a few seconds first.
+    """
+    if path.is_dir():
+        raise ImportRejected("unsupported", "这是一个文件夹，不是文件")
+    for wait in (*LOCK_WAITS, None):
+        try:
+            return _read_once(path)
+        except _Changing as exc:
+            if wait is None:
+                reason = "文件在读取时仍在变化（正在复制或保存？），请稍后重试"
+                raise ImportRejected("unreadable", reason) from exc
+        except FileNotFoundError as exc:
+            raise ImportRejected("missing", "文件不存在（可能已被移动或删除）") from exc
+        except IsADirectoryError as exc:
+            raise ImportRejected("unsupported", "这是一个文件夹，不是文件") from exc
+        except OSError as exc:
+            if not _is_locked(exc):
+                if isinstance(exc, PermissionError):
+                    raise ImportRejected("unreadable", "没有读取该文件的权限") from exc
+                raise ImportRejected("unreadable", f"无法读取文件：{exc.strerror or exc}") from exc
+            if wait is None:
+                raise ImportRejected(
+                    "locked", "文件被其他程序占用（如正在打开它的 WPS、Word 或杀毒软件），请关闭该程序后重试"
+                ) from exc
+        time.sleep(wait)
+    raise AssertionError("unreachable")
 
 
 def _sniff_pdf(data: bytes) -> bool:
@@ -124,7 +177,7 @@ def import_file(
             if extractor is None:
                 extractor = own_extractor = Extractor()
             try:
-                pdf = extractor.extract(path, password)
+                pdf = extractor.extract(data, password)
             except ImportRejected as exc:
                 if known or _sniff_pdf(data) or exc.category in ("encrypted", "timeout"):
                     raise

@@ -58,3 +58,16 @@ def corpus_files() -> list[Path]:
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {SHARED}")
     return sorted(CORPUS.glob("*.txt"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail a run that leaves child processes behind (an indexer or renderer nobody stopped).
+
+    Such a child once kept the whole suite from exiting after its last test, until CI gave up.
+    """
+    import multiprocessing
+
+    left = [f"{p.name} (pid {p.pid})" for p in multiprocessing.active_children()]
+    if left:
+        print(f"\nchild processes left running after the tests: {', '.join(left)}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

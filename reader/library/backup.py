@@ -26,6 +26,7 @@ from reader.errors import LibraryError
 
 DB_NAME = "library.sqlite"
 BACKUP_DIR = "backups"
+INDEX_DIR = "index"  # derived from the database (reader.search.indexer.index_folder)
 KEEP_DAYS = 7
 KEEP_MIGRATION = 3
 OPEN_MARKER = ".open"  # present while an app has the library open: left behind = unclean shutdown
@@ -158,15 +159,18 @@ def daily_due(folder: Path, today: dt.date | None = None) -> bool:
     return (Path(folder) / DB_NAME).exists() and not any(b.when.date() == today for b in backups(folder))
 
 
-def restore(folder: Path, backup: Path) -> Path:
+def restore(folder: Path, backup: Path, kept_as: str = "damaged") -> Path:
     """Put ``backup`` in place of the library database; returns where the old one was moved.
 
+    ``kept_as`` names the folder the replaced database goes to (``damaged-…`` after a failed
+    check, ``replaced-…`` when the user chose to go back). The search index is dropped: it
+    describes the replaced database and is rebuilt from the restored one at the next start.
     The caller must have closed the library (and hold its lock)."""
     folder = Path(folder)
     problem = check_file(backup)
     if problem:
         raise LibraryError(f"这个备份已损坏，不能用来恢复：{backup.name}（{problem}）")
-    aside = folder / f"damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    aside = folder / f"{kept_as}-{dt.datetime.now():%Y%m%d-%H%M%S}"
     aside.mkdir(exist_ok=True)
     for suffix in ("", "-wal", "-shm", "-journal"):  # a stale WAL must never meet the restored file
         p = folder / f"{DB_NAME}{suffix}"
@@ -176,6 +180,7 @@ def restore(folder: Path, backup: Path) -> Path:
     shutil.copyfile(backup, tmp)
     _fsync(tmp)
     os.replace(tmp, folder / DB_NAME)
+    shutil.rmtree(folder / INDEX_DIR, ignore_errors=True)
     return aside
 
 

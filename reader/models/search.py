@@ -86,6 +86,8 @@ class SearchController(QObject):
     # -- indexing -----------------------------------------------------------------------------
     def index_now(self) -> None:
         """Bring the index up to date in the background (queued documents, or a rebuild)."""
+        if self._stop.is_set():  # shut down: a late timer must not start an indexer nobody stops
+            return
         if self.busy:
             self._rerun = True
             return

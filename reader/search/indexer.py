@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.library import Library
+from reader.library.backup import INDEX_DIR
 from reader.library.db import transaction
 from reader.search.index import SearchIndex
 from reader.search.segments import SEGMENT_OPTIONS, BulkSegmentWriter, merge_small
@@ -32,7 +33,7 @@ class IndexReport:
 
 
 def index_folder(library: Library) -> Path:
-    return library.folder / "index"
+    return library.folder / INDEX_DIR
 
 
 def queued(library: Library) -> int:

@@ -74,12 +74,19 @@ def password_candidates(password: str) -> list[str]:
     return out
 
 
-def extract_now(path: str, password: str | None) -> tuple[str, Any]:
-    """Extract in *this* process. Returns ("ok", PdfText) or (category, reason)."""
+def extract_now(source: str | bytes, password: str | None) -> tuple[str, Any]:
+    """Extract in *this* process. Returns ("ok", PdfText) or (category, reason).
+
+    ``source`` is a path or the file's bytes: the importer passes the bytes it has already read
+    and hashed, so a file replaced or deleted meanwhile cannot mix two versions in one import.
+    """
     import pymupdf
 
     try:
-        doc = pymupdf.open(path)
+        if isinstance(source, bytes):
+            doc = pymupdf.open(stream=source, filetype="pdf")
+        else:
+            doc = pymupdf.open(source)
     except pymupdf.EmptyFileError:
         return "empty", "空文档：PDF 文件是空的（0 字节）"
     except Exception as exc:  # FileDataError and whatever else MuPDF throws at a broken file
@@ -124,9 +131,9 @@ def extract_now(path: str, password: str | None) -> tuple[str, Any]:
 def _serve(conn: Connection) -> None:
     """Child process loop: one extraction per request until told to stop."""
     for msg in messages(conn):
-        path, password = msg  # type: ignore[misc]
+        source, password = msg  # type: ignore[misc]
         try:
-            conn.send(extract_now(path, password))
+            conn.send(extract_now(source, password))
         except Exception as exc:  # report, never die silently: the parent is waiting
             conn.send(("corrupt", f"损坏：读取 PDF 时出错（{type(exc).__name__}）"))
 
@@ -143,14 +150,14 @@ class Extractor:
             self._child.kill()
         self._child = None
 
-    def extract(self, path: Path, password: str | None = None) -> PdfText:
-        """Extract the text of ``path``; raise :class:`ImportRejected` with a category on failure."""
+    def extract(self, source: Path | bytes, password: str | None = None) -> PdfText:
+        """Extract the text of a file or of its bytes; raise :class:`ImportRejected` on failure."""
         if self._child is None or not self._child.alive():
             self._kill()
             self._child = ChildProcess(_serve, "gongbao-pdf-extract")
         conn = self._child.conn
         try:
-            conn.send((str(path), password))
+            conn.send((source if isinstance(source, bytes) else str(source), password))
             if not conn.poll(self.timeout):
                 self._kill()
                 raise ImportRejected("timeout", f"超时：读取 PDF 超过 {self.timeout:.0f} 秒，已中止")

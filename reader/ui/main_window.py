@@ -46,6 +46,7 @@ from reader.resources import sample_issue
 from reader.settings import THEMES, Settings
 from reader.ui.annotations_browser import AnnotationsBrowser
 from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.backup_dialog import BackupDialog
 from reader.ui.export_dialog import ExportDialog, ExportRequest
 from reader.ui.i18n import LANGUAGES
 from reader.ui.library_panel import LibraryPanel
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._navigating = False
         self._closed = False
         self.last_error = ""
+        self.restore_request: Path | None = None  # a backup to restore once this window has closed
         self._export_job: Job | None = None
         self.library_source = "default"  # or --library, portable, settings (set by the app)
         self.last_export = None
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
             ActionSpec(
                 "import_notes", "file", self.tr("Import Notes from &JSON…"), None, "import_notes_dialog"
             ),
+            ActionSpec("backups", "file", self.tr("&Backups and Restore…"), None, "open_backups"),
             ActionSpec("print_document", "file", self.tr("&Print Document…"), S.Print, "print_document"),
             ActionSpec("print_notes", "file", self.tr("Print No&tes…"), "Ctrl+Shift+P", "print_notes"),
             ActionSpec("quit", "file", self.tr("&Quit"), S.Quit, "close"),
@@ -393,7 +396,7 @@ class MainWindow(QMainWindow):
     # -- search -------------------------------------------------------------------------------
     def start_indexing(self) -> None:
         """Index what the queue holds (or rebuild a missing/stale index) in the background."""
-        if not self.library.readonly:
+        if not self.library.readonly and not self._closed:
             self.search.index_now()
 
     @Slot(int, int)
@@ -924,6 +927,28 @@ class MainWindow(QMainWindow):
             self.tr("This library is open in another Gongbao Reader window, so this one is read-only.")
         )
 
+    # -- backups ------------------------------------------------------------------------------
+    def open_backups(self) -> BackupDialog:
+        dialog = BackupDialog(self.library.folder, self.library.readonly, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_chosen.connect(self.request_restore)
+        dialog.open()
+        self.backups_dialog = dialog
+        return dialog
+
+    def request_restore(self, backup: Path) -> None:
+        """Close; the app restores ``backup`` with the library closed and opens it again."""
+        self.restore_request = Path(backup)
+        self.close()
+
+    def tell(self, message: str) -> None:
+        """Say something worth reading (not an error), without blocking the event loop."""
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Gongbao Reader"), message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_notice = message
+
     def _show_error(self, message: str) -> None:
         """Tell the user, without blocking the event loop (imports and rendering go on)."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gongbao Reader"), message, parent=self)
@@ -953,6 +978,9 @@ class MainWindow(QMainWindow):
             self._task.wait()
         if self._export_job is not None:  # a file being written is finished, never cut short
             self._export_job.wait()
+        for job in (getattr(self, "_backup_job", None), getattr(self, "backups_dialog", None)):
+            if job is not None:
+                job.wait()  # so is a backup: the library is closed and may be restored next
         self.annotations_panel.flush()
         self.annotations.close()  # the undo history goes: so do the tombstones it kept
         self._remember_place(push_history=False)

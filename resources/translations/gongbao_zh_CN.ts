@@ -158,6 +158,98 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="39" />
+        <source>Backups</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="47" />
+        <source>A backup of the library is made every day the app is used (the last %1 days are kept) and before every upgrade of its format. Highlights, notes and tags are all in it; imported files are kept separately and are not affected.</source>
+        <translation>每天使用本程序时会自动备份资料库（保留最近 %1 天），每次升级资料库格式前也会备份。高亮、批注和标签都在备份中；导入的原文件单独保存，不受恢复影响。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="55" />
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="55" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="55" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="64" />
+        <source>Back Up Now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="65" />
+        <source>Restore This Backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="66" />
+        <source>Open Backup Folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="88" />
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="89" />
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="90" />
+        <source>Before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="108" />
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="125" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="132" />
+        <source>Backed up: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="136" />
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="154" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="156" />
+        <source>Go back to the library as it was at %1?
+
+Highlights, notes and tags made since then will not be in it. The current library is kept in the library folder (replaced-…), not deleted. The window closes and opens again.</source>
+        <translation>将资料库恢复到 %1 时的状态吗？
+
+此后所做的高亮、批注和标签将不在其中。当前的资料库会保留在资料库文件夹中（replaced-…），不会删除。窗口将关闭并重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="61" />
@@ -314,6 +406,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/library_panel.py" line="79" />
+        <location filename="../../reader/ui/library_panel.py" line="91" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -349,289 +442,295 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="93" />
-        <location filename="../../reader/ui/main_window.py" line="922" />
-        <location filename="../../reader/ui/main_window.py" line="929" />
+        <location filename="../../reader/ui/main_window.py" line="95" />
+        <location filename="../../reader/ui/main_window.py" line="925" />
+        <location filename="../../reader/ui/main_window.py" line="947" />
+        <location filename="../../reader/ui/main_window.py" line="954" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207" />
+        <location filename="../../reader/ui/main_window.py" line="210" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157" />
+        <location filename="../../reader/ui/main_window.py" line="159" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="108" />
+        <location filename="../../reader/ui/main_window.py" line="110" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="109" />
+        <location filename="../../reader/ui/main_window.py" line="111" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="117" />
+        <location filename="../../reader/ui/main_window.py" line="119" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="120" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="163" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/main_window.py" line="164" />
         <source>&amp;Export Notes…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>Import Notes from &amp;JSON…</source>
         <translation>从 JSON 导入批注(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
+        <source>&amp;Backups and Restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="169" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
+        <location filename="../../reader/ui/main_window.py" line="181" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="182" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
+        <location filename="../../reader/ui/main_window.py" line="183" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="184" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
+        <location filename="../../reader/ui/main_window.py" line="186" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
+        <location filename="../../reader/ui/main_window.py" line="195" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193" />
+        <location filename="../../reader/ui/main_window.py" line="196" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197" />
+        <location filename="../../reader/ui/main_window.py" line="200" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208" />
+        <location filename="../../reader/ui/main_window.py" line="211" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209" />
+        <location filename="../../reader/ui/main_window.py" line="212" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210" />
+        <location filename="../../reader/ui/main_window.py" line="213" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211" />
+        <location filename="../../reader/ui/main_window.py" line="214" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="215" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
+        <location filename="../../reader/ui/main_window.py" line="217" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232" />
+        <location filename="../../reader/ui/main_window.py" line="235" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="319" />
+        <location filename="../../reader/ui/main_window.py" line="322" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321" />
+        <location filename="../../reader/ui/main_window.py" line="324" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="372" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="401" />
-        <location filename="../../reader/ui/main_window.py" line="406" />
+        <location filename="../../reader/ui/main_window.py" line="404" />
+        <location filename="../../reader/ui/main_window.py" line="409" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="407" />
+        <location filename="../../reader/ui/main_window.py" line="410" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="457" />
+        <location filename="../../reader/ui/main_window.py" line="460" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="505" />
+        <location filename="../../reader/ui/main_window.py" line="508" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="593" />
+        <location filename="../../reader/ui/main_window.py" line="596" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="594" />
+        <location filename="../../reader/ui/main_window.py" line="597" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -640,12 +739,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="608" />
+        <location filename="../../reader/ui/main_window.py" line="611" />
         <source>About Gongbao Reader</source>
         <translation>关于公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="613" />
+        <location filename="../../reader/ui/main_window.py" line="616" />
         <source>Gongbao Reader %1
 
 An offline reader for government gazettes.
@@ -656,17 +755,17 @@ Licensed under the GNU AGPL v3 or later.</source>
 以 GNU AGPL v3 或更高版本许可发布。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="651" />
+        <location filename="../../reader/ui/main_window.py" line="654" />
         <source>The library folder changes at the next start.</source>
         <translation>资料库文件夹将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="661" />
+        <location filename="../../reader/ui/main_window.py" line="664" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="665" />
+        <location filename="../../reader/ui/main_window.py" line="668" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader, or a folder of your own gazettes? You can import files any time from the File menu or by dropping them here.</source>
@@ -675,112 +774,112 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 要导入示例公报试用，还是导入您自己的公报文件夹？以后也可以随时从“文件”菜单导入，或直接把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="670" />
+        <location filename="../../reader/ui/main_window.py" line="673" />
         <source>Import the sample issue</source>
         <translation>导入示例公报</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="672" />
+        <location filename="../../reader/ui/main_window.py" line="675" />
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="673" />
+        <location filename="../../reader/ui/main_window.py" line="676" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="696" />
+        <location filename="../../reader/ui/main_window.py" line="699" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="696" />
+        <location filename="../../reader/ui/main_window.py" line="699" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="703" />
+        <location filename="../../reader/ui/main_window.py" line="706" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="712" />
+        <location filename="../../reader/ui/main_window.py" line="715" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="712" />
+        <location filename="../../reader/ui/main_window.py" line="715" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="713" />
+        <location filename="../../reader/ui/main_window.py" line="716" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="732" />
+        <location filename="../../reader/ui/main_window.py" line="735" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="766" />
+        <location filename="../../reader/ui/main_window.py" line="769" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="767" />
+        <location filename="../../reader/ui/main_window.py" line="770" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="779" />
+        <location filename="../../reader/ui/main_window.py" line="782" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="786" />
+        <location filename="../../reader/ui/main_window.py" line="789" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="823" />
+        <location filename="../../reader/ui/main_window.py" line="826" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="831" />
+        <location filename="../../reader/ui/main_window.py" line="834" />
         <source>Exported %1 highlights to %2</source>
         <translation>已导出 %1 处批注到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="835" />
+        <location filename="../../reader/ui/main_window.py" line="838" />
         <source>Import notes</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="852" />
+        <location filename="../../reader/ui/main_window.py" line="855" />
         <source>Imported notes: %1 added, %2 restored, %3 already here</source>
         <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="891" />
+        <location filename="../../reader/ui/main_window.py" line="894" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="908" />
+        <location filename="../../reader/ui/main_window.py" line="911" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="922" />
+        <location filename="../../reader/ui/main_window.py" line="925" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="924" />
+        <location filename="../../reader/ui/main_window.py" line="927" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -996,7 +1095,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/settings_dialog.py" line="61" />
-        <location filename="../../reader/ui/settings_dialog.py" line="78" />
+        <location filename="../../reader/ui/settings_dialog.py" line="79" />
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>

@@ -173,3 +173,27 @@ def test_cli_backup_check_restore(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["restored"] == made["path"]
     assert _cli("--library", folder, "check", "--full").returncode == 0
     assert len(json.loads(_cli("--library", folder, "list", "--json").stdout)) > 5
+
+
+def test_a_restored_library_gets_a_fresh_index(filled: Library) -> None:
+    """The index described the replaced database; the restored one is searched by its own."""
+    from reader.search.index import SearchIndex
+    from reader.search.indexer import ensure_index, index_folder, process_queue, searchable_count
+
+    folder = filled.folder
+    backup = make_backup(folder, "manual")
+    index = SearchIndex(index_folder(filled))
+    ensure_index(filled, index)
+    process_queue(filled, index)
+    assert index.doc_count() == searchable_count(filled) > 0
+    index.close()
+    filled.close()
+    restore(folder, backup.path, kept_as="replaced")
+    assert not (folder / "index").exists()
+    assert list(folder.glob("replaced-*/library.sqlite"))
+    with Library(folder) as lib:
+        index = SearchIndex(index_folder(lib))
+        assert ensure_index(lib, index) == "missing"  # rebuilt from the restored database
+        process_queue(lib, index)
+        assert index.doc_count() == searchable_count(lib)
+        index.close()

@@ -1,7 +1,8 @@
 """Crash-consistency benchmark (issue #8). Not a test: ``python bench/bench_crash.py [--kills 1000]``.
 
-Runs the workload of ``tests/crash`` (imports incl. hostile PDFs, indexing, highlight
-create/edit/delete, tag edits, backups) and SIGKILLs it at random moments, N times, checking
+Starts the app headless with the workload of ``tests/crash`` (imports incl. hostile PDFs,
+indexing, reading, searching, highlight create/edit/delete, tag edits, backups; ``--workload core``
+drives the core alone) and SIGKILLs it at random moments, N times, checking
 after each kill that every save that had returned is there, the database passes
 ``integrity_check``, no document is visible without its text, the index opens or rebuilds, and
 no debris is left. Floor: 0 losses.
@@ -23,8 +24,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--kills", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument(
+        "--workload", choices=["app", "core"], default="app", help="the headless app, or the core only"
+    )
     args = ap.parse_args()
-    from tests.crash.harness import run
+    from tests.crash.harness import APP, CORE, run
     from tests.crash.test_crash import workload_files
 
     work = Path(tempfile.mkdtemp(prefix="gongbao-bench-crash-"))
@@ -38,7 +42,13 @@ def main() -> int:
             )
 
     outcome = run(
-        work, workload_files(work), kills=args.kills, seed=args.seed, max_delay=1.5, progress=progress
+        work,
+        workload_files(work),
+        kills=args.kills,
+        seed=args.seed,
+        max_delay=1.5,
+        progress=progress,
+        workload=APP if args.workload == "app" else CORE,
     )
     took = time.perf_counter() - started
     print(f"kills: {outcome.kills} in {took / 60:.1f} min")

@@ -1,4 +1,4 @@
-"""SIGKILL at random moments during imports, indexing, annotation edits and backups: 0 losses."""
+"""SIGKILL of the headless app at random moments (imports, indexing, edits, backups): 0 losses."""
 
 from __future__ import annotations
 

@@ -177,3 +177,34 @@ def test_every_hostile_pdf_imports_or_is_refused_with_a_reason(library: Library)
     # nothing half-imported: every imported issue has all its documents and pages
     for issue in library.issues():
         assert issue.document_count >= 1 and issue.page_count >= 1
+
+
+@pytest.mark.skipif(not BADINPUT.is_dir(), reason="shared/badinput not found")
+def test_every_hostile_file_gets_the_same_verdict_one_by_one_as_in_one_batch(tmp_path: Path) -> None:
+    """Each file of badinput (PDFs and texts) imported on its own, then all of them in one batch:
+    the same verdict for each, the same library; no file depends on what came before it."""
+    from reader.importer import import_file
+    from reader.sources.pdf import Extractor
+
+    files = sorted(p for p in BADINPUT.rglob("*") if p.is_file() and p.name != "MANIFEST.md")
+    alone = Library(tmp_path / "one by one")
+    with Extractor(timeout=20) as ex:
+        singles = [import_file(alone, f, extractor=ex) for f in files]
+    batch_lib = Library(tmp_path / "batch")
+    batch = import_paths(batch_lib, files, pdf_timeout=20)
+    assert [(o.status, o.category) for o in singles] == [(o.status, o.category) for o in batch]
+    assert all(o.status in ("imported", "present") or (o.category and o.reason) for o in batch)
+    assert alone.counts() == batch_lib.counts()
+    categories = {o.category for o in batch if o.status == "failed"}
+    assert categories <= {
+        "corrupt",
+        "encrypted",
+        "empty",
+        "no_text",
+        "encoding",
+        "timeout",
+        "binary",
+        "unsupported",
+    }
+    alone.close()
+    batch_lib.close()

@@ -130,6 +130,12 @@ def extract_now(source: str | bytes, password: str | None) -> tuple[str, Any]:
 
 def _serve(conn: Connection) -> None:
     """Child process loop: one extraction per request until told to stop."""
+    import pymupdf
+
+    # MuPDF prints every repair of a broken file to stderr (hundreds of lines for some): the
+    # verdict and its reason reach the user through the import report instead
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
     for msg in messages(conn):
         source, password = msg  # type: ignore[misc]
         try:

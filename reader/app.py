@@ -48,24 +48,31 @@ def _exit_after_first_paint(window) -> None:
 
 
 def _healthy_or_restored(folder: Path) -> bool:
-    """Check the library before opening it; offer the newest sound backup if it is damaged.
+    """Check the library before opening it; offer the newest sound backup if it is damaged, or,
+    without one, a fresh library with the damaged file kept aside.
 
     Returns False only when the user declines and the library cannot be opened."""
     from PySide6.QtWidgets import QMessageBox
 
-    from reader.library.backup import backups, check_at_start, check_file, restore
+    from reader.library.backup import backups, check_at_start, check_file, restore, set_aside
 
     health = check_at_start(folder)
     if health.ok:
         return True
     good = [b for b in backups(folder) if check_file(b.path) is None]
-    if not good:
-        QMessageBox.critical(
+    if not good:  # still a way to start: the damaged file kept aside, a new empty library
+        answer = QMessageBox.question(
             None,
             "公报阅读器",
-            f"资料库已损坏，且没有可用的备份：\n{folder}\n\n（{health.problem}）",
+            f"资料库已损坏，且没有可用的备份：\n{folder}\n\n（{health.problem}）\n\n"
+            "把损坏的文件移到一旁（不会删除），以一个新的空资料库启动吗？\n"
+            "导入过的原文件仍在资料库的 files 文件夹中，可以重新导入。",
         )
-        return False
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        aside = set_aside(folder)
+        QMessageBox.information(None, "公报阅读器", f"已新建空资料库。损坏的文件保存在：\n{aside}")
+        return True
     answer = QMessageBox.question(
         None,
         "公报阅读器",

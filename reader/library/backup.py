@@ -159,28 +159,38 @@ def daily_due(folder: Path, today: dt.date | None = None) -> bool:
     return (Path(folder) / DB_NAME).exists() and not any(b.when.date() == today for b in backups(folder))
 
 
+def set_aside(folder: Path, kept_as: str = "damaged") -> Path:
+    """Move the database and its ``-wal``/``-shm``/``-journal`` into ``<kept_as>-<time>/``.
+
+    Never deletes: whatever is in them can still be looked at (or sent to us). The derived search
+    index goes, since it describes that database. The caller must hold the library's lock."""
+    folder = Path(folder)
+    aside = folder / f"{kept_as}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    aside.mkdir(exist_ok=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):  # a stale WAL must never meet another file
+        p = folder / f"{DB_NAME}{suffix}"
+        if p.exists():
+            shutil.move(str(p), str(aside / p.name))
+    shutil.rmtree(folder / INDEX_DIR, ignore_errors=True)
+    return aside
+
+
 def restore(folder: Path, backup: Path, kept_as: str = "damaged") -> Path:
     """Put ``backup`` in place of the library database; returns where the old one was moved.
 
     ``kept_as`` names the folder the replaced database goes to (``damaged-…`` after a failed
-    check, ``replaced-…`` when the user chose to go back). The search index is dropped: it
-    describes the replaced database and is rebuilt from the restored one at the next start.
-    The caller must have closed the library (and hold its lock)."""
+    check, ``replaced-…`` when the user chose to go back). The search index is rebuilt from the
+    restored database at the next start. The caller must have closed the library (and hold its
+    lock)."""
     folder = Path(folder)
     problem = check_file(backup)
     if problem:
         raise LibraryError(f"这个备份已损坏，不能用来恢复：{backup.name}（{problem}）")
-    aside = folder / f"{kept_as}-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    aside.mkdir(exist_ok=True)
-    for suffix in ("", "-wal", "-shm", "-journal"):  # a stale WAL must never meet the restored file
-        p = folder / f"{DB_NAME}{suffix}"
-        if p.exists():
-            shutil.move(str(p), str(aside / p.name))
+    aside = set_aside(folder, kept_as)
     tmp = folder / f".{DB_NAME}.restoring"
     shutil.copyfile(backup, tmp)
     _fsync(tmp)
     os.replace(tmp, folder / DB_NAME)
-    shutil.rmtree(folder / INDEX_DIR, ignore_errors=True)
     return aside
 
 

@@ -37,7 +37,7 @@ def test_damaged_library_is_restored_when_the_user_agrees(
     assert list(folder.glob("damaged-*/library.sqlite"))
 
 
-def test_damaged_library_without_a_backup_is_said_and_not_opened(
+def test_damaged_library_without_a_backup_is_said_and_not_opened_if_the_user_declines(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "lib"
@@ -46,6 +46,30 @@ def test_damaged_library_without_a_backup_is_said_and_not_opened(
         b.unlink()
     _damage(folder / "library.sqlite")
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: said.append(a[2]) or QMessageBox.StandardButton.No
+    )
     assert not _healthy_or_restored(folder)
     assert "没有可用的备份" in said[0]
+    assert not check_at_start(folder).ok  # left exactly as it was
+    assert not list(folder.glob("damaged-*"))
+
+
+def test_damaged_library_without_a_backup_can_start_afresh_keeping_the_damaged_file(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lib"
+    _library_with_backup(folder)
+    for b in (folder / "backups").iterdir():
+        b.unlink()
+    damaged = folder / "library.sqlite"
+    _damage(damaged)
+    before = damaged.read_bytes()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    assert _healthy_or_restored(folder)
+    [kept] = folder.glob("damaged-*/library.sqlite")
+    assert kept.read_bytes() == before
+    with Library(folder) as lib:  # a new, empty, sound library
+        assert lib.counts() == {"issues": 0, "documents": 0}
+    assert check_at_start(folder).ok

@@ -147,6 +147,8 @@ def _restore_chosen(folder: Path, backup: Path) -> str:
         aside = restore(folder, backup, kept_as="replaced")
     except ReaderError as exc:
         return f"未能恢复：{exc}"
+    except OSError as exc:  # a file held open by another program (antivirus), a full disk
+        return f"未能恢复：{exc.strerror or exc}（资料库保持原样）"
     return f"已从备份恢复（{backup.name}）。原来的资料库保存在：{aside}"
 
 

@@ -186,10 +186,15 @@ def restore(folder: Path, backup: Path, kept_as: str = "damaged") -> Path:
     problem = check_file(backup)
     if problem:
         raise LibraryError(f"这个备份已损坏，不能用来恢复：{backup.name}（{problem}）")
-    aside = set_aside(folder, kept_as)
     tmp = folder / f".{DB_NAME}.restoring"
-    shutil.copyfile(backup, tmp)
-    _fsync(tmp)
+    try:  # copied first: a full disk fails here, with the library still as it was
+        shutil.copyfile(backup, tmp)
+        _fsync(tmp)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    aside = set_aside(folder, kept_as)
     os.replace(tmp, folder / DB_NAME)
     return aside
 

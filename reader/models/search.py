@@ -190,3 +190,6 @@ class SearchController(QObject):
         if self._indexer is not None:
             self._indexer.stop(grace=0.5)
             self._indexer = None
+        # its read-only connection is closed when it ends: a restore may move the file next
+        # (Windows refuses to move an open file)
+        self._thread.join(3.0)

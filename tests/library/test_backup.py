@@ -197,3 +197,16 @@ def test_a_restored_library_gets_a_fresh_index(filled: Library) -> None:
         process_queue(lib, index)
         assert index.doc_count() == searchable_count(lib)
         index.close()
+
+
+def test_a_restore_that_cannot_write_its_copy_leaves_the_library_as_it_was(filled: Library) -> None:
+    folder = filled.folder
+    backup = make_backup(folder, "manual")
+    filled.close()
+    before = (folder / "library.sqlite").read_bytes()
+    (folder / ".library.sqlite.restoring").mkdir()  # the copy's place cannot be written
+    with pytest.raises(OSError):
+        restore(folder, backup.path, kept_as="replaced")
+    assert (folder / "library.sqlite").read_bytes() == before
+    assert not list(folder.glob("replaced-*"))
+    assert check_at_start(folder).ok

@@ -20,6 +20,14 @@ def _library_with_backup(folder: Path) -> None:
     make_backup(folder, "daily")
 
 
+def _damaged_without_backup(folder: Path) -> Path:
+    _library_with_backup(folder)
+    for b in (folder / "backups").iterdir():
+        b.unlink()
+    _damage(folder / "library.sqlite")
+    return folder
+
+
 def test_damaged_library_is_restored_when_the_user_agrees(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -40,11 +48,7 @@ def test_damaged_library_is_restored_when_the_user_agrees(
 def test_damaged_library_without_a_backup_is_said_and_not_opened_if_the_user_declines(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "lib"
-    _library_with_backup(folder)
-    for b in (folder / "backups").iterdir():
-        b.unlink()
-    _damage(folder / "library.sqlite")
+    folder = _damaged_without_backup(tmp_path / "lib")
     said: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a, **k: said.append(a[2]) or QMessageBox.StandardButton.No
@@ -58,12 +62,8 @@ def test_damaged_library_without_a_backup_is_said_and_not_opened_if_the_user_dec
 def test_damaged_library_without_a_backup_can_start_afresh_keeping_the_damaged_file(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "lib"
-    _library_with_backup(folder)
-    for b in (folder / "backups").iterdir():
-        b.unlink()
+    folder = _damaged_without_backup(tmp_path / "lib")
     damaged = folder / "library.sqlite"
-    _damage(damaged)
     before = damaged.read_bytes()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)

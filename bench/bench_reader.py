@@ -25,13 +25,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def cold_start(library: Path, runs: int = 3) -> list[float]:
+def cold_start(library: Path, runs: int = 3, command: list[str] | None = None) -> list[float]:
+    """Seconds from process start to the window's first paint (``command``: the app to start)."""
     env = dict(os.environ, GONGBAO_EXIT_AFTER_PAINT="1")
     out = []
     for _ in range(runs):
         t0 = time.time()
         p = subprocess.run(
-            [sys.executable, "-m", "reader", "--library", str(library), "--no-welcome"],
+            [*(command or [sys.executable, "-m", "reader"]), "--library", str(library), "--no-welcome"],
             capture_output=True,
             text=True,
             env=env,

@@ -47,7 +47,8 @@ def main() -> int:
     built = time.perf_counter() - t0
     app_dir = work / "dist" / "gongbao"
     exe = app_dir / ("gongbao.exe" if sys.platform == "win32" else "gongbao")
-    size = sum(p.stat().st_size for p in app_dir.rglob("*") if p.is_file())
+    # (links, on Linux, point at files counted once)
+    size = sum(p.stat().st_size for p in app_dir.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"pyinstaller build.spec: {built:.0f} s")
     print(f"bundle: {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB) in {app_dir} (floor {SIZE_FLOOR_MB} MB)")
     selftest = subprocess.run([str(exe), "--selftest"], capture_output=True, text=True, encoding="utf-8")

@@ -29,6 +29,8 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--seconds", type=float, default=240.0, help="stop after this long at the latest")
     args = ap.parse_args()
+    if os.environ.get("SWITCH"):
+        sys.setswitchinterval(float(os.environ["SWITCH"]))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench_search import build_library
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -69,8 +71,11 @@ def main() -> int:
     errors: list[str] = []
     queries = ["扶贫", "河长制", "乡村振兴", "钦政办〔2019〕5号", "营商环境", "规划 -审批", "应急预案"]
 
+    slowest: list[tuple[float, str]] = []  # (ms, action): where a stall came from, if from us
+
     def act() -> None:
         step = rng.choice(["search", "open", "highlight", "note"])
+        t0 = time.perf_counter()
         try:
             if step == "search":
                 window.search_panel.edit.setText(rng.choice(queries))
@@ -86,6 +91,7 @@ def main() -> int:
                 window.annotations.set_note(rng.choice(saved), f"并发批注 {rng.random()}")
         except Exception as exc:  # anything a user would have seen as an error
             errors.append(f"{step}: {type(exc).__name__}: {exc}")
+        slowest.append(((time.perf_counter() - t0) * 1000, step))
         if window.last_error:
             errors.append(window.last_error)
             window.last_error = ""
@@ -118,6 +124,7 @@ def main() -> int:
         f"GUI stalls (10 ms probe): longest {ordered[-1]:.0f} ms, p99 {p99:.0f} ms, "
         f"median {statistics.median(ordered):.0f} ms (floor longest 100 ms)"
     )
+    print("slowest actions: " + ", ".join(f"{what} {ms:.0f} ms" for ms, what in sorted(slowest)[-3:][::-1]))
     print(f"errors shown: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
     print(f"lost highlights: {len(lost)}")
     ok = ordered[-1] <= 100 and not errors and not lost

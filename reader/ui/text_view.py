@@ -20,6 +20,8 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLength,
+    QTextOption,
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -44,6 +46,14 @@ TITLE_FAMILIES = [
 BODY_FAMILIES = ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "SimSun", "宋体"]
 HEADING_FAMILIES = ["黑体", "SimHei", "Heiti SC", "Microsoft YaHei"]
 KAI_FAMILIES = ["楷体_GB2312", "楷体", "KaiTi", "STKaiti"]
+
+
+BIG_TABLE_CELLS = 120  # beyond this a table is shown as tabbed lines (see _insert_tab_rows)
+
+
+def _width(text: str) -> int:
+    """Display width in half-width units: a Chinese character takes two, a digit or letter one."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
 @dataclass(slots=True)
@@ -131,6 +141,7 @@ class TextView(QTextBrowser):
         assert doc is not None
         qdoc = QTextDocument(self)
         qdoc.setDocumentMargin(self.font_pt * 2)
+        qdoc.setTextWidth(self.viewport().width())
         cursor = QTextCursor(qdoc)
         center = Qt.AlignmentFlag.AlignHCenter
         cursor.setBlockFormat(self._block(center, top=0.5))
@@ -157,6 +168,10 @@ class TextView(QTextBrowser):
             self._insert_paragraph(cursor, b, first)
             first = False
             i += 1
+        old = self.document()
+        if old.parent() is self:  # deleted later, not inside setDocument: two shorter GUI pauses
+            old.setParent(None)
+            old.deleteLater()
         self.setDocument(qdoc)
         pieces = self._pieces()
         self._by_canon = sorted(pieces, key=lambda t: t[1])
@@ -218,13 +233,27 @@ class TextView(QTextBrowser):
             link.mergeCharFormat(fmt)
 
     def _insert_table(self, cursor: QTextCursor, rows: list[Block]) -> None:
-        cols = max(len(r.text.split("\t")) for r in rows)
+        split = [r.text.split("\t") for r in rows]
+        cols = max(len(cells) for cells in split)
+        # Column widths from the longest text in each column, as shares of the width: Qt's
+        # automatic widths lay every cell out twice.
+        longest = [
+            max((_width(cells[c]) for cells in split if c < len(cells)), default=1) for c in range(cols)
+        ]
+        weights = [min(max(n, 4), 40) for n in longest]
+        total = sum(weights)
+        if len(rows) * cols > BIG_TABLE_CELLS:
+            self._insert_tab_rows(cursor, rows, [w / total for w in weights])
+            return
         tf = QTextTableFormat()
         tf.setBorder(0.5)
         tf.setCellPadding(3)
         tf.setCellSpacing(0)
         tf.setTopMargin(self.font_pt * 0.5)
-        tf.setWidth(tf.width())  # natural width
+        tf.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        tf.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 * w / total) for w in weights]
+        )
         cursor.insertBlock(self._block(Qt.AlignmentFlag.AlignLeft), self._char(BODY_FAMILIES))
         table = cursor.insertTable(len(rows), cols, tf)
         small = self._char(BODY_FAMILIES, 0.85)
@@ -240,6 +269,22 @@ class TextView(QTextBrowser):
                 offset += len(text) + 1
             self._placed.append(_Placed(row.start, len(row.text), placed[0][1], placed))
         cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def _insert_tab_rows(self, cursor: QTextCursor, rows: list[Block], shares: list[float]) -> None:
+        """A long table as one line per row with tab stops: Qt lays out a QTextTable of a few
+        hundred cells in 50 ms and more (a 名单 of 500 cells took 70 ms), lines with tabs in a few."""
+        width = max(self.viewport().width() - 5 * self.font_pt, 300)
+        stops, x = [], 0.0
+        for share in shares[:-1]:
+            x += width * share
+            stops.append(QTextOption.Tab(x, QTextOption.TabType.LeftTab))
+        small = self._char(BODY_FAMILIES, 0.85)
+        for n, row in enumerate(rows):
+            bf = self._block(Qt.AlignmentFlag.AlignLeft, top=0.6 if n == 0 else 0.1)
+            bf.setTabPositions(stops)
+            cursor.insertBlock(bf, small)
+            self._placed.append(_Placed(row.start, len(row.text), cursor.position()))
+            cursor.insertText(row.text, small)
 
     # -- offsets ↔ positions ------------------------------------------------------------------
     def _pieces(self) -> list[tuple[int, int, int]]:

@@ -29,8 +29,6 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--seconds", type=float, default=240.0, help="stop after this long at the latest")
     args = ap.parse_args()
-    if os.environ.get("SWITCH"):
-        sys.setswitchinterval(float(os.environ["SWITCH"]))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench_search import build_library
     from PySide6.QtCore import QElapsedTimer, QTimer

@@ -86,17 +86,12 @@ def _healthy_or_restored(folder: Path) -> bool:
     return True
 
 
-def _daily_backup(window, folder: Path) -> None:
-    """The day's backup, in the background (the online backup API lets the app keep writing)."""
-    from reader.library.backup import daily_due, make_backup
-    from reader.models.jobs import Job
+def _daily_backup(window) -> None:
+    """The day's backup, if none was made today (the window runs it in the background)."""
+    from reader.library.backup import daily_due
 
-    if not daily_due(folder):
-        return
-    job = Job(lambda: make_backup(folder, "daily"), window)
-    job.failed.connect(window.statusBar().showMessage)
-    window._backup_job = job
-    job.start()
+    if daily_due(window.library.folder):
+        window.start_backup("daily")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,15 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0  # the running window came forward (and opened the link)
         readonly = not lock.acquire(wait=3.0)  # a crashed app's last processes may be exiting
     try:
-        notice = ""
+        link, notice = args.link, ""
         while True:
             if not readonly and not _healthy_or_restored(folder):
                 return 1
-            code, chosen = _session(app, conf, choice, readonly, args, notice)
+            code, chosen = _session(app, conf, choice, readonly, link, not args.no_welcome, notice)
             if chosen is None:
                 return code
             notice = _restore_chosen(folder, chosen)  # then the library opens again, restored
-            args.link = None
+            link = None
     finally:
         lock.release()
 
@@ -152,8 +147,11 @@ def _restore_chosen(folder: Path, backup: Path) -> str:
     return f"已从备份恢复（{backup.name}）。原来的资料库保存在：{aside}"
 
 
-def _session(app, conf: Settings, choice, readonly: bool, args: argparse.Namespace, notice: str):
-    """Open the library in a main window until it closes: (exit code, backup chosen to restore)."""
+def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welcome: bool, notice: str):
+    """Open the library in a main window until it closes: (exit code, backup chosen to restore).
+
+    ``link`` is a gongbao:// link to open, ``welcome`` offers the sample to an empty library,
+    ``notice`` is said first (the result of a restore)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -172,12 +170,13 @@ def _session(app, conf: Settings, choice, readonly: bool, args: argparse.Namespa
         library.annotations.purge_deleted()
     window = MainWindow(library, conf)
     window.library_source = choice.source  # the settings dialog explains where the library is
+    server = None
     if readonly:
         window.say_open_elsewhere()
     else:
         from reader.ui.single_instance import InstanceServer
 
-        window.instance_server = InstanceServer(folder, window)  # later starts come here
+        server = window.instance_server = InstanceServer(folder, window)  # later starts come here
     if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start
     window.show()
@@ -186,16 +185,14 @@ def _session(app, conf: Settings, choice, readonly: bool, args: argparse.Namespa
     QTimer.singleShot(1000, window, register)  # links in exported notes open this app (frozen app only)
     if notice:
         QTimer.singleShot(0, window, lambda: window.tell(notice))
-    elif args.link:
-        link = args.link
+    elif link:
         QTimer.singleShot(0, window, lambda: window.open_link(link))
-    elif not args.no_welcome:
+    elif welcome:
         QTimer.singleShot(0, window, window.offer_sample)
     if not library.readonly:
-        QTimer.singleShot(2000, window, lambda: _daily_backup(window, folder))
+        QTimer.singleShot(2000, window, lambda: _daily_backup(window))
     code = app.exec()
     chosen = window.restore_request
-    server = getattr(window, "instance_server", None)
     if server is not None:
         server.server.close()  # the next window (after a restore) listens under the same name
     window.deleteLater()

@@ -216,6 +216,7 @@ ZH = {
     "Before upgrade": "升级前",
     "No backups yet.": "还没有备份。",
     "Backing up…": "正在备份…",
+    "A backup is being made; try again in a moment.": "正在备份，请稍后再试。",
     "Backed up: %1": "已备份：%1",
     "The backup failed: %1": "备份失败：%1",
     "Restore a backup": "恢复备份",

@@ -8,6 +8,7 @@ restores it, keeping the current database aside, and opens the library again
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -26,15 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.backup import BACKUP_DIR, BackupInfo, backups, make_backup
+from reader.library.backup import BACKUP_DIR, KEEP_DAYS, BackupInfo, backups
 from reader.models.jobs import Job
 
 
 class BackupDialog(QDialog):
     restore_chosen = Signal(Path)  # a backup the user confirmed to restore
 
-    def __init__(self, folder: Path, readonly: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        readonly: bool,
+        start_backup: Callable[[str], Job | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``start_backup(reason)`` runs a backup in the background (the window owns it and waits
+        for it before closing), or returns None if one is already being written."""
         super().__init__(parent)
+        self._start_backup = start_backup
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(560, 420)
@@ -47,7 +57,7 @@ class BackupDialog(QDialog):
                 "A backup of the library is made every day the app is used (the last %1 days are"
                 " kept) and before every upgrade of its format. Highlights, notes and tags are all"
                 " in it; imported files are kept separately and are not affected."
-            ).replace("%1", "7"),
+            ).replace("%1", str(KEEP_DAYS)),
             self,
         )
         intro.setWordWrap(True)
@@ -119,11 +129,13 @@ class BackupDialog(QDialog):
 
     def back_up_now(self) -> None:
         """A manual backup, in the background (the online backup API lets the app keep writing)."""
-        self.job = Job(lambda: make_backup(self.folder, "manual"), self)
+        self.job = self._start_backup("manual")
+        if self.job is None:  # the day's backup is being written right now: that one will do
+            self.status.setText(self.tr("A backup is being made; try again in a moment."))
+            return
         self.job.finished.connect(self._backed_up)
         self.job.failed.connect(self._backup_failed)
         self.status.setText(self.tr("Backing up…"))
-        self.job.start()
         self._update_buttons()
 
     def _backed_up(self, made: BackupInfo) -> None:
@@ -135,15 +147,6 @@ class BackupDialog(QDialog):
         self.job = None
         self.status.setText(self.tr("The backup failed: %1").replace("%1", message))
         self._update_buttons()
-
-    def wait(self) -> None:
-        """Let a backup being written finish (closing the dialog or the window waits for it)."""
-        if self.job is not None:
-            self.job.wait()
-
-    def done(self, result: int) -> None:
-        self.wait()
-        super().done(result)
 
     def restore_selected(self) -> None:
         chosen = self.selected()

@@ -36,6 +36,7 @@ from reader.errors import ReaderError
 from reader.export.collect import parse_link
 from reader.layout import layout
 from reader.library import Library
+from reader.library.backup import make_backup
 from reader.library.records import DocumentRecord, ImportOutcome, ReadingState
 from reader.models.annotations import AnnotationController
 from reader.models.jobs import Job
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.last_error = ""
         self.restore_request: Path | None = None  # a backup to restore once this window has closed
+        self.backup_job: Job | None = None  # the backup being written (daily or from the dialog)
+        self.backups_dialog: BackupDialog | None = None
+        self.last_notice = ""
         self._export_job: Job | None = None
         self.library_source = "default"  # or --library, portable, settings (set by the app)
         self.last_export = None
@@ -928,10 +932,22 @@ class MainWindow(QMainWindow):
         )
 
     # -- backups ------------------------------------------------------------------------------
+    def start_backup(self, reason: str) -> Job | None:
+        """Back the library up in the background (SQLite's online backup: work goes on); the
+        window waits for it before it closes. None if one is already being written."""
+        if self.backup_job is not None and self.backup_job.running():
+            return None
+        folder = self.library.folder
+        job = self.backup_job = Job(lambda: make_backup(folder, reason), self)
+        job.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        job.start()
+        return job
+
     def open_backups(self) -> BackupDialog:
-        dialog = BackupDialog(self.library.folder, self.library.readonly, self)
+        dialog = BackupDialog(self.library.folder, self.library.readonly, self.start_backup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_chosen.connect(self.request_restore)
+        dialog.destroyed.connect(lambda: setattr(self, "backups_dialog", None))
         dialog.open()
         self.backups_dialog = dialog
         return dialog
@@ -978,9 +994,8 @@ class MainWindow(QMainWindow):
             self._task.wait()
         if self._export_job is not None:  # a file being written is finished, never cut short
             self._export_job.wait()
-        for job in (getattr(self, "_backup_job", None), getattr(self, "backups_dialog", None)):
-            if job is not None:
-                job.wait()  # so is a backup: the library is closed and may be restored next
+        if self.backup_job is not None:  # so is a backup: the library may be restored next
+            self.backup_job.wait()
         self.annotations_panel.flush()
         self.annotations.close()  # the undo history goes: so do the tombstones it kept
         self._remember_place(push_history=False)

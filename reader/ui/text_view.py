@@ -52,11 +52,6 @@ KAI_FAMILIES = ["楷体_GB2312", "楷体", "KaiTi", "STKaiti"]
 BIG_TABLE_CELLS = 120  # beyond this a table is shown as tabbed lines (see _insert_tab_rows)
 
 
-def _width(text: str) -> int:
-    """Display width in half-width units: a Chinese character takes two, a digit or letter one."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
-
 @dataclass(slots=True)
 class _Placed:
     """Where a canonical paragraph landed in the QTextDocument."""
@@ -142,7 +137,6 @@ class TextView(QTextBrowser):
         assert doc is not None
         qdoc = QTextDocument(self)
         qdoc.setDocumentMargin(self.font_pt * 2)
-        qdoc.setTextWidth(self.viewport().width())
         cursor = QTextCursor(qdoc)
         center = Qt.AlignmentFlag.AlignHCenter
         cursor.setBlockFormat(self._block(center, top=0.5))
@@ -169,10 +163,6 @@ class TextView(QTextBrowser):
             self._insert_paragraph(cursor, b, first)
             first = False
             i += 1
-        old = self.document()
-        if old.parent() is self:  # deleted later, not inside setDocument: two shorter GUI pauses
-            old.setParent(None)
-            old.deleteLater()
         self.setDocument(qdoc)
         pieces = self._pieces()
         self._by_canon = sorted(pieces, key=lambda t: t[1])
@@ -233,33 +223,39 @@ class TextView(QTextBrowser):
             fmt.setToolTip(url)
             link.mergeCharFormat(fmt)
 
+    def _column_widths(self, split: list[list[str]], small: QTextCharFormat) -> list[float]:
+        """Pixel widths of a table's columns: what nine in ten of a column's cells need (a stray
+        long cell does not widen it) plus a gap, at most 40 % of the page each, squeezed in
+        proportion when the page is narrower. Measured with the font: Qt's automatic table
+        widths lay every cell out twice, on the GUI thread."""
+        metrics = QFontMetricsF(small.font())
+        gap = metrics.horizontalAdvance("国")
+        room = max(self.viewport().width() - 5 * self.font_pt, 300)
+        natural = []
+        for c in range(max(len(cells) for cells in split)):
+            widths = sorted(metrics.horizontalAdvance(cells[c]) for cells in split if c < len(cells))
+            typical = widths[int(len(widths) * 0.9)] if widths else 0
+            natural.append(min(typical + gap, room * 0.4))
+        scale = min(1.0, room / sum(natural))
+        return [w * scale for w in natural]
+
     def _insert_table(self, cursor: QTextCursor, rows: list[Block]) -> None:
         split = [r.text.split("\t") for r in rows]
         cols = max(len(cells) for cells in split)
+        small = self._char(BODY_FAMILIES, 0.85)
+        widths = self._column_widths(split, small)
         if len(rows) * cols > BIG_TABLE_CELLS:
-            self._insert_tab_rows(cursor, rows)
+            self._insert_tab_rows(cursor, rows, widths, small)
             return
-        # Column widths from the longest text in each column, as shares of the width: Qt's
-        # automatic widths lay every cell out twice.
-        longest = [
-            max((_width(cells[c]) for cells in split if c < len(cells)), default=1) for c in range(cols)
-        ]
-        weights = [min(max(n, 4), 40) for n in longest]
-        total = sum(weights)
         tf = QTextTableFormat()
         tf.setBorder(0.5)
         tf.setCellPadding(3)
         tf.setCellSpacing(0)
         tf.setTopMargin(self.font_pt * 0.5)
-        tf.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        tf.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, 100 * w / total) for w in weights]
-        )
+        tf.setColumnWidthConstraints([QTextLength(QTextLength.Type.FixedLength, w) for w in widths])
         cursor.insertBlock(self._block(Qt.AlignmentFlag.AlignLeft), self._char(BODY_FAMILIES))
         table = cursor.insertTable(len(rows), cols, tf)
-        small = self._char(BODY_FAMILIES, 0.85)
-        for r, row in enumerate(rows):
-            cells = row.text.split("\t")
+        for r, (row, cells) in enumerate(zip(rows, split, strict=True)):
             placed: list[tuple[int, int]] = []
             offset = row.start
             for c in range(cols):
@@ -271,27 +267,14 @@ class TextView(QTextBrowser):
             self._placed.append(_Placed(row.start, len(row.text), placed[0][1], placed))
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    def _insert_tab_rows(self, cursor: QTextCursor, rows: list[Block]) -> None:
+    def _insert_tab_rows(
+        self, cursor: QTextCursor, rows: list[Block], widths: list[float], small: QTextCharFormat
+    ) -> None:
         """A long table as one line per row with tab stops: Qt lays out a QTextTable of a few
-        hundred cells in 50 ms and more (a 名单 of 500 cells took 70 ms), lines with tabs in a few.
-
-        Each column gets the width of nine in ten of its cells plus a gap, measured with the font
-        (at most 40 % of the page), squeezed in proportion only when the page is narrower."""
-        small = self._char(BODY_FAMILIES, 0.85)
-        metrics = QFontMetricsF(small.font())
-        split = [r.text.split("\t") for r in rows]
-        cols = max(len(cells) for cells in split)
-        gap = metrics.horizontalAdvance("国")
-        room = max(self.viewport().width() - 5 * self.font_pt, 300)
-        natural = []
-        for c in range(cols):
-            widths = sorted(metrics.horizontalAdvance(cells[c]) for cells in split if c < len(cells))
-            typical = widths[int(len(widths) * 0.9)] if widths else 0  # not a stray long cell's
-            natural.append(min(typical + gap, room * 0.4))
-        scale = min(1.0, room / sum(natural))
+        hundred cells in 50 ms and more (a 名单 of 500 cells took 70 ms), lines with tabs in a few."""
         stops, x = [], 0.0
-        for w in natural[:-1]:
-            x += w * scale
+        for w in widths[:-1]:
+            x += w
             stops.append(QTextOption.Tab(x, QTextOption.TabType.LeftTab))
         for n, row in enumerate(rows):
             bf = self._block(Qt.AlignmentFlag.AlignLeft, top=0.6 if n == 0 else 0.1)

@@ -160,87 +160,92 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="39" />
+        <location filename="../../reader/ui/backup_dialog.py" line="49" />
         <source>Backups</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="47" />
+        <location filename="../../reader/ui/backup_dialog.py" line="57" />
         <source>A backup of the library is made every day the app is used (the last %1 days are kept) and before every upgrade of its format. Highlights, notes and tags are all in it; imported files are kept separately and are not affected.</source>
         <translation>每天使用本程序时会自动备份资料库（保留最近 %1 天），每次升级资料库格式前也会备份。高亮、批注和标签都在备份中；导入的原文件单独保存，不受恢复影响。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="55" />
+        <location filename="../../reader/ui/backup_dialog.py" line="65" />
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="55" />
+        <location filename="../../reader/ui/backup_dialog.py" line="65" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="55" />
+        <location filename="../../reader/ui/backup_dialog.py" line="65" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="64" />
+        <location filename="../../reader/ui/backup_dialog.py" line="74" />
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="65" />
+        <location filename="../../reader/ui/backup_dialog.py" line="75" />
         <source>Restore This Backup…</source>
         <translation>恢复此备份…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="66" />
+        <location filename="../../reader/ui/backup_dialog.py" line="76" />
         <source>Open Backup Folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="88" />
+        <location filename="../../reader/ui/backup_dialog.py" line="98" />
         <source>Daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="89" />
+        <location filename="../../reader/ui/backup_dialog.py" line="99" />
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="90" />
+        <location filename="../../reader/ui/backup_dialog.py" line="100" />
         <source>Before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="108" />
+        <location filename="../../reader/ui/backup_dialog.py" line="118" />
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="125" />
+        <location filename="../../reader/ui/backup_dialog.py" line="134" />
+        <source>A backup is being made; try again in a moment.</source>
+        <translation>正在备份，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/backup_dialog.py" line="138" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="132" />
+        <location filename="../../reader/ui/backup_dialog.py" line="144" />
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="136" />
+        <location filename="../../reader/ui/backup_dialog.py" line="148" />
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="154" />
+        <location filename="../../reader/ui/backup_dialog.py" line="157" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="156" />
+        <location filename="../../reader/ui/backup_dialog.py" line="159" />
         <source>Go back to the library as it was at %1?
 
 Highlights, notes and tags made since then will not be in it. The current library is kept in the library folder (replaced-…), not deleted. The window closes and opens again.</source>
@@ -442,295 +447,295 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="95" />
-        <location filename="../../reader/ui/main_window.py" line="925" />
-        <location filename="../../reader/ui/main_window.py" line="947" />
-        <location filename="../../reader/ui/main_window.py" line="954" />
+        <location filename="../../reader/ui/main_window.py" line="99" />
+        <location filename="../../reader/ui/main_window.py" line="929" />
+        <location filename="../../reader/ui/main_window.py" line="963" />
+        <location filename="../../reader/ui/main_window.py" line="970" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210" />
+        <location filename="../../reader/ui/main_window.py" line="214" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="163" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="110" />
+        <location filename="../../reader/ui/main_window.py" line="114" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111" />
+        <location filename="../../reader/ui/main_window.py" line="115" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119" />
+        <location filename="../../reader/ui/main_window.py" line="123" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="124" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>&amp;Export Notes…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>Import Notes from &amp;JSON…</source>
         <translation>从 JSON 导入批注(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
+        <location filename="../../reader/ui/main_window.py" line="181" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
+        <location filename="../../reader/ui/main_window.py" line="182" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="183" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
+        <location filename="../../reader/ui/main_window.py" line="184" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182" />
+        <location filename="../../reader/ui/main_window.py" line="186" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
+        <location filename="../../reader/ui/main_window.py" line="188" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
+        <location filename="../../reader/ui/main_window.py" line="189" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="190" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="195" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195" />
+        <location filename="../../reader/ui/main_window.py" line="199" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196" />
+        <location filename="../../reader/ui/main_window.py" line="200" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204" />
+        <location filename="../../reader/ui/main_window.py" line="208" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211" />
+        <location filename="../../reader/ui/main_window.py" line="215" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="216" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="213" />
+        <location filename="../../reader/ui/main_window.py" line="217" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
+        <location filename="../../reader/ui/main_window.py" line="218" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="217" />
+        <location filename="../../reader/ui/main_window.py" line="221" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="223" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="239" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="245" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="247" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="247" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="247" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="322" />
+        <location filename="../../reader/ui/main_window.py" line="326" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324" />
+        <location filename="../../reader/ui/main_window.py" line="328" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372" />
+        <location filename="../../reader/ui/main_window.py" line="376" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="404" />
-        <location filename="../../reader/ui/main_window.py" line="409" />
+        <location filename="../../reader/ui/main_window.py" line="408" />
+        <location filename="../../reader/ui/main_window.py" line="413" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="410" />
+        <location filename="../../reader/ui/main_window.py" line="414" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="460" />
+        <location filename="../../reader/ui/main_window.py" line="464" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="508" />
+        <location filename="../../reader/ui/main_window.py" line="512" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="596" />
+        <location filename="../../reader/ui/main_window.py" line="600" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="597" />
+        <location filename="../../reader/ui/main_window.py" line="601" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -739,12 +744,12 @@ Highlights, notes and tags made since then will not be in it. The current librar
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="611" />
+        <location filename="../../reader/ui/main_window.py" line="615" />
         <source>About Gongbao Reader</source>
         <translation>关于公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616" />
+        <location filename="../../reader/ui/main_window.py" line="620" />
         <source>Gongbao Reader %1
 
 An offline reader for government gazettes.
@@ -755,17 +760,17 @@ Licensed under the GNU AGPL v3 or later.</source>
 以 GNU AGPL v3 或更高版本许可发布。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="654" />
+        <location filename="../../reader/ui/main_window.py" line="658" />
         <source>The library folder changes at the next start.</source>
         <translation>资料库文件夹将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="664" />
+        <location filename="../../reader/ui/main_window.py" line="668" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="668" />
+        <location filename="../../reader/ui/main_window.py" line="672" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader, or a folder of your own gazettes? You can import files any time from the File menu or by dropping them here.</source>
@@ -774,112 +779,112 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 要导入示例公报试用，还是导入您自己的公报文件夹？以后也可以随时从“文件”菜单导入，或直接把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="673" />
+        <location filename="../../reader/ui/main_window.py" line="677" />
         <source>Import the sample issue</source>
         <translation>导入示例公报</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="675" />
+        <location filename="../../reader/ui/main_window.py" line="679" />
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="676" />
+        <location filename="../../reader/ui/main_window.py" line="680" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="699" />
+        <location filename="../../reader/ui/main_window.py" line="703" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="699" />
+        <location filename="../../reader/ui/main_window.py" line="703" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="706" />
+        <location filename="../../reader/ui/main_window.py" line="710" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="715" />
+        <location filename="../../reader/ui/main_window.py" line="719" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="715" />
+        <location filename="../../reader/ui/main_window.py" line="719" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="716" />
+        <location filename="../../reader/ui/main_window.py" line="720" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="735" />
+        <location filename="../../reader/ui/main_window.py" line="739" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="769" />
+        <location filename="../../reader/ui/main_window.py" line="773" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="770" />
+        <location filename="../../reader/ui/main_window.py" line="774" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="782" />
+        <location filename="../../reader/ui/main_window.py" line="786" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="789" />
+        <location filename="../../reader/ui/main_window.py" line="793" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="826" />
+        <location filename="../../reader/ui/main_window.py" line="830" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="834" />
+        <location filename="../../reader/ui/main_window.py" line="838" />
         <source>Exported %1 highlights to %2</source>
         <translation>已导出 %1 处批注到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="838" />
+        <location filename="../../reader/ui/main_window.py" line="842" />
         <source>Import notes</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="859" />
         <source>Imported notes: %1 added, %2 restored, %3 already here</source>
         <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="898" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="911" />
+        <location filename="../../reader/ui/main_window.py" line="915" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="925" />
+        <location filename="../../reader/ui/main_window.py" line="929" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="927" />
+        <location filename="../../reader/ui/main_window.py" line="931" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -1171,7 +1176,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="143" />
+        <location filename="../../reader/ui/text_view.py" line="149" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
     </message>

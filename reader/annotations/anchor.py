@@ -101,7 +101,9 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
         return None
     # Each 4-gram of the quote found in the text votes for where the quote would start there.
     votes: Counter[int] = Counter()
-    grams = {quote[i : i + _GRAM]: i for i in range(0, n - _GRAM + 1)}
+    grams: dict[str, int] = {}
+    for i in range(0, n - _GRAM + 1):  # a repeated 4-gram votes from where it first stands
+        grams.setdefault(quote[i : i + _GRAM], i)
     for gram, offset in grams.items():
         pos = text.find(gram)
         hits = 0
@@ -124,6 +126,8 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
                 matcher = difflib.SequenceMatcher(None, quote, candidate, autojunk=False)
                 # matched characters over the longer string: a shorter candidate is not "more similar"
                 similarity = sum(b.size for b in matcher.get_matching_blocks()) / max(n, length)
+                if length == n:  # a typo replaced in place; difflib may align repetitive text askew
+                    similarity = max(similarity, sum(a == b for a, b in zip(quote, candidate)) / n)
                 key = (similarity, _context_score(text, start, start + length, anchor), -abs(length - n))
                 if best is None or key > best[:3]:
                     best = (*key, start, start + length)

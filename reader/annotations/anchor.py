@@ -127,7 +127,9 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
                 # matched characters over the longer string: a shorter candidate is not "more similar"
                 similarity = sum(b.size for b in matcher.get_matching_blocks()) / max(n, length)
                 if length == n:  # a typo replaced in place; difflib may align repetitive text askew
-                    similarity = max(similarity, sum(a == b for a, b in zip(quote, candidate)) / n)
+                    similarity = max(
+                        similarity, sum(a == b for a, b in zip(quote, candidate, strict=True)) / n
+                    )
                 key = (similarity, _context_score(text, start, start + length, anchor), -abs(length - n))
                 if best is None or key > best[:3]:
                     best = (*key, start, start + length)

@@ -12,7 +12,8 @@ _DIGITS.update({c: i + 1 for i, c in enumerate("一二三四五六七八九")})
 _CN = "〇○零Ｏ一二三四五六七八九十"
 
 ARABIC_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-CHINESE_DATE = re.compile(rf"([{_CN}Oo]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
+# The year's 〇 is also typed as a Latin O or an ASCII 0 (二0一九年, 二OO六年).
+CHINESE_DATE = re.compile(rf"([{_CN}Oo0]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
 _ANY_DATE = re.compile(rf"{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern}")
 
 

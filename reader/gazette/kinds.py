@@ -40,6 +40,10 @@ _SUFFIXES: list[tuple[str, str]] = [
     ("规划", "plan"),
     ("计划", "plan"),
     ("要点", "plan"),
+    ("纲要", "plan"),
+    ("预案", "plan"),
+    ("说明", "speech"),  # 关于…草案的说明: delivered at a meeting, printed as speeches are
+    ("公开信", "letter"),
 ]
 
 LABELS = {
@@ -67,12 +71,19 @@ LABELS = {
 
 # A trailing parenthetical such as （试行） or （2019—2021年） does not change the kind.
 _TRAILER = re.compile(r"(?:[（(][^（()）]{1,20}[)）])+$")
+# Suffixes by their last character: most lines end otherwise and are answered by one lookup.
+_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _suffix, _kind in _SUFFIXES:
+    _BY_LAST.setdefault(_suffix[-1], []).append((_suffix, _kind))
+KIND_LAST_CHARS = frozenset(_BY_LAST)
 
 
 def kind_of(title: str) -> str | None:
     """The kind slug for a title, or None when the title does not end with a 文种."""
-    t = _TRAILER.sub("", title.strip().rstrip("。 "))
-    for suffix, kind in _SUFFIXES:
+    t = title.rstrip("。 \u3000》")
+    if t[-1:] in "）)":
+        t = _TRAILER.sub("", t).rstrip()
+    for suffix, kind in _BY_LAST.get(t[-1:], ()):
         if t.endswith(suffix):
             return kind
     return None

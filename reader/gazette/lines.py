@@ -4,6 +4,10 @@ Gazette text comes from PDF extraction or from conversions to Markdown, so besid
 it carries page furniture (running headers such as ``钦州市人民政府公报`` or
 ``玉林市人民政府公报(2019.1）玉政办发文件``, lone page numbers) and markup (``#`` headings, ``**``).
 Everything downstream works on :class:`Line` objects with that noise removed.
+
+The predicates here run on every line of every issue, so each starts with the cheapest test
+that can answer (a last character, a length) and reaches for a regular expression only then:
+parsing speed is a product figure (``bench/bench_import.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 
 from reader.gazette.dates import date_line
 from reader.gazette.numbers import number_line
+from reader.gazette.style import LineStyle
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -24,8 +29,10 @@ _WS = re.compile(r"\s+")
 ORGAN_SUFFIX = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办公室|办公厅|委员会|管委会|"
     r"管委|常委会|人大|政协|法院|检察院|局|厅|委|部|署|院|办|中心|总队|支队|大队|公司|集团|银行|支行|"
-    r"分行|学校|大学|协会|联合会|工会|团委|党委|党组|小组|指挥部|研究会|所|站|社)"
+    r"分行|学校|大学|协会|联合会|工会|团委|党委|党组|小组|指挥部|研究会|所|站|社|行署|公署|管理处|处)"
 )
+# The last character of every ORGAN_SUFFIX: a line ending otherwise is no organ line.
+_ORGAN_LAST = frozenset("室府厅会委大协院局部署办心队司团行校学工组所站社处")
 ORGAN_LINE = re.compile(
     rf"^(?:[{HAN}（）()·]{{2,40}}?{ORGAN_SUFFIX})(?:\s+[{HAN}（）()·]{{2,40}}?{ORGAN_SUFFIX})*$"
 )
@@ -38,18 +45,45 @@ ENUM_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、](?!\d)|"
     r"第[一二三四五六七八九十百零〇\d]+[章节条款部分篇]|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
+_ENUM_FIRST = frozenset("一二三四五六七八九十百（(0123456789第①②③④⑤⑥⑦⑧⑨⑩")
 PAGE_REF = re.compile(r"[（(]\s*\d{1,4}\s*[)）]\s*$")
-LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|—{4,}|_{4,})")
+LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|—{4,}|_{4,}|-{4,}|－{3,}|﹒{3,}|\.\s\.\s\.)")
 _PAGE_NUMBER = re.compile(r"^[-—–－‐―·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－‐―·•\s]*$")
 _PAGE_OF = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,、]?\s*共\s*\d{1,4}\s*页)$")
 _TABLE_RULE = re.compile(r"^[-|:\s\t]+$")
 # A gazette's running header: the publisher's name + 公报, perhaps with the issue and a section.
 _RUNNING_HEADER = re.compile(rf"^(?P<pub>[{HAN}]{{2,24}}?{ORGAN_SUFFIX})公报(?P<rest>[^。，；：,;]{{0,40}})$")
+# Headings a gazette sets between its documents: which part of the issue follows (市政府文件,
+# 人事任免, 领导讲话 …), never a document of its own.
 SECTION_HEADER = re.compile(
     rf"^(?:[{HAN}]{{0,30}}(?:政府|办公室|办公厅|委员会|部门|局|厅|单位|机关)[{HAN}]{{0,6}}文件|"
     rf"[{HAN}]{{0,12}}(?:规范性文件|政府规章|部门文件|公文|文件)|"
     rf"(?:市|县|区|省)?(?:政府|人民政府)?(?:人事任免|任免信息|领导讲话|重要讲话|讲话|政府令|政府规章|"
-    rf"政策解读|重要会议|会议纪要|政务信息|政务动态|大事记|统计信息|统计数据|其他|公告公示|部门公告))$"
+    rf"政策解读|重要会议|会议纪要|政务信息|政务动态|大事记|统计信息|统计数据|其他|公告公示|部门公告|"
+    rf"内部情况通报|情况通报|工作动态|领导活动|法规规章))$"
+)
+# Cheap gate for SECTION_HEADER: the last two characters of everything it can match.
+_SECTION_TAILS = frozenset(
+    (
+        "文件",
+        "任免",
+        "信息",
+        "讲话",
+        "府令",
+        "规章",
+        "解读",
+        "会议",
+        "纪要",
+        "动态",
+        "事记",
+        "数据",
+        "其他",
+        "公示",
+        "公告",
+        "通报",
+        "活动",
+        "规章",
+    )
 )
 # An issue's period printed alone as a running header: 2019年第1期 (总第236期).
 _PERIOD_HEADER = re.compile(
@@ -63,6 +97,7 @@ COLOPHON = re.compile(
 TERMINAL = "。！？；;!?：:，,、"
 SENTENCE_END = "。！？；;!?：:"  # a wrapped line may end in a comma; a paragraph does not
 CLOSERS = "）)”」』》】〕"
+_FURNITURE_FIRST = frozenset("-—–－‐―·•第0123456789")
 
 
 @dataclass(slots=True)
@@ -74,6 +109,9 @@ class Line:
     flat: str  # text without any whitespace: what matching compares
     level: int = 0  # Markdown heading level, 0 for none
     indent: bool = False  # printed with a first-line indent: a paragraph starts here
+    gap: bool = False  # a blank line stands before it in the source
+    brk: bool = False  # page furniture (a page number, a running header) stands right before it
+    style: LineStyle | None = None  # typography, for lines extracted from a PDF
 
     @property
     def is_table(self) -> bool:
@@ -82,7 +120,7 @@ class Line:
 
 def running_header(flat: str) -> re.Match | None:
     """Match a running page header (``XX人民政府公报`` with optional issue/section tail)."""
-    if len(flat) > 60 or "年" in flat.split("公报")[0]:
+    if len(flat) > 60 or "公报" not in flat or "年" in flat.split("公报")[0]:
         return None
     return _RUNNING_HEADER.match(flat)
 
@@ -91,38 +129,55 @@ def is_page_furniture(flat: str) -> bool:
     """Page numbers, table rules and running headers: never content."""
     if not flat:
         return True
-    return bool(
-        _PAGE_NUMBER.match(flat)
-        or _PAGE_OF.match(flat)
-        or _TABLE_RULE.match(flat)
-        or _PERIOD_HEADER.match(flat)
-        or running_header(flat)
-    )
+    if len(flat) > 60:
+        return False
+    first = flat[0]
+    if first in _FURNITURE_FIRST or first in "-|:" or flat[-1] in "0123456789-—–－页期":
+        if _PAGE_NUMBER.match(flat) or _PAGE_OF.match(flat) or _TABLE_RULE.match(flat):
+            return True
+        if _PERIOD_HEADER.match(flat):
+            return True
+    if "公报" in flat:
+        return bool(_PERIOD_HEADER.match(flat) or running_header(flat))
+    return False
 
 
-def clean_lines(text: str) -> tuple[list[Line], list[Line]]:
-    """Split text into cleaned non-blank lines; return them and the furniture lines removed."""
+def clean_lines(text: str, styles: dict[int, LineStyle] | None = None) -> tuple[list[Line], list[Line]]:
+    """Split text into cleaned non-blank lines; return them and the furniture lines removed.
+
+    ``styles`` maps a 1-based source line number to how a PDF set it.
+    """
     out: list[Line] = []
     dropped: list[Line] = []
+    gap = brk = False
     for i, raw in enumerate(text.split("\n"), start=1):
         s = raw.strip()
         if not s:
+            gap = True
             continue
-        lead = raw[: len(raw) - len(raw.lstrip())].replace("\t", "  ")
-        indent = len(lead) >= 2 or "\u3000" in lead
+        indent = False
+        if raw[0] in " \t\u3000":
+            lead = raw[: len(raw) - len(raw.lstrip())].replace("\t", "  ")
+            indent = len(lead) >= 2 or "\u3000" in lead
         level = 0
-        m = _MD_HEADING.match(s)
-        if m:
-            level = len(m.group(1))
-            s = s[m.end() :]
-        s = s.replace("**", "").strip()
-        s = _MD_BULLET.sub("", s)
-        flat = _WS.sub("", s)
+        if s[0] == "#":
+            m = _MD_HEADING.match(s)
+            if m:
+                level = len(m.group(1))
+                s = s[m.end() :]
+        if "*" in s:
+            s = s.replace("**", "").strip()
+            s = _MD_BULLET.sub("", s)
+        elif s[0] in "-+":
+            s = _MD_BULLET.sub("", s)
+        flat = _WS.sub("", s) if (" " in s or "\t" in s or "\u3000" in s or "\xa0" in s) else s
         if is_page_furniture(flat):
             if flat:
                 dropped.append(Line(i, s, flat, level))
+                brk = True
             continue
-        out.append(Line(i, s, flat, level, indent))
+        out.append(Line(i, s, flat, level, indent, gap, brk, styles.get(i) if styles else None))
+        gap = brk = False
     return out, dropped
 
 
@@ -130,28 +185,40 @@ def ends_sentence(flat: str) -> bool:
     return bool(flat) and flat[-1] in TERMINAL
 
 
-def is_title_like(line: Line) -> bool:
+def is_section_header(flat: str) -> bool:
+    """A gazette's own heading between documents (``市人民政府文件``, ``人事任免``, ``领导讲话``)."""
+    if len(flat) > 40 or flat[-2:] not in _SECTION_TAILS:
+        return False
+    return bool(SECTION_HEADER.match(flat))
+
+
+def is_title_like(line: Line, max_len: int = 80) -> bool:
     """Could this line be (part of) a document title?
 
     Titles carry no sentence punctuation at the end, are not dates, numbers, table rows, links,
     enumerated headings or 附件 markers, and are not long prose.
     """
     t = line.flat
-    if not (2 <= len(t) <= 80) or line.is_table:
+    n = len(t)
+    if n < 2 or n > max_len or t[-1] in TERMINAL or "\t" in line.text or t[0] == "|":
         return False
-    if t[-1] in TERMINAL or "。" in t or "；" in t:
+    if "。" in t or "；" in t:
         return False
-    if "http" in t or "www." in t or "](" in t or "@" in t:
+    if ("http" in t or "www." in t or "](" in t or "@" in t) and ("/" in t or "@" in t):
         return False
-    if PAGE_REF.search(line.text) or LEADER.search(line.text):
+    if (t[-1] in ")）" and PAGE_REF.search(t)) or (("…" in t or ".." in t or "—" in t) and LEADER.search(t)):
         return False
-    if ENUM_START.match(t) or t.startswith(("附件", "抄送", "各")):
+    if t[0] in _ENUM_FIRST and ENUM_START.match(t):
         return False
+    if t.startswith(("附件", "抄送")) or (t[0] == "各" and ("，" in t or "、" in t or "," in t)):
+        return False  # an attachment mark, a 抄送 line, a 主送 line wrapped before its colon
     if is_parenthetical(t):
         return False
-    if SECTION_HEADER.match(t):
+    if is_section_header(t):
         return False
-    return not (date_line(t) or number_line(t))
+    if "日" in t and date_line(t):
+        return False
+    return not ("号" in t and number_line(t))
 
 
 def is_parenthetical(flat: str) -> bool:
@@ -164,15 +231,25 @@ def starts_title(flat: str) -> bool:
     return bool(flat.startswith(_TITLE_OPENERS) or PLACE_START.match(flat) or YEAR_START.match(flat))
 
 
+# Words no organisation's name holds: a title or a sentence that happens to end in 政府 / 局.
+_NOT_ORGAN = re.compile(
+    r"的|关于|方案|预案|通知|规定|办法|意见|报告|公告|通告|条例|细则|纲要|批复|决定|现将|根据"
+)
+
+
 def is_organ_line(flat_or_text: str) -> bool:
     """A signature or issuer line: one or more organisation names, nothing else."""
     s = flat_or_text.strip()
-    return len(s.replace(" ", "")) <= 60 and bool(ORGAN_LINE.match(s))
+    if not s or s[-1] not in _ORGAN_LAST or len(s) > 80:
+        return False
+    return len(s.replace(" ", "")) <= 60 and bool(ORGAN_LINE.match(s)) and not _NOT_ORGAN.search(s)
 
 
 def is_heading(flat: str) -> bool:
     """An enumerated heading (一、… （一）… 第一条 …) without sentence punctuation in it."""
-    return bool(ENUM_START.match(flat)) and not any(p in flat[:-1] for p in "。；") and len(flat) <= 40
+    if len(flat) > 40 or not flat or flat[0] not in _ENUM_FIRST:
+        return False
+    return bool(ENUM_START.match(flat)) and not any(p in flat[:-1] for p in "。；")
 
 
 def full_line_length(lines: list[Line]) -> int:
@@ -193,15 +270,17 @@ def full_line_length(lines: list[Line]) -> int:
 def can_continue(prev: Line, nxt: Line, full_len: int) -> bool:
     """Is ``nxt`` the continuation of a paragraph that ``prev`` left unfinished?"""
     a, b = prev.flat, nxt.flat
-    if prev.is_table or nxt.is_table or prev.level or nxt.level or nxt.indent:
-        return False
     if len(a) < full_len or a[-1] in SENTENCE_END or a[-1] in CLOSERS:
         return False
-    if is_heading(a) or date_line(a) or number_line(a):
+    if prev.level or nxt.level or nxt.indent or prev.is_table or nxt.is_table:
         return False
-    if ENUM_START.match(b) or b.startswith(("附件", "抄送", "注：", "备注")):
+    if is_heading(a) or ("日" in a and date_line(a)) or ("号" in a and number_line(a)):
         return False
-    if date_line(b) or number_line(b) or is_organ_line(nxt.text):
+    if b[0] in _ENUM_FIRST and ENUM_START.match(b):
+        return False
+    if b.startswith(("附件", "抄送", "注：", "备注")):
+        return False
+    if ("日" in b and date_line(b)) or ("号" in b and number_line(b)) or is_organ_line(nxt.text):
         return False
     return not ("http" in a and "http" in b)
 

@@ -50,6 +50,9 @@ class Document:
     start_line: int = 0  # 1-based line of the title in the source text
     end_line: int = 0  # 1-based last line (inclusive)
     in_toc: bool | None = None  # cross-check against the 目录; None when the issue has none
+    section: str | None = None  # the gazette's heading it stands under (市政府文件, 人事任免 …)
+    # a 人事任免's decisions: [{"number", "number_key", "date"}] in the order printed
+    decisions: list[dict] = field(default_factory=list)
     # (offset in ``text``, source line number) for every source line: maps text to pages.
     line_map: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
@@ -68,6 +71,10 @@ class ParsedIssue:
     documents: list[Document]
     warnings: list[str] = field(default_factory=list)
     is_gazette: bool = True
+    parser_version: int = 0
+    # source lines that belong to no document: the masthead before the first and the colophon
+    front_matter: list[str] = field(default_factory=list)
+    back_matter: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -75,4 +82,7 @@ class ParsedIssue:
             "documents": [d.to_dict() for d in self.documents],
             "warnings": list(self.warnings),
             "is_gazette": self.is_gazette,
+            "parser_version": self.parser_version,
+            "front_matter": list(self.front_matter),
+            "back_matter": list(self.back_matter),
         }

@@ -17,6 +17,8 @@ from reader.gazette.dates import date_line, parse_date
         ("二〇二〇年十月二十一日", "2020-10-21"),
         ("（2019年1月9日）", "2019-01-09"),
         ("２０１９年２月１８日", "2019-02-18"),
+        ("二0一九年一月八日", "2019-01-08"),
+        ("二OO六年二月二十日", "2006-02-20"),
     ],
 )
 def test_date_lines(text: str, iso: str) -> None:

@@ -42,6 +42,7 @@ WEIGHTS: dict[str, float] = {
     "speech_form": 2.0,  # 在…会议上的讲话 / ——在…
     "bad_opener": -3.0,  # starts with 的 / 和 / a closing bracket: the middle of a sentence
     "comma": -3.0,  # titles carry no commas; wrapped prose does
+    "prose_words": -3.0,  # 根据 / 按照 / 现将 / 为进一步 …: the words sentences open with
     "two_titles": -2.5,  # a line inside the block already ends a whole title
     "double_organ": -1.0,  # an organ line above a line that already names its organ before 关于
     "no_kind": -2.0,  # does not end with a 文种 (only a 发文字号 below makes it a candidate)
@@ -55,6 +56,7 @@ WEIGHTS: dict[str, float] = {
     "organ_above": -2.0,  # an organ line above a title that starts with 关于: its own issuer line
     "after_sentence": 0.5,  # a paragraph that ends with 。！？
     "after_gap": 0.5,  # a blank line or a page break
+    "after_blank": 0.5,  # a blank line, in a text where blank lines are rare, whatever is above it
     "number_above": 3.0,  # a 发文字号 right above: the 版头 layout
     "after_attachment_mark": -6.0,  # 附件 / 附件2: the attachment of the document before
     "after_title_line": -1.5,  # a title-like line above: the block may start higher
@@ -105,6 +107,11 @@ _PERSON_LINE = re.compile(
 )
 _ABOUT = re.compile(r"关于")
 _ISSUING_VERB = re.compile(r"(?:印发|转发|批转|颁发)$")
+# …人民代表大会第七次会议关于…的决议: a meeting issues it
+_MEETING = re.compile(r"^[\u3400-\u9fff（）()·]{4,50}(?:会议|大会)$")
+# organ + 印发《X》的通知: the 中办发 form of a title, as standard as organ + 关于
+_ORGAN_ISSUES = re.compile(rf"^[\u3400-\u9fff（）()·\s]{{2,60}}?{ORGAN_SUFFIX}(?:印发|转发|批转|颁发)")
+_PROSE_WORDS = re.compile(r"根据|按照|依据|为了|为进一步|现将|经研究|请你们|特此|如下|收悉|同志们")
 _WEN_ZHONG_END = re.compile(r"(?:的|之)(?:通知|决定|意见|通告|公告|批复|报告|请示|函|通报|讲话|纪要)$")
 
 
@@ -177,10 +184,14 @@ def title_cues(title: str, first_line: str, lines: list[str], has_number: bool) 
     about = _ABOUT.search(unquoted)
     if about:
         head = _ISSUING_VERB.sub("", unquoted[: about.start()])  # XX人民政府印发关于…的通知
-        if not head or is_organ_line(head) or _ends_with_organ(head):
+        if not head or is_organ_line(head) or _ends_with_organ(head) or _MEETING.match(head):
             cues.append("about")
         else:
             cues.append("about_in_prose")
+    elif _ORGAN_ISSUES.match(title) and is_organ_line(_ORGAN_ISSUES.match(title).group(0)[:-2]):
+        cues.append("about")
+    if _PROSE_WORDS.search(unquoted):
+        cues.append("prose_words")
     if starts_title(first_line):
         cues.append("opener")
     if first_line.startswith(_CLAUSE_STARTS):
@@ -221,8 +232,12 @@ def _ends_with_organ(head: str) -> bool:
     return all(is_organ_line(p) for p in parts) if parts else False
 
 
-def before_cues(lines: list[Line], s: int, begin: int, full_len: int) -> list[str]:
-    """Cues from what stands right above a title block that starts at ``s``."""
+def before_cues(lines: list[Line], s: int, begin: int, full_len: int, gaps_separate: bool) -> list[str]:
+    """Cues from what stands right above a title block that starts at ``s``.
+
+    ``gaps_separate``: blank lines are rare in this text, so one above the title sets it apart
+    from whatever stands before (a title-like line there is then no part of it).
+    """
     if s <= begin:
         return ["body_start"]
     prev = lines[s - 1]
@@ -232,6 +247,8 @@ def before_cues(lines: list[Line], s: int, begin: int, full_len: int) -> list[st
     t = prev.flat
     if is_attachment_mark(t):
         return [*cues, "after_attachment_mark"]
+    if gaps_separate and lines[s].gap and not is_end_line(prev):
+        return [*cues, "after_blank"]
     if is_end_line(prev):
         cues.append("after_end")
     elif is_section_header(t):
@@ -245,7 +262,10 @@ def before_cues(lines: list[Line], s: int, begin: int, full_len: int) -> list[st
     elif is_parenthetical(t):
         cues.append("after_sentence")
     elif len(t) < full_len and t[-1] not in "，,、":
-        cues.append("after_title_line")
+        above = lines[s - 2].flat if s - 2 >= begin else ""
+        wrapped_tail = len(above) >= full_len and above[-1] not in SENTENCE_END
+        whole_title = len(t) >= 6 and kind_of(t) is not None  # a title of its own (an attachment's)
+        cues.append("after_sentence" if wrapped_tail or whole_title else "after_title_line")
     else:
         cues.append("after_unfinished")
     return cues

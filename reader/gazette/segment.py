@@ -81,6 +81,7 @@ class Start:
     score: float = 0.0
     cues: list[str] = field(default_factory=list)
     toc: TocEntry | None = None
+    toc_sim: float = 0.0
     title: str = ""  # the title, flat
     head_date: str | None = None  # a 成文日期 printed in the head (on the number line)
 
@@ -242,14 +243,20 @@ class Segmenter:
                 after.number = nums[0][2] if nums else None
         elif (kind in ("speech", "report") or is_occasion(t)) and is_speech_meta(nxt):
             after.cues.append("speech_meta")
-            while j < len(lines) and len(after.extra) < 4 and is_speech_meta(lines[j]):
+            while (
+                j < len(lines)
+                and len(after.extra) < 5
+                and (is_speech_meta(lines[j]) or self._occasion_tail(after.extra, j))
+            ):
                 after.extra.append(j)
                 j += 1
+            if j < len(lines) and is_salutation(lines[j].flat):
+                after.cues.append("salutation")  # 各位代表： after the speaker: a speech's whole head
         elif is_recipients(t):
             after.cues.append("recipients")
         elif is_salutation(t):
             after.cues.append("salutation")
-        elif self.title_like(j) and not is_section_header(t):
+        elif self.title_like(j) and not is_section_header(t) and len(t) < self.full_len and "，" not in t:
             after.cues.append("title_next")
         else:
             after.cues.append("prose_next")
@@ -272,17 +279,19 @@ class Segmenter:
                 issuer = issuer_from_title(title) or ""
                 number = OrderNumber(issuer, seq, "令", year, printed, headed=False)
         cues = title_cues(title, flats[0], flats, number is not None)
+        if "tizhu" in after.cues and "attachment_kind" in cues:
+            cues.remove("attachment_kind")  # a 条例 / 办法 adopted at a meeting stands on its own
         first = s
         if number is None and s - 1 >= self.begin and (above := self.number_at(s - 1)) is not None:
             cues.append("number_above")
             number, number_idx, first = above, s - 1, s - 1
-        cues += before_cues(lines, first, self.begin, self.full_len)
+        cues += before_cues(lines, first, self.begin, self.full_len, self.gaps_separate)
         cues += after.cues
         idx = [*range(s, e + 1), *trailer]
         cues += self._layout_cues(idx, first)
-        toc = None
+        toc, toc_sim = None, 0.0
         if self.toc:
-            toc = self._toc_match(title, number)
+            toc, toc_sim = self._toc_match(title, number)
             cues.append("in_toc" if toc is not None else "not_in_toc")
         # the head ends at the number or the title; 题注 and speech lines stay in the body
         last = max(idx[-1], number_idx if number_idx is not None else -1)
@@ -298,21 +307,32 @@ class Segmenter:
             score=sum(WEIGHTS[c] for c in cues),
             cues=cues,
             toc=toc,
+            toc_sim=toc_sim,
             title=title,
             head_date=after.head_date,
         )
 
+    def _occasion_tail(self, meta: list[int], j: int) -> bool:
+        """The rest of an occasion line that wrapped: ``…第三次会议`` / ``上``."""
+        if not meta:
+            return False
+        prev, t = self.lines[meta[-1]].flat, self.lines[j].flat
+        return is_occasion(prev) and prev[-1] not in "上中时" and len(t) <= 16 and t[-1] in "上中时"
+
     def _tizhu_at(self, j: int) -> list[int]:
-        """The lines of a 题注 starting at line ``j`` (it may wrap over up to four lines)."""
+        """The lines of a 题注 starting at line ``j`` (it wraps: up to 400 characters)."""
         lines = self.lines
         t = lines[j].flat
         if t[:1] not in "（(":
             return []
         joined, k = t, j
-        while joined[-1] not in "）)" and k + 1 < len(lines) and k - j < 3:
+        while joined[-1] not in "）)" and k + 1 < len(lines) and len(joined) < 400:
             k += 1
             joined += lines[k].flat
-        return list(range(j, k + 1)) if is_tizhu(joined) else []
+        if not is_tizhu(joined):
+            return []
+        more = self._tizhu_at(k + 1) if k + 1 < len(lines) and k - j < 8 else []
+        return [*range(j, k + 1), *more]  # 通过, then 批准, then 修正: several 题注 in a row
 
     def _layout_cues(self, idx: list[int], first: int) -> list[str]:
         if self.body_size is None:
@@ -336,19 +356,20 @@ class Segmenter:
                 break
         return cues
 
-    def _toc_match(self, title: str, number: object) -> TocEntry | None:
+    def _toc_match(self, title: str, number: object) -> tuple[TocEntry | None, float]:
+        """The 目录 entry this title (or number) is listed as, and how alike they are."""
         key = getattr(number, "key", None)
         if key:
             for e in self.toc:
                 if e.number_key == key:
-                    return e
+                    return e, 1.0
         norm = norm_title(title)
         best, best_e = 0.0, None
         for e, en in zip(self.toc, self.toc_norm, strict=True):
             sim = title_similarity(norm, en)
             if sim > best:
                 best, best_e = sim, e
-        return best_e if best >= 0.8 else None
+        return (best_e, best) if best >= 0.8 else (None, 0.0)
 
     # -- choosing -----------------------------------------------------------------------------
     def select(self, cands: list[Start]) -> list[Start]:
@@ -362,6 +383,7 @@ class Segmenter:
             kept.append(c)
             taken.update(span)
         kept.sort(key=lambda c: c.first)
+        self._one_per_toc_entry(kept)
         out: list[Start] = []
         for c in kept:
             score = c.score
@@ -372,6 +394,20 @@ class Segmenter:
                 c.score = score
                 out.append(c)
         return out
+
+    def _one_per_toc_entry(self, cands: list[Start]) -> None:
+        """A 目录 entry vouches for one start: the most alike (the first of equals)."""
+        by_entry: dict[int, list[Start]] = {}
+        for c in cands:
+            if c.toc is not None:
+                by_entry.setdefault(id(c.toc), []).append(c)
+        for group in by_entry.values():
+            best = max(group, key=lambda c: (c.toc_sim, -c.first))
+            for c in group:
+                if c is not best:
+                    c.toc = None
+                    c.cues[c.cues.index("in_toc")] = "not_in_toc"
+                    c.score += WEIGHTS["not_in_toc"] - WEIGHTS["in_toc"]
 
     def _printed_by(self, owner: Start, c: Start) -> bool:
         """Is ``c`` what the document starting at ``owner`` prints (its 印发 target, a 附件)?"""

@@ -132,7 +132,13 @@ def parse_pdf(pdf: PdfText, name: str) -> tuple[ParsedIssue, list[tuple[int, int
         doc = Document(title=Path(name).stem, kind="other", text="")
         return ParsedIssue(Issue(), [doc], is_gazette=False), [(0, pdf.page_count - 1, [])]
     full, first_lines = join_pages(pdf.pages)
-    parsed = parse_gazette(full, name)
+    styles = {
+        first + k: st
+        for first, page_styles in zip(first_lines, pdf.styles, strict=False)
+        for k, st in enumerate(page_styles)
+        if st is not None
+    }
+    parsed = parse_gazette(full, name, styles or None)
     pages = [
         (
             page_of_line(first_lines, d.start_line),

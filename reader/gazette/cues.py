@@ -82,6 +82,7 @@ WEIGHTS: dict[str, float] = {
     "not_in_toc": -1.0,
     # the document before it
     "printed_by_previous": -6.0,  # the 印发/转发 target or a listed 附件 of the document before
+    "promulgates_previous": -6.0,  # a 公告 that says 《X》已由…通过, X the title just above
 }
 
 _CLAUSE_STARTS = ("的", "和", "及", "与", "或", "、", "，", "）", ")", "》", "”", "等", "并", "以")
@@ -101,6 +102,7 @@ _OCCASION = re.compile(
     r"^(?:——|—|－|-)?[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九0Oo]{4})\s*年.{1,8}日.{0,4}在.{2,80}"
 )
 _SALUTATION = re.compile(r"^(?:同志们|各位[\u4e00-\u9fff]{1,8}|尊敬的.{1,30})[：:]$")
+_PROSE_COLON = re.compile(r"如下|下列|以下|决定|研究|通知|报告|批复|同意|要求|说明|指出|规定|现将|问题")
 _RECIPIENT_HINT = re.compile(rf"^各|{ORGAN_SUFFIX}|单位|部门|同志|群众|居民|人员|企业")
 _PERSON_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()]{1,30}(?:\s|　)+[\u4e00-\u9fff·]{2,5}$|^[\u4e00-\u9fff]{2,4}$"
@@ -166,14 +168,12 @@ def is_salutation(flat: str) -> bool:
 
 
 def is_recipients(flat: str) -> bool:
-    """A 主送机关 line: organs, ending in a colon."""
-    return (
-        flat[-1:] in "：:"
-        and 3 <= len(flat) <= 200
-        and "。" not in flat
-        and not ENUM_START.match(flat)
-        and bool(_RECIPIENT_HINT.search(flat))
-    )
+    """A 主送机关 line: organs (or 有关农户, 各位居民 …), ending in a colon."""
+    if not (flat[-1:] in "：:" and 3 <= len(flat) <= 200 and "。" not in flat and not ENUM_START.match(flat)):
+        return False
+    if _RECIPIENT_HINT.search(flat):
+        return True
+    return len(flat) <= 40 and not _PROSE_COLON.search(flat)
 
 
 def title_cues(title: str, first_line: str, lines: list[str], has_number: bool) -> list[str]:

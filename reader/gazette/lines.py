@@ -171,12 +171,13 @@ def clean_lines(text: str, styles: dict[int, LineStyle] | None = None) -> tuple[
         elif s[0] in "-+":
             s = _MD_BULLET.sub("", s)
         flat = _WS.sub("", s) if (" " in s or "\t" in s or "\u3000" in s or "\xa0" in s) else s
-        if is_page_furniture(flat):
+        style = styles.get(i) if styles else None
+        if is_page_furniture(flat) or (style is not None and style.repeated):
             if flat:
                 dropped.append(Line(i, s, flat, level))
                 brk = True
             continue
-        out.append(Line(i, s, flat, level, indent, gap, brk, styles.get(i) if styles else None))
+        out.append(Line(i, s, flat, level, indent, gap, brk, style))
         gap = brk = False
     return out, dropped
 

@@ -61,7 +61,7 @@ _ATTACH_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s
 # What a cover text says it issues: 现将《X》印发给你们 / 《X》已经…通过，现予公布
 _ISSUED = re.compile(
     r"(?:现将|印发|转发|批转|发布|公布|颁布|通过的|审议通过)《([^《》]{4,120})》|"
-    r"《([^《》]{4,120})》(?:[（(][^）)]{0,30}[）)])?[,，]?(?:已经|已于|经|业经|现予|现印发|予以|印发给)"
+    r"《([^《》]{4,120})》(?:[（(][^）)]{0,30}[）)])?[,，]?(?:已经|已于|已由|经|业经|现予|现印发|予以|印发给)"
 )
 COVER_LINES = 30  # a cover text (印发 notice, 令) says what it issues in its first lines
 
@@ -390,6 +390,9 @@ class Segmenter:
             if out and self._printed_by(out[-1], c):
                 score += WEIGHTS["printed_by_previous"]
                 c.cues.append("printed_by_previous")
+            elif out and self._promulgates(c, out[-1]):
+                score += WEIGHTS["promulgates_previous"]
+                c.cues.append("promulgates_previous")
             if score >= THRESHOLD:
                 c.score = score
                 out.append(c)
@@ -418,6 +421,14 @@ class Segmenter:
             tg and (title in tg or tg in title or title_similarity(title, tg) >= 0.8)
             for tg in self._targets(owner, c.first)
         )
+
+    def _promulgates(self, c: Start, prev: Start) -> bool:
+        """Does ``c`` (a 公告 printed under a regulation's 题注) issue the document before it?"""
+        if "bare_form" not in c.cues:
+            return False
+        cover = "".join(self.lines[k].flat for k in range(c.last + 1, min(len(self.lines), c.last + 6)))
+        title = norm_title(prev.title)
+        return any(norm_title(m.group(1) or m.group(2)) == title for m in _ISSUED.finditer(cover))
 
     def _targets(self, owner: Start, until: int) -> list[str]:
         """The titles ``owner`` prints: 《X》 and 印发X in its title, its 附件 list up to ``until``."""

@@ -22,6 +22,7 @@ class LineStyle:
     right: bool = False  # set against the right margin (a signature, a 成文日期)
     page: int = 0  # 0-based page the line stands on
     first_on_page: bool = False
+    repeated: bool = False  # the same text in the same margin on many pages: a running header/footer
 
 
 def body_size(styles: list[LineStyle | None], weights: list[int]) -> float | None:

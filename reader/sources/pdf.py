@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ImportRejected
+from reader.gazette.style import LineStyle
+from reader.sources.pdf_layout import RawLine, line_styles, page_lines
 from reader.workers import ChildProcess, messages
 
 DEFAULT_TIMEOUT = 60.0
@@ -33,10 +35,15 @@ _MAPPED_TO_NOTHING = dict.fromkeys(
 
 @dataclass(slots=True)
 class PdfText:
-    """What extraction yields for one PDF."""
+    """What extraction yields for one PDF.
+
+    ``styles`` has, per page, how each line of that page's text was set (None for a page whose
+    layout could not be read): the splitter's typographic evidence.
+    """
 
     pages: list[str]
     page_sizes: list[tuple[float, float]]
+    styles: list[list[LineStyle | None]] = field(default_factory=list)
     repaired: bool = False
     encrypted: bool = False
     decrypted: bytes | None = None  # an unencrypted copy, kept so pages can render later
@@ -105,18 +112,27 @@ def extract_now(source: str | bytes, password: str | None) -> tuple[str, Any]:
             return "empty", reason
         pages: list[str] = []
         sizes: list[tuple[float, float]] = []
+        raw: list[list[RawLine]] = []
         failed: list[int] = []
         for i in range(doc.page_count):
             try:
                 page = doc[i]
-                pages.append(page.get_text())
+                lines = page_lines(page)
+                raw.append(lines)
+                pages.append("".join(ln.text + "\n" for ln in lines))
                 sizes.append((page.rect.width, page.rect.height))
             except Exception:
                 failed.append(i + 1)
         if failed:
             shown = "、".join(map(str, failed[:10])) + (" 等" if len(failed) > 10 else "")
             return "corrupt", f"损坏：第 {shown} 页无法读取（共 {doc.page_count} 页），为免缺页未导入"
-        result = PdfText(pages=pages, page_sizes=sizes, repaired=bool(doc.is_repaired), encrypted=encrypted)
+        result = PdfText(
+            pages=pages,
+            page_sizes=sizes,
+            styles=line_styles(raw, sizes),
+            repaired=bool(doc.is_repaired),
+            encrypted=encrypted,
+        )
         if result.repaired:
             result.warnings.append("文件结构已损坏，已由 MuPDF 修复后导入，请核对页面")
         if encrypted:

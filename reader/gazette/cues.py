@@ -47,6 +47,8 @@ WEIGHTS: dict[str, float] = {
     "double_organ": -1.0,  # an organ line above a line that already names its organ before 关于
     "no_kind": -2.0,  # does not end with a 文种 (only a 发文字号 below makes it a candidate)
     "attachment_kind": -2.0,  # 办法 / 规定 / 方案 with no 关于 and no number: usually printed by a notice
+    "standalone_kind": 1.0,  # 公告 / 批复 / 令 / 讲话 / 人事任免: never printed as another's attachment
+    "issues_itself": 3.0,  # 《this title》已经…通过，现予公布 right below: promulgated on its own
     "long": -1.0,  # over 150 characters
     # what stands before it
     "body_start": 2.5,  # the first thing after the masthead and 目录
@@ -85,6 +87,9 @@ WEIGHTS: dict[str, float] = {
     "promulgates_previous": -6.0,  # a 公告 that says 《X》已由…通过, X the title just above
 }
 
+_STANDALONE_KINDS = frozenset(
+    ("announcement", "reply", "order", "speech", "personnel", "minutes", "resolution")
+)
 _CLAUSE_STARTS = ("的", "和", "及", "与", "或", "、", "，", "）", ")", "》", "”", "等", "并", "以")
 _BARE_KINDS = ("公告", "通告", "令", "命令", "人事任免", "任免名单", "职务任免", "任免事项", "公报")
 _BARE = re.compile(rf"^[\u3400-\u9fff（）()·]{{2,40}}?{ORGAN_SUFFIX}(?P<kind>{'|'.join(_BARE_KINDS)})$")
@@ -217,6 +222,8 @@ def title_cues(title: str, first_line: str, lines: list[str], has_number: bool) 
         cues.append("no_kind")
     elif kind in ("measures", "regulation", "plan") and not has_number and not about:
         cues.append("attachment_kind")
+    elif kind in _STANDALONE_KINDS:
+        cues.append("standalone_kind")
     if len(title) > 150:
         cues.append("long")
     return cues

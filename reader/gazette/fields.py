@@ -21,6 +21,7 @@ _ATTACH_HEAD = re.compile(r"^附\s*件\s*[:：]\s*(.*)$")
 _ATTACH_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*(.+)$")
 _CITED = re.compile(r"《([^《》\n]{2,120})》\s*[（(]\s*([^（()）\n]{4,40}?)\s*[)）]")
 _TITLE_ISSUER_END = re.compile(r"(?:关于|转发|批转|印发|颁发|发布)")
+_TRAILING_DATE = re.compile(r"[。\s]\s*(\S{6,16}日)\s*$")
 _ORGAN_PIECE = re.compile(rf"[{HAN}（）()·]+?{ORGAN_SUFFIX}(?![{HAN}]*?{ORGAN_SUFFIX}$)")
 
 
@@ -56,6 +57,11 @@ def find_signature(body: list[Line], stop: int) -> tuple[int | None, str | None,
             organs.insert(0, " ".join(body[j].text.split()))
             j -= 1
         return i, iso, " ".join(organs) if organs else None
+    # no date line: a 成文日期 set at the end of the last line of text (部 长 李盛霖 二○○六年七月五日)
+    for i, ln in enumerate(body[:stop]):
+        m = _TRAILING_DATE.search(ln.text)
+        if m and (iso := date_line(m.group(1))):
+            return i, iso, None
     return None, None, None
 
 

@@ -78,7 +78,8 @@ class ParsedIssue:
 
     def to_dict(self) -> dict:
         return {
-            "issue": self.issue.to_dict(),
+            # the issue's warnings also inside it: a listed document not found means an incomplete split
+            "issue": {**self.issue.to_dict(), "warnings": list(self.warnings)},
             "documents": [d.to_dict() for d in self.documents],
             "warnings": list(self.warnings),
             "is_gazette": self.is_gazette,

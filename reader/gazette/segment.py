@@ -279,7 +279,9 @@ class Segmenter:
                 issuer = issuer_from_title(title) or ""
                 number = OrderNumber(issuer, seq, "令", year, printed, headed=False)
         cues = title_cues(title, flats[0], flats, number is not None)
-        if "tizhu" in after.cues and "attachment_kind" in cues:
+        if self._issues_itself(title, e):
+            cues.append("issues_itself")
+        if ("tizhu" in after.cues or "issues_itself" in cues) and "attachment_kind" in cues:
             cues.remove("attachment_kind")  # a 条例 / 办法 adopted at a meeting stands on its own
         first = s
         if number is None and s - 1 >= self.begin and (above := self.number_at(s - 1)) is not None:
@@ -421,6 +423,15 @@ class Segmenter:
             tg and (title in tg or tg in title or title_similarity(title, tg) >= 0.8)
             for tg in self._targets(owner, c.first)
         )
+
+    def _issues_itself(self, title: str, e: int) -> bool:
+        """《title》已经…通过，现予公布 in the lines right under the title."""
+        nxt = self.lines[e + 1].flat if e + 1 < len(self.lines) else ""
+        if "《" not in nxt:
+            return False
+        cover = "".join(self.lines[k].flat for k in range(e + 1, min(len(self.lines), e + 4)))
+        norm = norm_title(title)
+        return any(norm_title(m.group(1) or m.group(2)) == norm for m in _ISSUED.finditer(cover))
 
     def _promulgates(self, c: Start, prev: Start) -> bool:
         """Does ``c`` (a 公告 printed under a regulation's 题注) issue the document before it?"""

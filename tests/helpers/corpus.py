@@ -177,6 +177,25 @@ def score_issue(
             )
 
 
+def issue_groups(docs: list[RealDoc], seed: int = 7, size: int = 8) -> list[list[RealDoc]]:
+    """Documents shuffled and cut into issues of ``size`` (no two with one title in an issue)."""
+    rng = random.Random(seed)
+    order = docs[:]
+    rng.shuffle(order)
+    groups: list[list[RealDoc]] = []
+    cur: list[RealDoc] = []
+    for d in order:
+        if any(nt(x.gold["title"]) == nt(d.gold["title"]) for x in cur):
+            continue
+        cur.append(d)
+        if len(cur) == size:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
 # -- composing issues ---------------------------------------------------------------------------
 CITIES = ["遂宁市", "黄石市", "宜宾市", "德州市", "衢州市", "吉安市", "绵阳市", "汉中市", "荆门市", "梧州市"]
 SECTIONS = ["市政府文件", "市政府办公室文件", "部门文件", "人事任免", "领导讲话", "规范性文件"]

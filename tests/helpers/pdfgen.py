@@ -125,7 +125,11 @@ def roles_from_gold(text: str, titles: list[str], numbers: list[str | None]) -> 
         if roles[i] == "title":
             continue
         if i < first_title:
-            roles[i] = "masthead" if i == 0 else ("toc" if any(r == "toc" for r in roles[:i]) or flat[i].startswith("目") else "period")
+            roles[i] = (
+                "masthead"
+                if i == 0
+                else ("toc" if any(r == "toc" for r in roles[:i]) or flat[i].startswith("目") else "period")
+            )
         elif number_line(flat[i]) or order_seq(flat[i]):
             roles[i] = "number"
         elif date_line(flat[i]):

@@ -14,6 +14,7 @@ issue's front or back matter, the 目录, or the page furniture (running headers
 from __future__ import annotations
 
 from reader.gazette.build import build_document, single_document
+from reader.gazette.kinds import kind_of
 from reader.gazette.lines import COLOPHON, Line, clean_lines, full_line_length, is_section_header
 from reader.gazette.masthead import read_masthead
 from reader.gazette.model import Document, Issue, ParsedIssue
@@ -88,9 +89,13 @@ def parse_gazette(
         if not toc:
             toc = [TocEntry(d.title, d.number, d.number_key, None, d.start_line) for d in listed]
     is_gazette = bool(documents)
-    front_matter = [ln.text for ln in lines[begin if head is not None else 0 : front_end]] if starts else []
-    if head is not None:
-        front_matter = [ln.text for ln in lines[:head]] + front_matter
+    front_start = begin if head is not None else 0
+    front_matter = [ln.text for ln in lines[:head]] if head is not None else []
+    if starts:
+        lead = _leading_text(lines, front_start, front_end)
+        front_matter += [ln.text for ln in lines[front_start:lead]]
+        if lead < front_end:  # text before the first title found: a document of its own, never dropped
+            documents.insert(0, single_document(lines[lead:front_end], name, full_len))
     back_matter = [ln.text for ln in lines[end_of_issue:]] if starts else []
     if not documents:
         body = lines[begin:] if head is not None else lines
@@ -120,6 +125,25 @@ def parse_gazette(
         front_matter=front_matter,
         back_matter=back_matter,
     )
+
+
+def _leading_text(lines: list[Line], lo: int, hi: int) -> int:
+    """Where prose begins before the first document (``hi`` when there is only a masthead).
+
+    The masthead is short lines (刊名, 期号, 日期); anything with sentences in it is text a title
+    was missed for, and it must still end up in a document.
+    """
+    if not any(len(ln.flat) >= 15 and ln.flat[-1] in "。！？；" for ln in lines[lo:hi]):
+        return hi
+    k = lo
+    while (
+        k < hi
+        and len(lines[k].flat) <= 25
+        and lines[k].flat[-1] not in "。！？；，："
+        and not kind_of(lines[k].flat)
+    ):
+        k += 1
+    return k
 
 
 def _has_display(lines: list[Line], size: float) -> bool:

@@ -151,7 +151,21 @@ class Segmenter:
                 c = self._ending_at(i - 1, anchored=True)
                 if c is not None:
                     out.append(c)
+                    ends.add(i - 1)
+        # a block set in display type (a PDF's title, 2号 over a 3号 body): a title whatever it says
+        if self.body_size is not None:
+            for i in range(self.begin, len(lines)):
+                if i not in ends and self._display(i) and not (i + 1 < len(lines) and self._display(i + 1)):
+                    c = self._ending_at(i, anchored=True)
+                    if c is not None:
+                        out.append(c)
         return out
+
+    def _display(self, i: int) -> bool:
+        st = self.lines[i].style
+        return (
+            st is not None and self.body_size is not None and st.size >= self.body_size * 1.12 and not st.red
+        )
 
     def _ending_at(self, e: int, anchored: bool = False) -> Start | None:
         lines = self.lines
@@ -179,7 +193,7 @@ class Segmenter:
         elif last_text is None:
             if not is_title_like(ln, MAX_TITLE_CHARS):
                 return None
-        elif len(head) < 4:
+        elif not head:
             return None
         kind = kind_of(head) if len(head) > 1 else kind_of(lines[e - 1].flat + head)
         if kind is None and not anchored:

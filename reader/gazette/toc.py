@@ -61,21 +61,22 @@ def find_toc(lines: list[Line], limit: int = 150) -> tuple[int, int] | None:
     for i, ln in enumerate(lines[:limit]):
         if _TOC_HEAD.match(ln.flat):
             return i, i + 1
-    run = 0
+    run, first = 0, -1
     for i, ln in enumerate(lines[:limit]):
         if _is_tocish(ln) and not ends_sentence(ln.flat):
-            run += 1
+            run, first = run + 1, first if run else i
             if run == 3:
-                first = i - 2
-                # an entry's title wrapped onto the line above its first leader
-                while first > 0 and i - first < 5 and not _is_tocish(lines[first - 1]):
+                # an entry's title wrapped onto lines above its leader, a section heading above it
+                top = first
+                while first > 0 and top - first < 2:
                     above = lines[first - 1].flat
-                    if len(above) < 10 or ends_sentence(above) or "公报" in above or "期" in above:
+                    if ends_sentence(above) or len(above) > 60 or "公报" in above or "年" in above:
+                        break
+                    if not (is_section_header(above) or len(above) >= 10):
                         break
                     first -= 1
-                    break
                 return first - 1, first
-        elif run and len(ln.flat) > 60:
+        elif len(ln.flat) > 60:
             run = 0
     return None
 

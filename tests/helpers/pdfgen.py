@@ -116,6 +116,8 @@ def roles_from_gold(text: str, titles: list[str], numbers: list[str | None]) -> 
             while j < len(lines) and len(acc) < len(want) and want.startswith(acc + flat[j]):
                 acc += flat[j]
                 j += 1
+            if acc != want and j == i and flat[i].startswith(want):
+                acc, j = want, i + 1  # the title and its number on one line (…公告第1号)
             if acc == want:
                 roles[i:j] = ["title"] * (j - i)
                 at = j
@@ -165,8 +167,8 @@ def typeset_gazette(items: list[tuple[str, str]], path: Path, *, header: str) ->
         page = state["page"]
         if page is None:
             return
-        for colour, tw in state["writers"].items():
-            tw.write_text(page, color=RED if colour == "red" else (0, 0, 0))
+        for colour in sorted(state["writers"], key=lambda c: c != "red"):  # the red 版头 first
+            state["writers"][colour].write_text(page, color=RED if colour == "red" else (0, 0, 0))
 
     def put(text: str, size: float, align: str, colour: str = "black", gap: float = 1.6) -> None:
         if state["page"] is None or state["y"] + size * gap > bottom:

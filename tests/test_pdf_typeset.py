@@ -80,6 +80,7 @@ def test_a_typeset_title_without_a_number_is_found_by_its_typography(tmp_path: P
     path = tmp_path / "t.pdf"
     typeset_gazette(items, path, header="示例市人民政府公报")
     status, pdf = extract_now(str(path), None)
+    assert status == "ok"
     parsed, _ = parse_pdf(pdf, path.name)
     assert [d.title for d in parsed.documents] == [
         "示例市人民政府关于加强安全生产工作的通知",

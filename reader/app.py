@@ -191,6 +191,7 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
         QTimer.singleShot(0, window, window.offer_sample)
     if not library.readonly:
         QTimer.singleShot(2000, window, lambda: _daily_backup(window))
+        QTimer.singleShot(2500, window, window.offer_reparse)  # issues split by an older parser
     code = app.exec()
     chosen = window.restore_request
     if server is not None:

@@ -331,6 +331,64 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from reader.gazette.parser import PARSER_VERSION
+    from reader.reparse import outdated_issues, reparse_issues
+
+    try:
+        lib = _open_library(args, create=False, write=True)
+    except ReaderError as exc:
+        if args.json:
+            _print_json({"error": str(exc), "results": [], "failed": 0})
+        _err(str(exc))
+        return 1
+    with lib:
+        known = {r.id for r in lib.issues()}
+        if args.all:
+            ids = sorted(known)
+        elif args.issues:
+            ids = args.issues
+        else:
+            ids = outdated_issues(lib)
+        missing = [i for i in ids if i not in known]
+        outcomes = reparse_issues(lib, [i for i in ids if i in known])
+    results = [o.to_dict() for o in outcomes] + [
+        {"issue_id": i, "status": "failed", "reason": f"没有编号为 {i} 的期刊"} for i in missing
+    ]
+    failed = sum(r["status"] == "failed" for r in results)
+    if args.json:
+        _print_json(
+            {
+                "parser_version": PARSER_VERSION,
+                "results": results,
+                "reparsed": sum(r["status"] == "reparsed" for r in results),
+                "unchanged": sum(r["status"] == "unchanged" for r in results),
+                "failed": failed,
+            }
+        )
+    else:
+        for o in outcomes:
+            if o.status == "reparsed":
+                c = o.changes
+                placed = sum(
+                    v for k, v in c.items() if k in ("offset", "quote", "normalized", "fuzzy", "moved")
+                )
+                print(
+                    f"已重新拆分：{o.label}（{o.documents} 篇文档：保留 {c.get('updated', 0)}，"
+                    f"新增 {c.get('added', 0)}，撤下 {c.get('withdrawn', 0)}；高亮定位 {placed} 条，"
+                    f"无法定位 {c.get('orphan', 0)} 条，均已保留）"
+                )
+            elif o.status == "unchanged":
+                print(f"无变化：{o.label}")
+            else:
+                print(f"失败：{o.label or o.issue_id} —— {o.reason}")
+        for i in missing:
+            print(f"失败：没有编号为 {i} 的期刊")
+        if not results:
+            print(f"没有需要重新拆分的期刊（均已由第 {PARSER_VERSION} 版拆分程序处理）")
+    return 1 if failed else 0
+
+
 def cmd_reindex(args: argparse.Namespace) -> int:
     from reader.search.indexer import reindex
 
@@ -553,6 +611,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--tag")
     sp.add_argument("--sort", choices=["relevance", "date", "date_asc"], default="relevance")
     sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser(
+        "reparse", parents=[common], help="用当前的拆分程序重新拆分已导入的期刊（默认：旧版拆分的期刊）"
+    )
+    sp.add_argument("issues", nargs="*", type=int, metavar="ISSUE_ID")
+    sp.add_argument("--all", action="store_true", help="重新拆分全部期刊")
+    sp.set_defaults(func=cmd_reparse)
 
     sp = sub.add_parser("reindex", parents=[common], help="从资料库重建检索索引")
     sp.set_defaults(func=cmd_reindex)

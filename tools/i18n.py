@@ -221,6 +221,15 @@ ZH = {
     "The backup failed: %1": "备份失败：%1",
     "Restore a backup": "恢复备份",
     "Go back to the library as it was at %1?\n\nHighlights, notes and tags made since then will not be in it. The current library is kept in the library folder (replaced-…), not deleted. The window closes and opens again.": "将资料库恢复到 %1 时的状态吗？\n\n此后所做的高亮、批注和标签将不在其中。当前的资料库会保留在资料库文件夹中（replaced-…），不会删除。窗口将关闭并重新打开。",
+    "&Re-split All Issues": "重新拆分全部期刊(&R)",
+    "Better splitting available": "可以更准确地拆分",
+    "%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.": "资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。",
+    "Re-split them now, in the background? Highlights, notes and tags are kept.": "现在在后台重新拆分吗？高亮、批注和标签都会保留。",
+    "Re-split now": "重新拆分",
+    "Re-splitting issues…": "正在重新拆分期刊…",
+    "Re-split %1 issues, %2 unchanged, %3 failed.": "重新拆分 %1 期，无变化 %2 期，失败 %3 期。",
+    "Some issues were not re-split": "部分期刊未能重新拆分",
+    "Notes on this issue:": "本期注意：",
 }
 
 

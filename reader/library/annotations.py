@@ -470,3 +470,47 @@ class Annotations:
             )
             counts[placed.method] = counts.get(placed.method, 0) + 1
         return counts
+
+    def rehome_orphans(self, conn: sqlite3.Connection, document_ids: list[int], texts: dict[int, str]) -> int:
+        """Move orphaned highlights of ``document_ids`` to whichever of ``texts`` now holds their
+        passage (inside the caller's transaction); return how many found a home.
+
+        A re-split can give a passage to another document (the parser now sees two documents
+        where it saw one): the highlight follows its text, keeping its uuid, note and tags.
+        Deleted highlights stay where they are: undo restores them to their document.
+        """
+        if not document_ids or not texts:
+            return 0
+        marks = ",".join("?" * len(document_ids))
+        rows = conn.execute(
+            f"""SELECT uuid, start, end, quote, prefix, suffix FROM highlights
+                WHERE orphan = 1 AND deleted_at IS NULL AND document_id IN ({marks})""",
+            document_ids,
+        ).fetchall()
+        moved = 0
+        now = _now()
+        for uid, start, end, quote, prefix, suffix in rows:
+            anchor = Anchor(start, end, quote, prefix, suffix)
+            best = None
+            for doc_id, text in texts.items():
+                placed = reanchor(anchor, text)
+                if placed is None:
+                    continue
+                rank = (_METHOD_RANK.get(placed.method, 0), placed.end - placed.start == len(quote))
+                if best is None or rank > best[0]:
+                    best = (rank, doc_id, text, placed)
+            if best is None:
+                continue
+            _, doc_id, text, placed = best
+            fresh = make_anchor(text, placed.start, placed.end)
+            conn.execute(
+                """UPDATE highlights SET document_id = ?, start = ?, end = ?, quote = ?, prefix = ?,
+                       suffix = ?, orphan = 0, modified_at = ? WHERE uuid = ?""",
+                (doc_id, fresh.start, fresh.end, fresh.quote, fresh.prefix, fresh.suffix, now, uid),
+            )
+            moved += 1
+        return moved
+
+
+# an exact placement beats a normalised one beats a fuzzy one
+_METHOD_RANK = {"offset": 3, "quote": 3, "normalized": 2, "fuzzy": 1}

@@ -244,25 +244,67 @@ class Library:
         """
         self._require_writable()
         rel = stored_path.relative_to(self.folder).as_posix()
+        cols = {
+            "sha256": sha256,
+            "source_path": source_path,
+            "stored_path": rel,
+            "encoding": encoding,
+            **_issue_columns(parsed, size, warnings, page_count, has_text),
+        }
+        return self._resplit(issue_id, parsed, cols, pages, has_text)
+
+    def resplit_issue(
+        self,
+        issue_id: int,
+        parsed: ParsedIssue,
+        *,
+        warnings: list[str] | None = None,
+        pages: list[tuple[int, int, list[list[int]]]] | None = None,
+    ) -> dict[str, int]:
+        """Apply a new split of an issue's own stored original (a newer parser), in one transaction.
+
+        The same in-place update as a corrected version: documents keep their ids where they
+        match, highlights follow their text (to another document of the issue if the text now
+        stands there), documents no longer found are kept as withdrawn. The original, its hash and
+        when it was imported stay as they were.
+        """
+        self._require_writable()
+        row = self._rows(
+            "SELECT size, page_count, has_text, imported_at FROM issues WHERE id = ?", (issue_id,)
+        )
+        if not row:
+            raise LibraryError(f"没有编号为 {issue_id} 的期刊")
+        r = row[0]
+        has_text = bool(r["has_text"])
+        cols = _issue_columns(parsed, r["size"], warnings, r["page_count"], has_text)
+        cols["imported_at"] = r["imported_at"]
+        return self._resplit(issue_id, parsed, cols, pages, has_text)
+
+    def _resplit(
+        self,
+        issue_id: int,
+        parsed: ParsedIssue,
+        cols: dict[str, Any],
+        pages: list[tuple[int, int, list[list[int]]]] | None,
+        has_text: bool,
+    ) -> dict[str, int]:
         old = self._rows(
             "SELECT id, title, number_key FROM documents WHERE issue_id = ? ORDER BY seq", (issue_id,)
         )
         pairs = dict(_match_documents(old, [(d.title, d.number_key) for d in parsed.documents]))
         counts: dict[str, int] = {"updated": 0, "added": 0, "withdrawn": 0}
         annotations = self.annotations
+
+        def tally(found: dict[str, int]) -> None:
+            for method, n in found.items():
+                counts[method] = counts.get(method, 0) + n
+
         with transaction(self.db) as conn:
-            cols = {
-                "sha256": sha256,
-                "source_path": source_path,
-                "stored_path": rel,
-                "encoding": encoding,
-                **_issue_columns(parsed, size, warnings, page_count, has_text),
-            }
             assignments = ", ".join(f"{name} = ?" for name in cols)
             conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*cols.values(), issue_id])
             # make room for the new order: seq is unique within an issue
             conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
-            kept: set[int] = set()
+            kept: dict[int, str] = {}
             for seq, d in enumerate(parsed.documents, start=1):
                 values = _document_row(seq, d, pages[seq - 1] if pages else None, has_text)
                 old_index = pairs.get(seq - 1)
@@ -272,17 +314,16 @@ class Library:
                         """UPDATE documents SET seq = ?, title = ?, number = ?, number_key = ?, issuer = ?,
                                recipients = ?, date = ?, kind = ?, attachments = ?, text = ?, start_line = ?,
                                end_line = ?, in_toc = ?, page_start = ?, page_end = ?, page_map = ?,
-                               searchable = ?, withdrawn = 0 WHERE id = ?""",
+                               searchable = ?, section = ?, decisions = ?, withdrawn = 0 WHERE id = ?""",
                         (*values, doc_id),
                     )
                     conn.execute("DELETE FROM citations WHERE document_id = ?", (doc_id,))
-                    for method, n in annotations.reanchor_document(conn, doc_id, d.text).items():
-                        counts[method] = counts.get(method, 0) + n
+                    tally(annotations.reanchor_document(conn, doc_id, d.text))
                     counts["updated"] += 1
                 else:
                     doc_id = conn.execute(_INSERT_DOCUMENT, (issue_id, *values)).lastrowid
                     counts["added"] += 1
-                kept.add(doc_id)
+                kept[doc_id] = d.text
                 conn.executemany(
                     "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
                     [(doc_id, c.title, c.number, c.number_key) for c in d.citations],
@@ -293,10 +334,52 @@ class Library:
                     continue
                 tail += 1
                 conn.execute("UPDATE documents SET withdrawn = 1, seq = ? WHERE id = ?", (tail, row["id"]))
-                for method, n in annotations.reanchor_document(conn, row["id"], None).items():
-                    counts[method] = counts.get(method, 0) + n
+                tally(annotations.reanchor_document(conn, row["id"], None))
                 counts["withdrawn"] += 1
+            # a highlight whose text is now in another document of the issue goes with its text
+            moved = annotations.rehome_orphans(conn, [r["id"] for r in old], kept)
+            if moved:
+                counts["moved"] = moved
+                counts["orphan"] = counts.get("orphan", 0) - moved
+                if not counts["orphan"]:
+                    del counts["orphan"]
         return counts
+
+    def set_parser_version(self, issue_id: int, version: int) -> None:
+        """Record that ``issue_id`` is split as parser ``version`` splits it."""
+        self._require_writable()
+        with transaction(self.db) as conn:
+            conn.execute("UPDATE issues SET parser_version = ? WHERE id = ?", (version, issue_id))
+
+    def same_split(self, issue_id: int, parsed: ParsedIssue) -> bool:
+        """Would ``parsed`` leave the issue's documents exactly as they are?"""
+        cols = "title, number, issuer, recipients, date, kind, text, section, decisions"
+        rows = self.db.conn.execute(
+            f"SELECT {cols} FROM documents WHERE issue_id = ? AND withdrawn = 0 ORDER BY seq", (issue_id,)
+        ).fetchall()
+        new = [
+            (
+                d.title,
+                d.number,
+                d.issuer,
+                d.recipients,
+                d.date,
+                d.kind,
+                d.text,
+                d.section,
+                json.dumps(d.decisions, ensure_ascii=False),
+            )
+            for d in parsed.documents
+        ]
+        return [tuple(r) for r in rows] == new
+
+    def read_original(self, issue: IssueRecord) -> bytes:
+        """The bytes of an issue's stored original (what a re-split reads)."""
+        path = self.folder / issue.stored_path
+        try:
+            return path.read_bytes()
+        except FileNotFoundError as exc:
+            raise LibraryError(f"原文件已不在资料库中：{issue.stored_path}（无法重新拆分）") from exc
 
     # -- reads --------------------------------------------------------------------------------
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
@@ -420,6 +503,8 @@ class Library:
             page_end=r["page_end"],
             page_map=json.loads(r["page_map"]) if r["page_map"] else [],
             searchable=bool(r["searchable"]),
+            section=r.get("section"),
+            decisions=json.loads(r.get("decisions") or "[]"),
         )
 
     # -- reading state ------------------------------------------------------------------------
@@ -541,12 +626,13 @@ def _match_documents(old: list[dict[str, Any]], new: list[tuple[str, str | None]
 
 
 _INSERT_DOCUMENT = """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients,
-    date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
+    date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable,
+    section, decisions)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
 
 
 def _document_row(seq: int, d: Document, pages: tuple | None, has_text: bool) -> tuple:
-    """A document's column values from ``seq`` to ``searchable`` (the order of _INSERT_DOCUMENT)."""
+    """A document's column values from ``seq`` to ``decisions`` (the order of _INSERT_DOCUMENT)."""
     first, last, page_map = pages if pages else (None, None, None)
     return (
         seq,
@@ -566,6 +652,8 @@ def _document_row(seq: int, d: Document, pages: tuple | None, has_text: bool) ->
         last,
         None if page_map is None else json.dumps(page_map),
         int(has_text),
+        d.section,
+        json.dumps(d.decisions, ensure_ascii=False),
     )
 
 
@@ -588,4 +676,5 @@ def _issue_columns(
         "warnings": json.dumps((warnings or []) + parsed.warnings, ensure_ascii=False),
         "page_count": page_count,
         "has_text": int(has_text),
+        "parser_version": parsed.parser_version or 1,
     }

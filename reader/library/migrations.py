@@ -214,12 +214,26 @@ def _v5_index_queue(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_parser_version(conn: sqlite3.Connection) -> None:
+    """Which parser split each issue (1: the first one), so a better one can re-split it; a
+    document's gazette section and a 人事任免's decisions (文号, date)."""
+    _run(
+        conn,
+        """
+        ALTER TABLE issues ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE documents ADD COLUMN section TEXT;
+        ALTER TABLE documents ADD COLUMN decisions TEXT NOT NULL DEFAULT '[]'
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
     _v3_pages_and_reading_state,
     _v4_annotations,
     _v5_index_queue,
+    _v6_parser_version,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

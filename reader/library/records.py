@@ -49,6 +49,7 @@ class IssueRecord:
     warnings: list[str] = field(default_factory=list)
     page_count: int | None = None
     has_text: bool = True
+    parser_version: int = 1  # which parser split it (reader.gazette.PARSER_VERSION)
 
     @property
     def label(self) -> str:
@@ -89,6 +90,7 @@ class IssueRecord:
             warnings=json.loads(row.get("warnings") or "[]"),
             page_count=row.get("page_count"),
             has_text=bool(row.get("has_text", 1)),
+            parser_version=row.get("parser_version") or 1,
         )
 
 
@@ -137,6 +139,8 @@ class DocumentRecord:
     page_end: int | None = None
     page_map: list[list[int]] = field(default_factory=list)
     searchable: bool = True
+    section: str | None = None  # the gazette's heading it stands under
+    decisions: list[dict] = field(default_factory=list)  # a 人事任免's decisions: 文号 and date
 
     @property
     def is_pdf(self) -> bool:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.gazette.kinds import label as kind_label
 from reader.library.records import DocumentSummary, IssueRecord
+from reader.models.plaintext import plain_tip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -19,7 +20,7 @@ def _doc_item(d: DocumentSummary, with_issue: bool) -> QStandardItem:
     tip = [d.title, d.number or "", f"{d.issuer or ''} {d.date or ''}".strip(), kind_label(d.kind)]
     if with_issue:
         tip.append(d.issue)
-    item.setToolTip("\n".join(t for t in tip if t))
+    item.setToolTip(plain_tip("\n".join(t for t in tip if t)))
     return item
 
 
@@ -63,12 +64,19 @@ class LibraryTreeModel(QStandardItemModel):
             parent = QStandardItem(f"{issue.label}（{len(children)}）")
             parent.setData(issue.id, ISSUE_ID_ROLE)
             parent.setEditable(False)
+            notes = []
             if not issue.has_text:
-                parent.setToolTip(
+                notes.append(
                     QCoreApplication.translate(
                         "LibraryTreeModel", "No text layer: pages only, not searchable"
                     )
                 )
+            if issue.warnings:  # a 目录 entry not found means the split may be incomplete
+                parent.setText(parent.text() + " ⚠")
+                notes.append(QCoreApplication.translate("LibraryTreeModel", "Notes on this issue:"))
+                notes.extend(f"· {w}" for w in issue.warnings)
+            if notes:
+                parent.setToolTip(plain_tip("\n".join(notes)))
             for d in children:
                 parent.appendRow([_doc_item(d, with_issue=False), *_cells(d)])
             row = [parent] + [QStandardItem("") for _ in range(3)]

@@ -1,12 +1,14 @@
-"""Background work: imports run on a worker thread that owns its own library connection.
+"""Background work on a library: imports and re-splits run on a worker thread that owns its
+own library connection.
 
-Results cross back to the GUI only through queued signals. A task can be cancelled; the file in
-progress finishes (its transaction is all-or-nothing) and the rest are skipped.
+Results cross back to the GUI only through queued signals. A task can be cancelled; the file or
+issue in progress finishes (its transaction is all-or-nothing) and the rest are skipped.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -14,23 +16,25 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from reader.errors import ReaderError
 from reader.importer import import_paths
 from reader.library import Library
-from reader.library.records import ImportOutcome
+from reader.reparse import reparse_issues
+
+# (library, progress(done, total, current), cancelled()) -> outcomes
+Work = Callable[[Library, Callable[[int, int, str], None], Callable[[], bool]], list]
 
 
-class ImportWorker(QObject):
-    """Imports paths into the library at ``folder``; lives on its own QThread."""
+class LibraryWorker(QObject):
+    """Runs one piece of work on the library at ``folder``; lives on its own QThread."""
 
-    progress = Signal(int, int, str)  # done, total, current file
+    progress = Signal(int, int, str)  # done, total, current file or issue
     finished = Signal()  # results are in ``outcomes``: plain Python objects stay off queued signals
     failed = Signal(str)  # the library could not be opened at all
 
-    def __init__(self, folder: Path, paths: list[str], passwords: dict[str, str] | None = None) -> None:
+    def __init__(self, folder: Path, work: Work) -> None:
         super().__init__()
         self._folder = folder
-        self._paths = paths
-        self._passwords = passwords
+        self._work = work
         self._cancel = threading.Event()
-        self.outcomes: list[ImportOutcome] = []
+        self.outcomes: list = []
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -39,42 +43,30 @@ class ImportWorker(QObject):
     def run(self) -> None:
         try:
             with Library(self._folder) as lib:
-                self.outcomes = import_paths(
-                    lib,
-                    self._paths,
-                    passwords=self._passwords,
-                    progress=self.progress.emit,
-                    cancelled=self._cancel.is_set,
-                )
+                self.outcomes = self._work(lib, self.progress.emit, self._cancel.is_set)
         except ReaderError as exc:
             self.failed.emit(str(exc))
             return
         self.finished.emit()
 
 
-class ImportTask(QObject):
-    """Owns the thread and worker of one import; emits ``done`` when the thread has ended."""
+class LibraryTask(QObject):
+    """Owns the thread and worker of one job; emits ``done`` when the thread has ended."""
 
     progress = Signal(int, int, str)
     done = Signal(list, str)  # outcomes, error message ("" when the library opened)
 
-    def __init__(
-        self,
-        folder: Path,
-        paths: list[str],
-        parent: QObject | None = None,
-        passwords: dict[str, str] | None = None,
-    ) -> None:
+    def __init__(self, folder: Path, work: Work, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thread = QThread()
-        self.thread.setObjectName("import")
-        self.worker = ImportWorker(folder, paths, passwords)
+        self.thread.setObjectName(name)
+        self.worker = LibraryWorker(folder, work)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
-        self._outcomes: list[ImportOutcome] = []
+        self._outcomes: list = []
         self._error = ""
         self.thread.finished.connect(self._emit_done)
 
@@ -100,3 +92,23 @@ class ImportTask(QObject):
     @Slot()
     def _emit_done(self) -> None:
         self.done.emit(self._outcomes, self._error)
+
+
+def import_task(
+    folder: Path, paths: list[str], parent: QObject | None = None, passwords: dict[str, str] | None = None
+) -> LibraryTask:
+    """Import ``paths`` (files and folders) in the background."""
+
+    def work(lib: Library, progress, cancelled) -> list:
+        return import_paths(lib, paths, passwords=passwords, progress=progress, cancelled=cancelled)
+
+    return LibraryTask(folder, work, "import", parent)
+
+
+def reparse_task(folder: Path, issue_ids: list[int], parent: QObject | None = None) -> LibraryTask:
+    """Re-split stored issues with the current parser in the background."""
+
+    def work(lib: Library, progress, cancelled) -> list:
+        return reparse_issues(lib, issue_ids, progress=progress, cancelled=cancelled)
+
+    return LibraryTask(folder, work, "reparse", parent)

@@ -42,7 +42,7 @@ from reader.models.annotations import AnnotationController
 from reader.models.jobs import Job
 from reader.models.pdf_pages import PageRenderer
 from reader.models.search import SearchController
-from reader.models.tasks import ImportTask
+from reader.models.tasks import LibraryTask, import_task, reparse_task
 from reader.resources import sample_issue
 from reader.settings import THEMES, Settings
 from reader.ui.annotations_browser import AnnotationsBrowser
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     """Composes the panels; turns core errors into messages; remembers where the reader was."""
 
     import_finished = Signal(list)  # list[ImportOutcome], after the library view refreshed
+    reparse_finished = Signal(list)  # list[ReparseOutcome], after the library view refreshed
     document_opened = Signal(int)
 
     def __init__(
@@ -81,7 +82,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.settings = settings or Settings()
-        self._task: ImportTask | None = None
+        self._task: LibraryTask | None = None  # the import or re-split running
+        self._reparse_bar: QWidget | None = None
+        self.reparse_offer: QMessageBox | None = None
         self._progress: QProgressDialog | None = None
         self._back: list[ReadingState] = []
         self._forward: list[ReadingState] = []
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
                 "open_browser",
             ),
             ActionSpec("tag_manager", "tools", self.tr("&Tags…"), None, "open_tag_manager"),
+            ActionSpec("reparse", "tools", self.tr("&Re-split All Issues"), None, "reparse_all"),
             ActionSpec("palette", "tools", self.tr("&Colour Meanings…"), None, "open_palette"),
             ActionSpec(
                 "settings",
@@ -715,7 +719,7 @@ class MainWindow(QMainWindow):
         """Import in the background with a cancellable progress dialog; False if one is running."""
         if self._task is not None or self.library.readonly:
             return False
-        self._task = ImportTask(self.library.folder, paths, self, passwords=passwords)
+        self._task = import_task(self.library.folder, paths, self, passwords=passwords)
         self._progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
         self._progress.setWindowTitle(self.tr("Import"))
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -728,6 +732,107 @@ class MainWindow(QMainWindow):
 
     def import_running(self) -> bool:
         return self._task is not None
+
+    # -- re-splitting with a newer parser -------------------------------------------------------
+    def offer_reparse(self) -> QMessageBox | None:
+        """Once per parser version: offer to re-split issues an older parser split (non-modal)."""
+        from reader.gazette.parser import PARSER_VERSION
+        from reader.reparse import outdated_issues
+
+        if self.library.readonly or self.settings.extra.get("reparse_offered", 0) >= PARSER_VERSION:
+            return None
+        try:
+            outdated = outdated_issues(self.library)
+        except ReaderError:
+            return None
+        if not outdated:
+            return None
+        self.settings.extra["reparse_offered"] = PARSER_VERSION
+        self.settings.save()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Better splitting available"), "", parent=self)
+        box.setObjectName("reparseOffer")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        text = self.tr(
+            "%n issue(s) in your library were split into documents by an older version. The new "
+            "version finds documents without a document number (announcements, decisions, "
+            "speeches) that the old one merged into the document before them.",
+            "",
+            len(outdated),
+        )
+        box.setText(text)
+        box.setInformativeText(
+            self.tr("Re-split them now, in the background? Highlights, notes and tags are kept.")
+        )
+        yes = box.addButton(self.tr("Re-split now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda b: b is yes and self.start_reparse(outdated))
+        box.setModal(False)  # the user goes on reading while deciding
+        box.show()
+        self.reparse_offer = box
+        return box
+
+    def reparse_all(self) -> bool:
+        return self.start_reparse([r.id for r in self.library.issues()])
+
+    def start_reparse(self, issue_ids: list[int]) -> bool:
+        """Re-split issues in the background; progress and Cancel in the status bar, the window
+        stays usable. False when another import or re-split is running."""
+        if self._task is not None or self.library.readonly or not issue_ids:
+            return False
+        from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
+
+        self._task = reparse_task(self.library.folder, issue_ids, self)
+        bar = QWidget(self, objectName="reparseProgress")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Re-splitting issues…"), bar))
+        meter = QProgressBar(bar, maximum=len(issue_ids))
+        meter.setMaximumWidth(160)
+        row.addWidget(meter)
+        cancel = QPushButton(self.tr("Cancel"), bar)
+        cancel.clicked.connect(self._task.cancel)
+        row.addWidget(cancel)
+        self.statusBar().addWidget(bar)
+        self._reparse_bar = bar
+        self._task.progress.connect(lambda done, _total, _cur: meter.setValue(done))
+        self._task.done.connect(self._on_reparse_done)
+        self._task.start()
+        return True
+
+    @Slot(list, str)
+    def _on_reparse_done(self, outcomes: list, error: str) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.deleteLater()
+        if self._reparse_bar is not None:
+            self.statusBar().removeWidget(self._reparse_bar)
+            self._reparse_bar.deleteLater()
+            self._reparse_bar = None
+        if error:
+            self._show_error(error)
+            self.reparse_finished.emit([])
+            return
+        self.refresh()
+        doc = self.pane.doc
+        if doc is not None and any(o.issue_id == doc.issue_id and o.status == "reparsed" for o in outcomes):
+            self.open_document(doc.id)  # its text may have changed: show the new one at the place kept
+        self.start_indexing()
+        done = sum(o.status == "reparsed" for o in outcomes)
+        same = sum(o.status == "unchanged" for o in outcomes)
+        failed = [o for o in outcomes if o.status == "failed"]
+        summary = self.tr("Re-split %1 issues, %2 unchanged, %3 failed.")
+        for k, n in enumerate((done, same, len(failed)), start=1):
+            summary = summary.replace(f"%{k}", str(n))
+        self.statusBar().showMessage(summary, 15000)
+        self.last_notice = summary
+        if failed:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Some issues were not re-split"), summary, parent=self
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDetailedText("\n".join(f"{o.label or o.issue_id}: {o.reason}" for o in failed))
+            box.open()
+        self.reparse_finished.emit(outcomes)
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, current: str) -> None:

@@ -419,323 +419,333 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>LibraryTreeModel</name>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="46" />
+        <location filename="../../reader/models/library_tree.py" line="47" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="47" />
+        <location filename="../../reader/models/library_tree.py" line="48" />
         <source>Number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="48" />
+        <location filename="../../reader/models/library_tree.py" line="49" />
         <source>Date</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="49" />
+        <location filename="../../reader/models/library_tree.py" line="50" />
         <source>Kind</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="68" />
+        <location filename="../../reader/models/library_tree.py" line="70" />
         <source>No text layer: pages only, not searchable</source>
         <translation>无文本层：只能按页面阅读，不能搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/library_tree.py" line="76" />
+        <source>Notes on this issue:</source>
+        <translation>本期注意：</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="99" />
-        <location filename="../../reader/ui/main_window.py" line="929" />
-        <location filename="../../reader/ui/main_window.py" line="963" />
-        <location filename="../../reader/ui/main_window.py" line="970" />
+        <location filename="../../reader/ui/main_window.py" line="102" />
+        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <location filename="../../reader/ui/main_window.py" line="1068" />
+        <location filename="../../reader/ui/main_window.py" line="1075" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
+        <location filename="../../reader/ui/main_window.py" line="218" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="114" />
+        <location filename="../../reader/ui/main_window.py" line="117" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="115" />
+        <location filename="../../reader/ui/main_window.py" line="118" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123" />
+        <location filename="../../reader/ui/main_window.py" line="126" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="124" />
+        <location filename="../../reader/ui/main_window.py" line="127" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>&amp;Export Notes…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>Import Notes from &amp;JSON…</source>
         <translation>从 JSON 导入批注(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="182" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="184" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
+        <location filename="../../reader/ui/main_window.py" line="186" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
+        <location filename="../../reader/ui/main_window.py" line="188" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="189" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="190" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="192" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
+        <location filename="../../reader/ui/main_window.py" line="193" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="194" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195" />
+        <location filename="../../reader/ui/main_window.py" line="198" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
+        <source>&amp;Re-split All Issues</source>
+        <translation>重新拆分全部期刊(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204" />
+        <location filename="../../reader/ui/main_window.py" line="208" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208" />
+        <location filename="../../reader/ui/main_window.py" line="212" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216" />
+        <location filename="../../reader/ui/main_window.py" line="220" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="217" />
+        <location filename="../../reader/ui/main_window.py" line="221" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="222" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221" />
+        <location filename="../../reader/ui/main_window.py" line="225" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="223" />
+        <location filename="../../reader/ui/main_window.py" line="227" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="239" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="249" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="328" />
+        <location filename="../../reader/ui/main_window.py" line="332" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="376" />
+        <location filename="../../reader/ui/main_window.py" line="380" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="408" />
-        <location filename="../../reader/ui/main_window.py" line="413" />
+        <location filename="../../reader/ui/main_window.py" line="412" />
+        <location filename="../../reader/ui/main_window.py" line="417" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="414" />
+        <location filename="../../reader/ui/main_window.py" line="418" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464" />
+        <location filename="../../reader/ui/main_window.py" line="468" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="512" />
+        <location filename="../../reader/ui/main_window.py" line="516" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="600" />
+        <location filename="../../reader/ui/main_window.py" line="604" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="601" />
+        <location filename="../../reader/ui/main_window.py" line="605" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -744,12 +754,12 @@ Highlights, notes and tags made since then will not be in it. The current librar
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="615" />
+        <location filename="../../reader/ui/main_window.py" line="619" />
         <source>About Gongbao Reader</source>
         <translation>关于公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620" />
+        <location filename="../../reader/ui/main_window.py" line="624" />
         <source>Gongbao Reader %1
 
 An offline reader for government gazettes.
@@ -760,17 +770,17 @@ Licensed under the GNU AGPL v3 or later.</source>
 以 GNU AGPL v3 或更高版本许可发布。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="658" />
+        <location filename="../../reader/ui/main_window.py" line="662" />
         <source>The library folder changes at the next start.</source>
         <translation>资料库文件夹将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="668" />
+        <location filename="../../reader/ui/main_window.py" line="672" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="672" />
+        <location filename="../../reader/ui/main_window.py" line="676" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader, or a folder of your own gazettes? You can import files any time from the File menu or by dropping them here.</source>
@@ -779,112 +789,148 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 要导入示例公报试用，还是导入您自己的公报文件夹？以后也可以随时从“文件”菜单导入，或直接把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="677" />
+        <location filename="../../reader/ui/main_window.py" line="681" />
         <source>Import the sample issue</source>
         <translation>导入示例公报</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="679" />
+        <location filename="../../reader/ui/main_window.py" line="683" />
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="680" />
+        <location filename="../../reader/ui/main_window.py" line="684" />
+        <location filename="../../reader/ui/main_window.py" line="767" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="703" />
+        <location filename="../../reader/ui/main_window.py" line="707" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="703" />
+        <location filename="../../reader/ui/main_window.py" line="707" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="710" />
+        <location filename="../../reader/ui/main_window.py" line="714" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="719" />
+        <location filename="../../reader/ui/main_window.py" line="723" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="719" />
+        <location filename="../../reader/ui/main_window.py" line="723" />
+        <location filename="../../reader/ui/main_window.py" line="792" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="720" />
+        <location filename="../../reader/ui/main_window.py" line="724" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="739" />
+        <location filename="../../reader/ui/main_window.py" line="752" />
+        <source>Better splitting available</source>
+        <translation>可以更准确地拆分</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="756" />
+        <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
+        <translation><numerusform>资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="764" />
+        <source>Re-split them now, in the background? Highlights, notes and tags are kept.</source>
+        <translation>现在在后台重新拆分吗？高亮、批注和标签都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="766" />
+        <source>Re-split now</source>
+        <translation>重新拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="788" />
+        <source>Re-splitting issues…</source>
+        <translation>正在重新拆分期刊…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="823" />
+        <source>Re-split %1 issues, %2 unchanged, %3 failed.</source>
+        <translation>重新拆分 %1 期，无变化 %2 期，失败 %3 期。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="830" />
+        <source>Some issues were not re-split</source>
+        <translation>部分期刊未能重新拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="844" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="773" />
+        <location filename="../../reader/ui/main_window.py" line="878" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="774" />
+        <location filename="../../reader/ui/main_window.py" line="879" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="786" />
+        <location filename="../../reader/ui/main_window.py" line="891" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="793" />
+        <location filename="../../reader/ui/main_window.py" line="898" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="830" />
+        <location filename="../../reader/ui/main_window.py" line="935" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="838" />
+        <location filename="../../reader/ui/main_window.py" line="943" />
         <source>Exported %1 highlights to %2</source>
         <translation>已导出 %1 处批注到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="842" />
+        <location filename="../../reader/ui/main_window.py" line="947" />
         <source>Import notes</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="859" />
+        <location filename="../../reader/ui/main_window.py" line="964" />
         <source>Imported notes: %1 added, %2 restored, %3 already here</source>
         <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="898" />
+        <location filename="../../reader/ui/main_window.py" line="1003" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="915" />
+        <location filename="../../reader/ui/main_window.py" line="1020" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="929" />
+        <location filename="../../reader/ui/main_window.py" line="1034" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="931" />
+        <location filename="../../reader/ui/main_window.py" line="1036" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>

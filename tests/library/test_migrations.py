@@ -53,6 +53,8 @@ def test_upgrade_from_every_version(tmp_path: Path, start: int) -> None:
         if start >= 3:
             assert lib.document(1).page_map == [[0, 0], [5, 1]]
             assert lib.reading_state(1).view == "page"
+        if start < 6 and start >= 1:
+            assert lib.issue(1).parser_version == 1  # split by the first parser: offered a re-split
         # the upgraded library takes new imports
         assert lib.db["documents"].columns_dict["in_toc"] is int
 

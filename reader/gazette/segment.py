@@ -307,7 +307,9 @@ class Segmenter:
         cues += self._layout_cues(idx, first)
         toc, toc_sim = None, 0.0
         if self.toc:
-            toc, toc_sim = self._toc_match(title, number)
+            # only where being listed could make it a start (matching costs; most candidates are prose)
+            if sum(WEIGHTS[c] for c in cues) + WEIGHTS["in_toc"] >= THRESHOLD:
+                toc, toc_sim = self._toc_match(title, number)
             cues.append("in_toc" if toc is not None else "not_in_toc")
         # the head ends at the number or the title; 题注 and speech lines stay in the body
         last = max(idx[-1], number_idx if number_idx is not None else -1)
@@ -491,12 +493,23 @@ class Segmenter:
         used = {k for s in starts for k in range(s.first, s.last + 1)}
         out: list[Start] = []
         lines = self.lines
-        for e, en in zip(self.toc, self.toc_norm, strict=True):
-            if id(e) in have or len(en) < 4:
-                continue
+        missing = [
+            (e, en)
+            for e, en in zip(self.toc, self.toc_norm, strict=True)
+            if id(e) not in have and len(en) >= 4
+        ]
+        if not missing:
+            return out
+        heads = {en[:4] for _, en in missing}
+        by_head: dict[str, list[int]] = {}  # lines by how they start: one pass over the text
+        for i in range(self.begin, len(lines)):
+            h = norm_title(lines[i].flat[:6])[:4]
+            if h in heads:
+                by_head.setdefault(h, []).append(i)
+        for e, en in missing:
             found = None
-            for i in range(self.begin, len(lines)):
-                if i in used or not en.startswith(norm_title(lines[i].flat[:4])):
+            for i in by_head.get(en[:4], ()):
+                if i in used:
                     continue
                 acc: list[int] = []
                 joined = ""

@@ -11,8 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.gazette import parse_gazette  # noqa: E402
 from tests.helpers.corpus import (  # noqa: E402
+    LAYOUTS,
     Tally,
     compose_issue,
     issue_groups,
@@ -20,12 +20,7 @@ from tests.helpers.corpus import (  # noqa: E402
     score_issue,
     score_single,
 )
-
-LAYOUTS = [(False, None), (False, "dots"), (True, None), (True, "dots"), (True, "numbers")]
-
-
-def parse(text: str, name: str) -> list[dict]:
-    return [d.to_dict() for d in parse_gazette(text, name).documents]
+from tests.helpers.corpus import parse_documents as parse  # noqa: E402
 
 
 def main() -> int:

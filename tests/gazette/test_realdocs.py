@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import pytest
 
-from reader.gazette import parse_gazette
 from tests.helpers.corpus import (
     ISSUE_FIELDS,
+    LAYOUTS,
     Tally,
     compose_issue,
     issue_groups,
     load_realdocs,
+    parse_documents,
     score_issue,
     score_single,
 )
 
 FLOOR = 0.95
-LAYOUTS = [(False, None), (False, "dots"), (True, None), (True, "dots"), (True, "numbers")]
 DOCS = load_realdocs()
-
-
-def _parse(text: str, name: str) -> list[dict]:
-    return [d.to_dict() for d in parse_gazette(text, name).documents]
 
 
 def test_the_corpus_is_broad() -> None:
@@ -39,7 +35,7 @@ def test_the_corpus_is_broad() -> None:
 
 def test_single_documents_meet_the_floor() -> None:
     tally, problems = Tally(), []
-    score_single(DOCS, _parse, tally, problems)
+    score_single(DOCS, parse_documents, tally, problems)
     for field in ("doc_count", "title", "number", "date", "kind"):
         assert tally.ratio("single." + field) >= FLOOR, (field, tally.line(), problems)
 
@@ -51,6 +47,6 @@ def test_composed_issues_meet_the_floor(wrapped: bool, toc: str | None) -> None:
         text, gold = compose_issue(
             group, seed=g * 10 + LAYOUTS.index((wrapped, toc)), wrapped=wrapped, toc=toc
         )
-        score_issue(text, gold, _parse, f"issue{g}", tally, problems)
+        score_issue(text, gold, parse_documents, f"issue{g}", tally, problems)
     for field in ISSUE_FIELDS:
         assert tally.ratio("issue." + field) >= FLOOR, (field, tally.line(), problems)

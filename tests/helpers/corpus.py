@@ -21,6 +21,8 @@ from pathlib import Path
 REALDOCS = Path(__file__).resolve().parent.parent / "data" / "realdocs"
 
 FIELDS = ("title", "number", "date", "kind")
+# (hard-wrapped as a PDF extracts, 目录 style): the layouts every group of documents is set in
+LAYOUTS = [(False, None), (False, "dots"), (True, None), (True, "dots"), (True, "numbers")]
 ISSUE_FIELDS = ("precision", "recall", "title", "number", "date", "kind", "boundary")
 
 
@@ -94,6 +96,13 @@ class Tally:
 
 
 Parse = Callable[[str, str], list[dict]]  # (text, name) -> documents as dicts
+
+
+def parse_documents(text: str, name: str) -> list[dict]:
+    """This checkout's parser, as the scorers take it."""
+    from reader.gazette import parse_gazette
+
+    return [d.to_dict() for d in parse_gazette(text, name).documents]
 
 
 def score_single(docs: list[RealDoc], parse: Parse, tally: Tally, problems: list[str]) -> None:

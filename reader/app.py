@@ -52,37 +52,34 @@ def _healthy_or_restored(folder: Path) -> bool:
     without one, a fresh library with the damaged file kept aside.
 
     Returns False only when the user declines and the library cannot be opened."""
-    from PySide6.QtWidgets import QMessageBox
-
     from reader.library.backup import backups, check_at_start, check_file, restore, set_aside
+    from reader.ui.messages import ask, inform
 
     health = check_at_start(folder)
     if health.ok:
         return True
     good = [b for b in backups(folder) if check_file(b.path) is None]
     if not good:  # still a way to start: the damaged file kept aside, a new empty library
-        answer = QMessageBox.question(
+        if not ask(
             None,
             "公报阅读器",
             f"资料库已损坏，且没有可用的备份：\n{folder}\n\n（{health.problem}）\n\n"
             "把损坏的文件移到一旁（不会删除），以一个新的空资料库启动吗？\n"
             "导入过的原文件仍在资料库的 files 文件夹中，可以重新导入。",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         aside = set_aside(folder)
-        QMessageBox.information(None, "公报阅读器", f"已新建空资料库。损坏的文件保存在：\n{aside}")
+        inform(None, "公报阅读器", f"已新建空资料库。损坏的文件保存在：\n{aside}")
         return True
-    answer = QMessageBox.question(
+    if not ask(
         None,
         "公报阅读器",
         f"资料库已损坏（{health.problem}）。\n\n从最新的完好备份恢复吗？\n{good[0].label}\n\n"
         "损坏的文件会保留在资料库文件夹中，不会删除。",
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    ):
         return False
     aside = restore(folder, good[0].path)
-    QMessageBox.information(None, "公报阅读器", f"已从备份恢复。损坏的文件保存在：\n{aside}")
+    inform(None, "公报阅读器", f"已从备份恢复。损坏的文件保存在：\n{aside}")
     return True
 
 
@@ -156,6 +153,7 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
     from PySide6.QtWidgets import QMessageBox
 
     from reader.ui.main_window import MainWindow
+    from reader.ui.messages import message_box
     from reader.ui.url_scheme import register
 
     folder = choice.path
@@ -164,7 +162,7 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
     try:
         library = Library(folder, readonly=readonly)
     except ReaderError as exc:
-        QMessageBox.critical(None, "公报阅读器", f"{exc}\n\n{folder}")
+        message_box(None, QMessageBox.Icon.Critical, "公报阅读器", f"{exc}\n\n{folder}").exec()
         return 1, None
     if not library.readonly:  # tombstones a crash left behind: no undo history refers to them now
         library.annotations.purge_deleted()

@@ -10,6 +10,13 @@ from __future__ import annotations
 import html
 
 
-def plain_tip(text: str) -> str:
+def plain_tip(text: str, limit: int = 1000) -> str:
     """``text`` as a tooltip that shows exactly these characters, line breaks kept."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+    return "<p style='white-space:pre-wrap'>" + html.escape(shorten(text, limit), quote=False) + "</p>"
+
+
+def shorten(text: str, limit: int = 2000) -> str:
+    """At most ``limit`` characters: a widget lays out every character it is given (a 10 MB
+    link took minutes), and nobody reads past a screenful."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.ui.messages import plain_label
 from reader.ui.widgets import swatch
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +51,7 @@ class AnnotationsBrowser(QDialog):
             d.setDisplayFormat("yyyy-MM-dd")
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
-        self.count = QLabel(self)
+        self.count = plain_label(self)
         grid = QGridLayout()
         grid.addWidget(self.query, 0, 0, 1, 4)
         grid.addWidget(self.colour, 1, 0)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.library.annotations import Highlight
 from reader.models.annotations import AnnotationController
+from reader.models.plaintext import plain_tip
 from reader.ui.widgets import swatch
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +186,7 @@ class AnnotationsPanel(QWidget):
                 lines.append("  " + " · ".join(meta))
                 item = QListWidgetItem(swatch(hexes.get(h.color, "#ffe066")), "\n".join(lines))
                 item.setData(UID_ROLE, h.uuid)
-                item.setToolTip(h.quote + ("\n\n" + h.note if h.note else ""))
+                item.setToolTip(plain_tip(h.quote + ("\n\n" + h.note if h.note else "")))
                 self.list.addItem(item)
                 if h.uuid == keep:
                     self.list.setCurrentItem(item)

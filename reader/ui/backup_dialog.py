@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.library.backup import BACKUP_DIR, KEEP_DAYS, BackupInfo, backups
 from reader.models.jobs import Job
+from reader.ui.messages import ask, plain_label
 
 
 class BackupDialog(QDialog):
@@ -69,7 +69,7 @@ class BackupDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setWordWrap(True)
         self.backup_btn = QPushButton(self.tr("Back Up Now"), self)
         self.restore_btn = QPushButton(self.tr("Restore This Backup…"), self)
@@ -152,16 +152,14 @@ class BackupDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore a backup"),
+        text = (
             self.tr(
                 "Go back to the library as it was at %1?\n\nHighlights, notes and tags made since"
                 " then will not be in it. The current library is kept in the library folder"
                 " (replaced-…), not deleted. The window closes and opens again."
             ).replace("%1", f"{chosen.when:%Y-%m-%d %H:%M:%S}"),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, self.tr("Restore a backup"), text):
             return
         self.restore_chosen.emit(chosen.path)
         self.accept()

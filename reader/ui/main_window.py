@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -41,6 +39,7 @@ from reader.library.records import DocumentRecord, ImportOutcome, ReadingState
 from reader.models.annotations import AnnotationController
 from reader.models.jobs import Job
 from reader.models.pdf_pages import PageRenderer
+from reader.models.plaintext import plain_tip, shorten
 from reader.models.search import SearchController
 from reader.models.tasks import LibraryTask, import_task, reparse_task
 from reader.resources import sample_issue
@@ -51,6 +50,7 @@ from reader.ui.backup_dialog import BackupDialog
 from reader.ui.export_dialog import ExportDialog, ExportRequest
 from reader.ui.i18n import LANGUAGES
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.messages import ask, ask_text, message_box, plain_label
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.palette_dialog import PaletteDialog
 from reader.ui.reading_pane import ReadingPane
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.pane.link_requested.connect(self._confirm_link)
         self.pane.view_changed.connect(lambda _v: self._update_actions())
 
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.statusBar().addPermanentWidget(self.status)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
@@ -309,9 +309,12 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         self.settings.language = code
         self.settings.save()
-        QMessageBox.information(
-            self, self.tr("Language"), self.tr("The new language applies after a restart.")
-        )
+        message_box(
+            self,
+            QMessageBox.Icon.Information,
+            self.tr("Language"),
+            self.tr("The new language applies after a restart."),
+        ).exec()
 
     # -- library ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -341,7 +344,7 @@ class MainWindow(QMainWindow):
             recent = []
         for d in recent:
             act = self.recent_menu.addAction(d.title[:50])
-            act.setToolTip(d.title)
+            act.setToolTip(plain_tip(d.title))
             act.triggered.connect(lambda _c=False, i=d.id: self.open_document(i))
         self.recent_menu.setEnabled(bool(recent))
 
@@ -599,12 +602,8 @@ class MainWindow(QMainWindow):
     @Slot(QUrl)
     def _confirm_link(self, url: QUrl) -> None:
         """Links leave the app only after the reader has seen the full address."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Open link"),
-            self.tr("Open this address in your browser?\n\n%1").replace("%1", url.toString()),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        text = self.tr("Open this address in your browser?\n\n%1").replace("%1", url.toString())
+        if ask(self, self.tr("Open link"), text):
             QDesktopServices.openUrl(url)
 
     def about(self) -> QWidget:
@@ -669,7 +668,7 @@ class MainWindow(QMainWindow):
         Not modal to the application: the window behind it is already usable."""
         if self.library.readonly or self.library.counts()["documents"]:
             return None
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Welcome"), "", parent=self)
+        box = message_box(self, QMessageBox.Icon.Information, self.tr("Welcome"), "")
         box.setObjectName("welcome")
         box.setText(
             self.tr(
@@ -749,9 +748,8 @@ class MainWindow(QMainWindow):
             return None
         self.settings.extra["reparse_offered"] = PARSER_VERSION
         self.settings.save()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Better splitting available"), "", parent=self)
+        box = message_box(self, QMessageBox.Icon.Question, self.tr("Better splitting available"), "")
         box.setObjectName("reparseOffer")
-        box.setTextFormat(Qt.TextFormat.PlainText)
         text = self.tr(
             "%n issue(s) in your library were split into documents by an older version. The new "
             "version finds documents without a document number (announcements, decisions, "
@@ -826,11 +824,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary, 15000)
         self.last_notice = summary
         if failed:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Some issues were not re-split"), summary, parent=self
+            box = message_box(
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Some issues were not re-split"),
+                summary,
+                detailed="\n".join(f"{o.label or o.issue_id}: {o.reason}" for o in failed),
             )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setDetailedText("\n".join(f"{o.label or o.issue_id}: {o.reason}" for o in failed))
             box.open()
         self.reparse_finished.emit(outcomes)
 
@@ -873,11 +873,11 @@ class MainWindow(QMainWindow):
         """Ask for each encrypted PDF's password and import those given (never stored)."""
         passwords: dict[str, str] = {}
         for o in locked:
-            pw, ok = QInputDialog.getText(
+            pw, ok = ask_text(
                 self,
                 self.tr("Password required"),
                 self.tr("%1 is encrypted. Enter its password to import it:").replace("%1", Path(o.path).name),
-                QLineEdit.EchoMode.Password,
+                password=True,
             )
             if ok and pw:
                 passwords[o.path] = pw
@@ -894,11 +894,14 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(summary, 10000)
         if failed:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Some files were not imported"), summary, parent=self
+            box = message_box(
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Some files were not imported"),
+                summary,
+                informative="\n".join(f"{Path(o.path).name}: {o.reason}" for o in failed[:5]),
+                detailed="\n".join(f"{o.path}: {o.reason}" for o in failed),
             )
-            box.setInformativeText("\n".join(f"{Path(o.path).name}: {o.reason}" for o in failed[:5]))
-            box.setDetailedText("\n".join(f"{o.path}: {o.reason}" for o in failed))
             box.open()
 
     # -- export, print, links -------------------------------------------------------------------
@@ -1064,15 +1067,15 @@ class MainWindow(QMainWindow):
 
     def tell(self, message: str) -> None:
         """Say something worth reading (not an error), without blocking the event loop."""
-        self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Gongbao Reader"), message, parent=self)
+        self.statusBar().showMessage(shorten(message, 300), 15000)
+        box = message_box(self, QMessageBox.Icon.Information, self.tr("Gongbao Reader"), message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_notice = message
 
     def _show_error(self, message: str) -> None:
         """Tell the user, without blocking the event loop (imports and rendering go on)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gongbao Reader"), message, parent=self)
+        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Gongbao Reader"), message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_error = message

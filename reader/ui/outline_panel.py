@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.layout import Block, outline
 from reader.library.records import DocumentSummary
+from reader.models.plaintext import plain_tip
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,7 +32,7 @@ class OutlinePanel(QTreeWidget):
         for d in docs:
             item = QTreeWidgetItem(self, [d.title])
             item.setData(0, DOC_ROLE, d.id)
-            item.setToolTip(0, "\n".join(x for x in (d.title, d.number or "", d.date or "") if x))
+            item.setToolTip(0, plain_tip("\n".join(x for x in (d.title, d.number or "", d.date or "") if x)))
             if d.id == current:
                 current_item = item
                 font = item.font(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from reader.annotations.palette import DEFAULT_PALETTE
+from reader.ui.messages import plain_label
 from reader.ui.widgets import swatch
 
 
@@ -19,7 +20,7 @@ class PaletteDialog(QDialog):
         for c in DEFAULT_PALETTE:
             edit = QLineEdit(meanings.get(c.key) or c.meaning, self)
             edit.setPlaceholderText(c.meaning)
-            label = QLabel(self)
+            label = plain_label(self)
             label.setPixmap(swatch(c.hex).pixmap(18, 18))
             form.addRow(label, edit)
             self.edits[c.key] = edit

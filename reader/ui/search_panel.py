@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from reader.gazette.kinds import label as kind_label
 from reader.models.search import SearchController
 from reader.search.index import Filters, Results
+from reader.ui.messages import plain_label
 from reader.ui.widgets import fill_combo
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,9 +60,9 @@ class SearchPanel(QWidget):
         self.sort.addItem(self.tr("Relevance"), "relevance")
         self.sort.addItem(self.tr("Newest first"), "date")
         self.sort.addItem(self.tr("Oldest first"), "date_asc")
-        self.status = QLabel(self, objectName="searchStatus")
+        self.status = plain_label(self, object_name="searchStatus")
         self.status.setWordWrap(True)
-        self.facets = QLabel(self, objectName="searchFacets")
+        self.facets = plain_label(self, object_name="searchFacets")
         self.facets.setWordWrap(True)
         self.list = QListWidget(self, objectName="searchResults")
         self.list.setWordWrap(True)

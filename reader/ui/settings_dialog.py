@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.locations import LibraryChoice
 from reader.settings import THEMES, Settings
 from reader.ui.i18n import LANGUAGES
+from reader.ui.messages import plain_label
 
 
 class SettingsDialog(QDialog):
@@ -63,7 +63,9 @@ class SettingsDialog(QDialog):
             "--library": self.tr("Chosen on the command line (--library) for this session."),
             "portable": self.tr("Portable mode: the library is kept beside the program."),
         }
-        hint = QLabel(notes.get(library.source, self.tr("A new folder is used from the next start.")), self)
+        hint = plain_label(
+            self, notes.get(library.source, self.tr("A new folder is used from the next start."))
+        )
         hint.setWordWrap(True)
         form.addRow("", hint)
         buttons = QDialogButtonBox(

@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.models.annotations import AnnotationController
+from reader.ui.messages import ask, ask_text
 
 
 class TagManager(QDialog):
@@ -68,7 +67,7 @@ class TagManager(QDialog):
         if old is None:
             return
         if not new:
-            new, ok = QInputDialog.getText(
+            new, ok = ask_text(
                 self, self.tr("Rename tag"), self.tr("New name (an existing tag merges):"), text=old
             )
             if not ok or not new.strip() or new.strip() == old:
@@ -81,12 +80,8 @@ class TagManager(QDialog):
         if name is None:
             return
         if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete tag"),
-                self.tr("Remove the tag “%1” everywhere? (Undo brings it back.)").replace("%1", name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            text = self.tr("Remove the tag “%1” everywhere? (Undo brings it back.)").replace("%1", name)
+            if not ask(self, self.tr("Delete tag"), text):
                 return
         self.controller.delete_tag(name)
         self.refresh()

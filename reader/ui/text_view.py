@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.layout import Block, layout, urls
 from reader.library.records import DocumentRecord
+from reader.models.plaintext import plain_tip
 
 THEMES = {
     "light": ("#ffffff", "#1a1a1a", "#7a7a7a"),
@@ -220,7 +221,7 @@ class TextView(QTextBrowser):
             fmt.setAnchorHref(url)
             fmt.setForeground(QColor("#1a5fb4" if self.theme != "dark" else "#8ab4f8"))
             fmt.setFontUnderline(True)
-            fmt.setToolTip(url)
+            fmt.setToolTip(plain_tip(url))
             link.mergeCharFormat(fmt)
 
     def _column_widths(self, split: list[list[str]], small: QTextCharFormat) -> list[float]:

@@ -14,6 +14,7 @@ from reader.library.backup import backups, check_file, make_backup
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
 from tests.conftest import DATA
+from tests.helpers.dialogs import answer_boxes
 
 
 def _library_with_highlight(folder: Path) -> str:
@@ -69,10 +70,7 @@ def test_restoring_from_the_window_goes_back_and_reopens(
     make_backup(folder, "manual")
     with Library(folder) as lib:
         later = lib.annotations.add_highlight(lib.documents()[0].id, 10, 16, "red", note="备份之后").uuid
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
-    )
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     windows: list[MainWindow] = []
     seen: list[set[str]] = []
 

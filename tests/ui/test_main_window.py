@@ -15,6 +15,7 @@ from reader.ui.fonts import install_app_font
 from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
 from tests.conftest import DATA
+from tests.helpers.dialogs import answer_boxes
 
 SAMPLE = DATA / "yulin_like.txt"
 
@@ -167,17 +168,10 @@ def test_links_open_only_after_confirmation(
     from PySide6.QtGui import QDesktopServices
 
     opened: list[str] = []
-    asked: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
-    answer = {"value": QMessageBox.StandardButton.No}
-
-    def question(parent, title, text, *a, **k):
-        asked.append(text)
-        return answer["value"]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
     window.pane.text_view.anchorClicked.emit(QUrl("http://www.qinzhou.gov.cn/x.html"))
     assert asked and "http://www.qinzhou.gov.cn/x.html" in asked[0] and opened == []
-    answer["value"] = QMessageBox.StandardButton.Yes
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     window.pane.text_view.anchorClicked.emit(QUrl("http://www.qinzhou.gov.cn/x.html"))
     assert opened == ["http://www.qinzhou.gov.cn/x.html"]

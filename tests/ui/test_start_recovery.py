@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.app import _healthy_or_restored
 from reader.library import Library
 from reader.library.backup import check_at_start, make_backup
+from tests.helpers.dialogs import answer_boxes
 from tests.library.test_backup import _damage
 
 
@@ -34,11 +35,7 @@ def test_damaged_library_is_restored_when_the_user_agrees(
     folder = tmp_path / "公报 库"
     _library_with_backup(folder)
     _damage(folder / "library.sqlite")
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
-    )
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     assert _healthy_or_restored(folder)
     assert "资料库已损坏" in asked[0]
     assert check_at_start(folder).ok
@@ -49,10 +46,7 @@ def test_damaged_library_without_a_backup_is_said_and_not_opened_if_the_user_dec
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _damaged_without_backup(tmp_path / "lib")
-    said: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: said.append(a[2]) or QMessageBox.StandardButton.No
-    )
+    said = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
     assert not _healthy_or_restored(folder)
     assert "没有可用的备份" in said[0]
     assert not check_at_start(folder).ok  # left exactly as it was
@@ -65,8 +59,7 @@ def test_damaged_library_without_a_backup_can_start_afresh_keeping_the_damaged_f
     folder = _damaged_without_backup(tmp_path / "lib")
     damaged = folder / "library.sqlite"
     before = damaged.read_bytes()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     assert _healthy_or_restored(folder)
     [kept] = folder.glob("damaged-*/library.sqlite")
     assert kept.read_bytes() == before

@@ -175,6 +175,11 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
         from reader.ui.single_instance import InstanceServer
 
         server = window.instance_server = InstanceServer(folder, window)  # later starts come here
+        if not server.listening:  # a later start will not find this window: say so, once
+            sys.stderr.write(f"gongbao: 无法监听程序间连接（{server.error}），再次启动将以只读方式打开\n")
+            window.statusBar().showMessage(
+                "无法建立程序间连接：再次启动本程序时，新窗口将以只读方式打开资料库。", 30000
+            )
     if os.environ.get("GONGBAO_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window)  # diagnostics: bench/bench_reader.py measures cold start
     window.show()

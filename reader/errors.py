@@ -20,6 +20,8 @@ CATEGORY_LABELS = {
     "no_text": "无文本层",
     "timeout": "超时",
     "unsupported": "不支持的文件类型",
+    "too_large": "过大",
+    "not_regular": "不是普通文件",
 }
 
 

@@ -4,6 +4,12 @@ PDF text extraction (:mod:`reader.sources.pdf`) and page rendering (:mod:`reader
 both run MuPDF in a process of their own so that a hang or crash can be cut off and the app's
 own process never holds the GIL inside MuPDF. ``spawn`` is used everywhere (Windows has nothing
 else, and forking a process with Qt threads is unsafe).
+
+A child that parses files gets a memory limit as well as a time limit: a PDF of 3 MB can inflate
+to gigabytes (a decompression bomb), and a child that ran the machine out of memory would take the
+user's other programs with it. POSIX limits the address space (``RLIMIT_AS``); Windows puts the
+child in a Job Object with a process memory limit. Past the limit MuPDF and Python raise
+``MemoryError``, which the child reports like any other refusal.
 """
 
 from __future__ import annotations
@@ -11,11 +17,100 @@ from __future__ import annotations
 import atexit
 import contextlib
 import multiprocessing as mp
+import os
+import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 
 _live: set[ChildProcess] = set()  # started and not yet killed
 _exit_hook = False
+# How much memory a file-parsing child may take: far above what a gazette needs (a few hundred
+# MB), far below what a laptop has. GONGBAO_CHILD_MEMORY_MB changes it (tests, big machines).
+DEFAULT_MEMORY_MB = 2048
+_job = None  # Windows: the Job Object the child belongs to (kept alive with the process)
+
+
+def memory_limit_mb() -> int:
+    try:
+        return max(256, int(os.environ.get("GONGBAO_CHILD_MEMORY_MB", DEFAULT_MEMORY_MB)))
+    except ValueError:
+        return DEFAULT_MEMORY_MB
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's memory (called first thing in a child)."""
+    limit = megabytes << 20
+    if sys.platform == "win32":
+        _windows_job_limit(limit)
+        return
+    import resource
+
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY else limit))
+
+
+def _windows_job_limit(limit: int) -> None:  # pragma: no cover - Windows only
+    """Put this process in a Job Object whose processes may commit at most ``limit`` bytes."""
+    import ctypes
+    from ctypes import wintypes
+
+    global _job
+
+    class IoCounters(ctypes.Structure):
+        _fields_ = [
+            (n, ctypes.c_ulonglong)
+            for n in (
+                "ReadOperationCount",
+                "WriteOperationCount",
+                "OtherOperationCount",
+                "ReadTransferCount",
+                "WriteTransferCount",
+                "OtherTransferCount",
+            )
+        ]
+
+    class BasicLimits(ctypes.Structure):
+        _fields_ = [
+            ("PerProcessUserTimeLimit", ctypes.c_int64),
+            ("PerJobUserTimeLimit", ctypes.c_int64),
+            ("LimitFlags", wintypes.DWORD),
+            ("MinimumWorkingSetSize", ctypes.c_size_t),
+            ("MaximumWorkingSetSize", ctypes.c_size_t),
+            ("ActiveProcessLimit", wintypes.DWORD),
+            ("Affinity", ctypes.c_size_t),
+            ("PriorityClass", wintypes.DWORD),
+            ("SchedulingClass", wintypes.DWORD),
+        ]
+
+    class ExtendedLimits(ctypes.Structure):
+        _fields_ = [
+            ("BasicLimitInformation", BasicLimits),
+            ("IoInfo", IoCounters),
+            ("ProcessMemoryLimit", ctypes.c_size_t),
+            ("JobMemoryLimit", ctypes.c_size_t),
+            ("PeakProcessMemoryUsed", ctypes.c_size_t),
+            ("PeakJobMemoryUsed", ctypes.c_size_t),
+        ]
+
+    job_limit_process_memory, extended_info = 0x00000100, 9
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    job = kernel32.CreateJobObjectW(None, None)
+    if not job:
+        return
+    info = ExtendedLimits()
+    info.BasicLimitInformation.LimitFlags = job_limit_process_memory
+    info.ProcessMemoryLimit = limit
+    kernel32.SetInformationJobObject(job, extended_info, ctypes.byref(info), ctypes.sizeof(info))
+    kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess())
+    _job = job
+
+
+def _limited(target: Callable[[Connection], None], conn: Connection, megabytes: int | None) -> None:
+    if megabytes:
+        limit_memory(megabytes)
+    target(conn)
 
 
 def _stop_all() -> None:
@@ -32,11 +127,18 @@ def _stop_all() -> None:
 class ChildProcess:
     """A spawned process running ``target(conn)``, talking over one duplex pipe."""
 
-    def __init__(self, target: Callable[[Connection], None], name: str, daemon: bool = True) -> None:
+    def __init__(
+        self,
+        target: Callable[[Connection], None],
+        name: str,
+        daemon: bool = True,
+        memory_mb: int | None = None,
+    ) -> None:
+        """``memory_mb``: the child's memory limit (children that parse files have one)."""
         global _exit_hook
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=target, args=(child,), name=name, daemon=daemon)
+        self.proc = ctx.Process(target=_limited, args=(target, child, memory_mb), name=name, daemon=daemon)
         self.proc.start()
         child.close()
         _live.add(self)

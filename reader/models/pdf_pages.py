@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from reader import render_server
-from reader.workers import ChildProcess
+from reader.workers import ChildProcess, memory_limit_mb
 
 CACHE_BYTES = 256 * 1024 * 1024  # about 30 A4 pages at 150 % on a 2x screen
 PAGE_TIMEOUT = 8.0
@@ -74,7 +74,7 @@ class PageRenderer(QObject):
 
     # -- process ------------------------------------------------------------------------------
     def _start(self) -> None:
-        self._child = ChildProcess(render_server.serve, "gongbao-render")
+        self._child = ChildProcess(render_server.serve, "gongbao-render", memory_mb=memory_limit_mb())
         self._generation += 1
         thread = threading.Thread(
             target=self._read_loop,

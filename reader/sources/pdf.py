@@ -22,9 +22,11 @@ from typing import Any
 from reader.errors import ImportRejected
 from reader.gazette.style import LineStyle
 from reader.sources.pdf_layout import RawLine, line_styles, page_lines
-from reader.workers import ChildProcess, messages
+from reader.workers import ChildProcess, memory_limit_mb, messages
 
 DEFAULT_TIMEOUT = 60.0
+# A gazette page's content stream is well under 1 MB; past this it is no page anyone typeset.
+MAX_PAGE_CONTENT = 32 << 20
 # Fewer non-space characters per page than this, on average: no text layer (a scan).
 MIN_TEXT_CHARS_PER_PAGE = 5
 # Characters SASLprep maps to nothing (RFC 4013 B.1): PDF 2.0 (R6) passwords are SASLprep'd.
@@ -69,6 +71,32 @@ class PdfText:
         if self.encrypted:
             out.append("decrypted")
         return out
+
+
+def content_over_cap(doc: Any, page: Any, cap: int) -> bool:
+    """Does the page's content inflate past ``cap`` bytes? Measured by inflating it in pieces
+    and stopping at the cap, so a decompression bomb is found without ever holding it."""
+    import zlib
+
+    total = 0
+    for xref in page.get_contents():
+        kind, value = doc.xref_get_key(xref, "Filter")
+        raw = doc.xref_stream_raw(xref) or b""
+        if kind == "null":
+            total += len(raw)
+        elif value.strip("[] ") == "/FlateDecode":
+            inflate = zlib.decompressobj()
+            data = raw
+            try:
+                while data and total <= cap:
+                    out = inflate.decompress(data, 1 << 20)
+                    total += len(out)
+                    data = inflate.unconsumed_tail
+            except zlib.error:
+                continue  # MuPDF repairs or refuses it; the memory limit stands behind
+        if total > cap:
+            return True
+    return False
 
 
 def password_candidates(password: str) -> list[str]:
@@ -117,11 +145,20 @@ def extract_now(source: str | bytes, password: str | None) -> tuple[str, Any]:
         for i in range(doc.page_count):
             try:
                 page = doc[i]
+                if content_over_cap(doc, page, MAX_PAGE_CONTENT):
+                    return "too_large", (
+                        f"内容过大：第 {i + 1} 页的内容解压后超过 {MAX_PAGE_CONTENT >> 20} MB，"
+                        "不像公报页面（可能是恶意构造的文件），未导入"
+                    )
                 lines = page_lines(page)
                 raw.append(lines)
                 pages.append("".join(ln.text + "\n" for ln in lines))
                 sizes.append((page.rect.width, page.rect.height))
-            except Exception:
+            except MemoryError:
+                return "too_large", f"内容过大：读取第 {i + 1} 页超出了内存上限，未导入"
+            except Exception as exc:
+                if "malloc" in str(exc).lower() or "memory" in str(exc).lower():
+                    return "too_large", f"内容过大：读取第 {i + 1} 页超出了内存上限，未导入"
                 failed.append(i + 1)
         if failed:
             shown = "、".join(map(str, failed[:10])) + (" 等" if len(failed) > 10 else "")
@@ -176,7 +213,7 @@ class Extractor:
         """Extract the text of a file or of its bytes; raise :class:`ImportRejected` on failure."""
         if self._child is None or not self._child.alive():
             self._kill()
-            self._child = ChildProcess(_serve, "gongbao-pdf-extract")
+            self._child = ChildProcess(_serve, "gongbao-pdf-extract", memory_mb=memory_limit_mb())
         conn = self._child.conn
         try:
             conn.send((source if isinstance(source, bytes) else str(source), password))

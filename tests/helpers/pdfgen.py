@@ -198,3 +198,32 @@ def typeset_gazette(items: list[tuple[str, str]], path: Path, *, header: str) ->
     count = doc.page_count
     doc.close()
     return count
+
+
+def text_bomb_pdf(path: Path, megabytes: int) -> int:
+    """A one-page PDF whose content stream inflates to ``megabytes`` MB of text to show: the
+    file is about a thousandth of that, extracting it would take many times that in memory.
+    Returns the file's size."""
+    import zlib
+
+    co = zlib.compressobj(9)
+    parts = [co.compress(b"BT /F1 9 Tf 72 720 Td (")]
+    chunk = b"A" * (1 << 20)
+    for _ in range(megabytes):
+        parts.append(co.compress(chunk))
+    parts.append(co.compress(b") Tj ET"))
+    parts.append(co.flush())
+    data = b"".join(parts)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    font = doc.get_new_xref()
+    doc.update_object(font, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    doc.xref_set_key(page.xref, "Resources", f"<< /Font << /F1 {font} 0 R >> >>")
+    content = doc.get_new_xref()
+    doc.update_object(content, "<< >>")
+    doc.update_stream(content, data, new=True, compress=False)
+    doc.xref_set_key(content, "Filter", "/FlateDecode")
+    doc.xref_set_key(page.xref, "Contents", f"{content} 0 R")
+    doc.save(str(path))
+    doc.close()
+    return path.stat().st_size

@@ -11,6 +11,7 @@ import errno
 import hashlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,27 +27,61 @@ from reader.sources.text import decode_bytes
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+# Size caps per type: far above any gazette, low enough that a hostile file cannot exhaust memory.
 MAX_TEXT_BYTES = 200 * 1024 * 1024
+MAX_PDF_BYTES = 1024 * 1024 * 1024  # a scanned issue of a few hundred pages
+MAX_OTHER_BYTES = 200 * 1024 * 1024  # a file with another extension (tried as a PDF)
+_NOT_REGULAR = "不是普通文件（设备、管道、套接字或指向文件夹之外的链接），未读取"
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and the supported files inside named folders (recursively, sorted).
+def walk_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files named directly, and the supported files inside named folders (recursively, sorted),
+    each with the reason it must not be read, or None.
 
-    A missing path is yielded as is, so that it is reported rather than silently skipped.
+    Inside a folder, a link is followed only to a file inside that folder (``tar`` and ``unzip``
+    restore links: ``x.txt → /etc/passwd`` must not be imported by importing the folder). A
+    missing path is yielded as is, so that it is reported rather than silently skipped.
     """
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    f = Path(root) / name
-                    if f.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("."):
-                        yield f
-        else:
-            yield path
+        if not path.is_dir():
+            yield path, None
+            continue
+        root = path.resolve()
+        for top, dirs, files in os.walk(path):  # links to folders are not descended into
+            dirs.sort()
+            for name in sorted(files):
+                f = Path(top) / name
+                if f.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith("."):
+                    continue
+                yield f, _link_refusal(f, root)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The paths :func:`walk_paths` yields, refused ones included (the importer says why)."""
+    for path, _ in walk_paths(paths):
+        yield path
+
+
+def _link_refusal(f: Path, root: Path) -> str | None:
+    if not f.is_symlink():
+        return None
+    try:
+        target = f.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None  # a dangling link: reported as missing when it is read
+    return None if target.is_relative_to(root) else _NOT_REGULAR
+
+
+def _size_cap(path: Path) -> tuple[int, str]:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return MAX_TEXT_BYTES, "不像公报文本"
+    if suffix in PDF_SUFFIXES:
+        return MAX_PDF_BYTES, "超过 PDF 的上限"
+    return MAX_OTHER_BYTES, "不像公报文件"
 
 
 # Waits between attempts to read a file another program holds (an antivirus scan, WPS saving):
@@ -65,11 +100,42 @@ def _is_locked(exc: OSError) -> bool:
     return getattr(exc, "winerror", None) in _LOCK_WINERRORS or exc.errno in _LOCK_ERRNOS
 
 
+def read_regular(path: Path, cap: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file (never a device, a FIFO or a socket), at most ``cap`` of them.
+
+    Opened without blocking (a FIFO would wait for a writer for ever) and checked on the open
+    descriptor, so what is checked is what is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ImportRejected("not_regular", _NOT_REGULAR)
+        if st.st_size > cap:
+            raise ImportRejected("too_large", f"文件过大（{st.st_size // 1024 // 1024} MB）")
+        chunks, total = [], 0
+        while total <= cap:
+            chunk = os.read(fd, min(1 << 22, cap + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > cap:
+            raise ImportRejected("too_large", f"文件过大（超过 {cap // 1024 // 1024} MB）")
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)
+
+
 def _read_once(path: Path) -> bytes:
-    before = path.stat()
-    if before.st_size > MAX_TEXT_BYTES and path.suffix.lower() in TEXT_SUFFIXES:
-        raise ImportRejected("unsupported", f"文件过大（{before.st_size // 1024 // 1024} MB），不像公报文本")
-    data = path.read_bytes()
+    cap, why = _size_cap(path)
+    try:
+        data, before = read_regular(path, cap)
+    except ImportRejected as exc:
+        if exc.category == "too_large":
+            raise ImportRejected("too_large", f"{exc.reason}，{why}") from None
+        raise
     try:
         after = path.stat()
     except FileNotFoundError:  # deleted once read: the bytes are whole, and the library keeps a copy
@@ -179,32 +245,41 @@ def import_file(
             outcome.documents = library.issue(existing).document_count
             return outcome
         library.check_writable()
-        if is_pdf:
-            if extractor is None:
-                extractor = own_extractor = Extractor()
-            try:
-                pdf = extractor.extract(data, password)
-            except ImportRejected as exc:
-                if known or _sniff_pdf(data) or exc.category in ("encrypted", "timeout"):
-                    raise
-                kind = suffix or "无扩展名"
-                raise ImportRejected(
-                    "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf）"
-                ) from exc
-            parsed, pages = parse_pdf(pdf, path.name)
-            stored_bytes = pdf.decrypted if pdf.decrypted is not None else data
-            fmt, enc, warnings = "pdf", None, pdf.warnings
-            extra = {"page_count": pdf.page_count, "has_text": pdf.has_text, "pages": pages}
-            stored_suffix = ".pdf"
-            outcome.flags = pdf.flags
-        else:
-            decoded = decode_bytes(data, encoding)
-            parsed = parse_gazette(decoded.text, path.name)
-            if not parsed.documents:
-                raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
-            stored_bytes, fmt, enc, warnings, extra = data, "text", decoded.encoding, decoded.warnings, {}
-            stored_suffix = suffix
-        stored, created = library.store_file(stored_bytes, sha, stored_suffix)
+        created = False
+        stored: Path | None = None
+        try:
+            if is_pdf:
+                if extractor is None:
+                    extractor = own_extractor = Extractor()
+                # the child reads our own copy: it cannot change meanwhile, and the bytes do not
+                # go down the pipe a second time
+                stored, created = library.store_file(data, sha, ".pdf")
+                try:
+                    pdf = extractor.extract(stored, password)
+                except ImportRejected as exc:
+                    if known or _sniff_pdf(data) or exc.category in ("encrypted", "timeout", "too_large"):
+                        raise
+                    kind = suffix or "无扩展名"
+                    raise ImportRejected(
+                        "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf）"
+                    ) from exc
+                parsed, pages = parse_pdf(pdf, path.name)
+                if pdf.decrypted is not None:  # kept unencrypted, so its pages show without the password
+                    stored, _ = library.store_file(pdf.decrypted, sha, ".pdf", replace=True)
+                fmt, enc, warnings = "pdf", None, pdf.warnings
+                extra = {"page_count": pdf.page_count, "has_text": pdf.has_text, "pages": pages}
+                outcome.flags = pdf.flags
+            else:
+                decoded = decode_bytes(data, encoding)
+                parsed = parse_gazette(decoded.text, path.name)
+                if not parsed.documents:
+                    raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
+                fmt, enc, warnings, extra = "text", decoded.encoding, decoded.warnings, {}
+                stored, created = library.store_file(data, sha, suffix)
+        except BaseException:
+            if created and stored is not None:
+                stored.unlink(missing_ok=True)
+            raise
         previous = library.previous_version(parsed, path.name, fmt)
         try:
             if previous is not None:
@@ -273,14 +348,17 @@ def import_paths(
     ``password`` is tried for every encrypted PDF; ``passwords`` maps a path to its own.
     Passwords are used for this import only and never stored.
     """
-    files = list(expand_paths(paths))
+    files = list(walk_paths(paths))
     outcomes: list[ImportOutcome] = []
     with Extractor(**({"timeout": pdf_timeout} if pdf_timeout else {})) as extractor:
-        for n, f in enumerate(files):
+        for n, (f, refusal) in enumerate(files):
             if cancelled is not None and cancelled():
                 break
             if progress is not None:
                 progress(n, len(files), str(f))
+            if refusal is not None:  # a link out of the imported folder: never opened
+                outcomes.append(ImportOutcome(str(f), "failed", category="not_regular", reason=refusal))
+                continue
             pw = (passwords or {}).get(str(f), password)
             outcomes.append(import_file(library, f, encoding=encoding, password=pw, extractor=extractor))
     if progress is not None:

@@ -40,16 +40,16 @@ def _quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
 def _held_by_another_program(monkeypatch: pytest.MonkeyPatch, path: Path, times: int) -> list[int]:
     """Reading ``path`` fails as a locked file does, ``times`` times; returns the attempt count."""
     attempts = [0]
-    real = Path.read_bytes
+    real = importer.read_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self == path:
+    def read_regular(p: Path, cap: int):
+        if p == path:
             attempts[0] += 1
             if attempts[0] <= times:
-                raise OSError(errno.EBUSY, "Device or resource busy", str(self))
-        return real(self)
+                raise OSError(errno.EBUSY, "Device or resource busy", str(p))
+        return real(p, cap)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(importer, "read_regular", read_regular)
     return attempts
 
 

@@ -117,15 +117,16 @@ class Library:
     def stored_path(self, sha256: str, suffix: str) -> Path:
         return self.files_dir / sha256[:2] / f"{sha256}{suffix}"
 
-    def store_file(self, data: bytes, sha256: str, suffix: str) -> tuple[Path, bool]:
+    def store_file(self, data: bytes, sha256: str, suffix: str, replace: bool = False) -> tuple[Path, bool]:
         """Keep a copy of an imported original; return its path and whether it was new.
 
         Written to a temporary file, flushed to disk, then renamed into place, so a crash never
-        leaves a half-written original under its final name.
+        leaves a half-written original under its final name. ``replace`` writes ``data`` over a
+        copy already there (the decrypted copy of an encrypted PDF).
         """
         self._require_writable()
         target = self.stored_path(sha256, suffix)
-        if target.exists():
+        if target.exists() and not replace:
             return target, False
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")

@@ -680,7 +680,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except ReaderError as exc:
+        if getattr(args, "json", False):  # scripts read the error where they read the result
+            _print_json({"error": str(exc)})
         _err(str(exc))
+        return 1
+    except OSError as exc:  # a full disk, a vanished folder: said in words, never a traceback
+        message = f"无法完成：{exc.strerror or exc}" + (f"（{exc.filename}）" if exc.filename else "")
+        if getattr(args, "json", False):
+            _print_json({"error": message})
+        _err(message)
         return 1
     except KeyboardInterrupt:
         _err("已取消")

@@ -230,6 +230,7 @@ ZH = {
     "Re-split %1 issues, %2 unchanged, %3 failed.": "重新拆分 %1 期，无变化 %2 期，失败 %3 期。",
     "Some issues were not re-split": "部分期刊未能重新拆分",
     "Notes on this issue:": "本期注意：",
+    "Importing notes…": "正在导入批注…",
 }
 
 

@@ -21,12 +21,18 @@ from reader.library.records import DocumentRecord
 from reader.pagemap import page_at
 
 
-def link(doc_id: int, uuid: str | None = None) -> str:
-    """The back-link the app opens: ``gongbao://doc/12#hl=<uuid>``."""
-    return f"gongbao://doc/{doc_id}" + (f"#hl={uuid}" if uuid else "")
-
-
+_UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
 _LINK = re.compile(r"^gongbao://doc/(\d+)/?(?:#hl=([0-9a-fA-F-]{8,64}))?$")
+
+
+def link(doc_id: int, uuid: str | None = None) -> str:
+    """The back-link the app opens: ``gongbao://doc/12#hl=<uuid>``.
+
+    Built from a number and a checked id only: a uuid is data (an imported notes file can carry
+    any string), and a link target in Markdown or HTML must never carry markup.
+    """
+    hl = f"#hl={uuid}" if uuid and _UUID.match(uuid) else ""
+    return f"gongbao://doc/{int(doc_id)}{hl}"
 
 
 def parse_link(url: str) -> tuple[int, str | None] | None:

@@ -17,14 +17,14 @@ from reader import __version__
 from reader.annotations.anchor import Anchor, reanchor
 from reader.errors import ReaderError
 from reader.export.collect import Bundle
+from reader.export.validate import EnvelopeError, check, load
 from reader.library import Library
+from reader.library.db import transaction
+
+__all__ = ["EnvelopeError", "ImportReport", "envelope", "import_annotations", "read_envelope", "write_json"]
 
 FORMAT = "gongbao-annotations"
 VERSION = 1
-
-
-class EnvelopeError(ReaderError):
-    """Not an annotations file this version can read."""
 
 
 def envelope(bundle: Bundle) -> dict[str, Any]:
@@ -95,19 +95,8 @@ class ImportReport:
 
 
 def read_envelope(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise EnvelopeError(f"找不到文件：{path}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise EnvelopeError(f"不是批注导出文件（JSON 无法解析）：{path}") from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise EnvelopeError(f"不是公报阅读器的批注导出文件：{path}")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise EnvelopeError(f"批注文件版本 {data.get('version')} 比本程序新，请升级后再导入")
-    if not isinstance(data.get("documents"), list):
-        raise EnvelopeError(f"批注文件缺少 documents：{path}")
-    return data
+    """The file's envelope, checked whole (types, ranges, lengths, ids) before any use."""
+    return check(load(path), path)
 
 
 def _target(library: Library, doc: dict[str, Any]) -> int | None:
@@ -130,9 +119,15 @@ def _target(library: Library, doc: dict[str, Any]) -> int | None:
 
 
 def import_annotations(library: Library, path: Path) -> ImportReport:
-    """Restore or merge an exported file into ``library``; each highlight is one transaction."""
+    """Restore or merge an exported file into ``library``: checked whole first, then imported
+    in one transaction — all of it, or (a full disk, a damaged library) none of it."""
     data = read_envelope(path)
     library.check_writable()
+    with transaction(library.db):
+        return _import(library, data)
+
+
+def _import(library: Library, data: dict[str, Any]) -> ImportReport:
     notes = library.annotations
     report = ImportReport()
     for doc in data["documents"]:

@@ -1,4 +1,9 @@
-"""CSV: one row per highlight, UTF-8 with a byte-order mark so Excel and WPS show Chinese."""
+"""CSV: one row per highlight, UTF-8 with a byte-order mark so Excel and WPS show Chinese.
+
+A cell that starts like a formula (``=HYPERLINK(…)``, ``+cmd|' /C calc'!A0``, ``@SUM(…)``) would
+be run by Excel or WPS when the file is opened: such cells get a leading apostrophe, which the
+spreadsheet shows as text (OWASP's rule for CSV injection).
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,16 @@ COLUMNS = [
 ]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def cell(value: object) -> object:
+    """A value as a spreadsheet will take it: text that would start a formula stays text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(bundle: Bundle, out: Path) -> Path:
     out = Path(out)
     with out.open("w", encoding="utf-8-sig", newline="") as f:
@@ -35,7 +50,8 @@ def write_csv(bundle: Bundle, out: Path) -> Path:
         for group, entry, item in bundle.items():
             r = entry.record
             w.writerow(
-                [
+                cell(v)
+                for v in [
                     group.label,
                     r.id,
                     r.title,

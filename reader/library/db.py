@@ -9,6 +9,7 @@ switched off (``isolation_level=None``) so that a multi-step write is exactly on
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -63,8 +64,16 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> LibraryError:
 
 @contextlib.contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
-    """One ``BEGIN IMMEDIATE … COMMIT``; rolled back on any exception."""
+    """One ``BEGIN IMMEDIATE … COMMIT``; rolled back on any exception.
+
+    Inside another transaction it is a savepoint of that one: an operation made of many edits
+    (importing a notes file) commits all of them or none.
+    """
     conn = db.conn
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield conn
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
@@ -85,6 +94,23 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
         raise translate(exc) from exc
+
+
+_savepoints = itertools.count(1)
+
+
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    name = f"nested_{next(_savepoints)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
 
 
 def folder_writable(folder: Path) -> bool:

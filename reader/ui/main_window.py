@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.backups_dialog: BackupDialog | None = None
         self.last_notice = ""
         self._export_job: Job | None = None
+        self._notes_job: Job | None = None
         self.library_source = "default"  # or --library, portable, settings (set by the app)
         self.last_export = None
         QDesktopServices.setUrlHandler("gongbao", self, "open_link_url")  # links in exported notes
@@ -951,14 +952,26 @@ class MainWindow(QMainWindow):
         if path:
             self.import_notes(Path(path))
 
-    def import_notes(self, path: Path) -> None:
+    def import_notes(self, path: Path) -> Job:
+        """Import a notes file in the background (checked whole first, then all or nothing)."""
         from reader.export.envelope import import_annotations
 
-        try:
-            report = import_annotations(self.library, path)
-        except ReaderError as exc:
-            self._show_error(str(exc))
-            return
+        folder = self.library.folder
+
+        def run():
+            with Library(folder) as lib:
+                return import_annotations(lib, path)
+
+        job = Job(run, self)
+        job.finished.connect(self._notes_imported)
+        job.failed.connect(self._show_error)
+        self.statusBar().showMessage(self.tr("Importing notes…"))
+        self._notes_job = job
+        job.start()
+        return job
+
+    @Slot(object)
+    def _notes_imported(self, report) -> None:
         self.annotations.stack.clear()  # imported highlights are not undoable edits
         doc = self.pane.doc
         if doc is not None:
@@ -968,6 +981,7 @@ class MainWindow(QMainWindow):
         for k, n in enumerate((report.added, report.restored, report.unchanged), start=1):
             text = text.replace(f"%{k}", str(n))
         self.statusBar().showMessage(text, 10000)
+        self.last_notice = text
 
     def _print_html(self) -> tuple[str, str]:
         """The open document typeset with its highlights, and its notes, as printable HTML."""
@@ -1102,6 +1116,8 @@ class MainWindow(QMainWindow):
             self._task.wait()
         if self._export_job is not None:  # a file being written is finished, never cut short
             self._export_job.wait()
+        if self._notes_job is not None:  # so is a notes import (one transaction)
+            self._notes_job.wait()
         if self.backup_job is not None:  # so is a backup: the library may be restored next
             self.backup_job.wait()
         self.annotations_panel.flush()

@@ -89,70 +89,70 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="56" />
+        <location filename="../../reader/ui/annotations_panel.py" line="57" />
         <source>A note on the whole document</source>
         <translation>对整篇文档的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="59" />
-        <location filename="../../reader/ui/annotations_panel.py" line="78" />
+        <location filename="../../reader/ui/annotations_panel.py" line="60" />
+        <location filename="../../reader/ui/annotations_panel.py" line="79" />
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="60" />
+        <location filename="../../reader/ui/annotations_panel.py" line="61" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="62" />
-        <location filename="../../reader/ui/annotations_panel.py" line="82" />
+        <location filename="../../reader/ui/annotations_panel.py" line="63" />
+        <location filename="../../reader/ui/annotations_panel.py" line="83" />
         <source>Note</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="63" />
-        <location filename="../../reader/ui/annotations_panel.py" line="83" />
+        <location filename="../../reader/ui/annotations_panel.py" line="64" />
+        <location filename="../../reader/ui/annotations_panel.py" line="84" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="74" />
+        <location filename="../../reader/ui/annotations_panel.py" line="75" />
         <source>Selected highlight</source>
         <translation>选中的高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="76" />
+        <location filename="../../reader/ui/annotations_panel.py" line="77" />
         <source>Why this matters (line breaks and - lists are kept)</source>
         <translation>为什么重要（可换行，可用 - 列表）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="80" />
+        <location filename="../../reader/ui/annotations_panel.py" line="81" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="87" />
+        <location filename="../../reader/ui/annotations_panel.py" line="88" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="89" />
+        <location filename="../../reader/ui/annotations_panel.py" line="90" />
         <source>Select text and press Ctrl+H to highlight it.</source>
         <translation>选中文字后按 Ctrl+H 即可高亮。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="122" />
+        <location filename="../../reader/ui/annotations_panel.py" line="123" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="165" />
+        <location filename="../../reader/ui/annotations_panel.py" line="166" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="181" />
+        <location filename="../../reader/ui/annotations_panel.py" line="182" />
         <source>cannot be placed</source>
         <translation>无法定位</translation>
     </message>
@@ -240,12 +240,12 @@
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="157" />
+        <location filename="../../reader/ui/backup_dialog.py" line="162" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="159" />
+        <location filename="../../reader/ui/backup_dialog.py" line="157" />
         <source>Go back to the library as it was at %1?
 
 Highlights, notes and tags made since then will not be in it. The current library is kept in the library folder (replaced-…), not deleted. The window closes and opens again.</source>
@@ -452,300 +452,300 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="102" />
-        <location filename="../../reader/ui/main_window.py" line="1034" />
-        <location filename="../../reader/ui/main_window.py" line="1068" />
-        <location filename="../../reader/ui/main_window.py" line="1075" />
+        <location filename="../../reader/ui/main_window.py" line="103" />
+        <location filename="../../reader/ui/main_window.py" line="1051" />
+        <location filename="../../reader/ui/main_window.py" line="1085" />
+        <location filename="../../reader/ui/main_window.py" line="1092" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="117" />
+        <location filename="../../reader/ui/main_window.py" line="118" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="119" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126" />
+        <location filename="../../reader/ui/main_window.py" line="127" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="127" />
+        <location filename="../../reader/ui/main_window.py" line="128" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="169" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>&amp;Export Notes…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>Import Notes from &amp;JSON…</source>
         <translation>从 JSON 导入批注(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
+        <location filename="../../reader/ui/main_window.py" line="181" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182" />
+        <location filename="../../reader/ui/main_window.py" line="183" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
+        <location filename="../../reader/ui/main_window.py" line="186" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="188" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="189" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="190" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="192" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
+        <location filename="../../reader/ui/main_window.py" line="193" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193" />
+        <location filename="../../reader/ui/main_window.py" line="194" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194" />
+        <location filename="../../reader/ui/main_window.py" line="195" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198" />
+        <location filename="../../reader/ui/main_window.py" line="199" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;Re-split All Issues</source>
         <translation>重新拆分全部期刊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204" />
+        <location filename="../../reader/ui/main_window.py" line="205" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208" />
+        <location filename="../../reader/ui/main_window.py" line="209" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="213" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="220" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
+        <location filename="../../reader/ui/main_window.py" line="221" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221" />
+        <location filename="../../reader/ui/main_window.py" line="222" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222" />
+        <location filename="../../reader/ui/main_window.py" line="223" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="223" />
+        <location filename="../../reader/ui/main_window.py" line="224" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225" />
+        <location filename="../../reader/ui/main_window.py" line="226" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227" />
+        <location filename="../../reader/ui/main_window.py" line="228" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249" />
+        <location filename="../../reader/ui/main_window.py" line="250" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="261" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="317" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="334" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332" />
+        <location filename="../../reader/ui/main_window.py" line="336" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="380" />
+        <location filename="../../reader/ui/main_window.py" line="384" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="412" />
-        <location filename="../../reader/ui/main_window.py" line="417" />
+        <location filename="../../reader/ui/main_window.py" line="416" />
+        <location filename="../../reader/ui/main_window.py" line="421" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="418" />
+        <location filename="../../reader/ui/main_window.py" line="422" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468" />
+        <location filename="../../reader/ui/main_window.py" line="472" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="604" />
+        <location filename="../../reader/ui/main_window.py" line="607" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="605" />
+        <location filename="../../reader/ui/main_window.py" line="606" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -800,7 +800,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="684" />
-        <location filename="../../reader/ui/main_window.py" line="767" />
+        <location filename="../../reader/ui/main_window.py" line="766" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
@@ -826,7 +826,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="723" />
-        <location filename="../../reader/ui/main_window.py" line="792" />
+        <location filename="../../reader/ui/main_window.py" line="791" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -841,96 +841,101 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>可以更准确地拆分</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="756" />
+        <location filename="../../reader/ui/main_window.py" line="755" />
         <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
         <translation><numerusform>资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="764" />
+        <location filename="../../reader/ui/main_window.py" line="763" />
         <source>Re-split them now, in the background? Highlights, notes and tags are kept.</source>
         <translation>现在在后台重新拆分吗？高亮、批注和标签都会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="766" />
+        <location filename="../../reader/ui/main_window.py" line="765" />
         <source>Re-split now</source>
         <translation>重新拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="788" />
+        <location filename="../../reader/ui/main_window.py" line="787" />
         <source>Re-splitting issues…</source>
         <translation>正在重新拆分期刊…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="823" />
+        <location filename="../../reader/ui/main_window.py" line="822" />
         <source>Re-split %1 issues, %2 unchanged, %3 failed.</source>
         <translation>重新拆分 %1 期，无变化 %2 期，失败 %3 期。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="830" />
+        <location filename="../../reader/ui/main_window.py" line="831" />
         <source>Some issues were not re-split</source>
         <translation>部分期刊未能重新拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="844" />
+        <location filename="../../reader/ui/main_window.py" line="845" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="878" />
+        <location filename="../../reader/ui/main_window.py" line="879" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="879" />
+        <location filename="../../reader/ui/main_window.py" line="880" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="891" />
+        <location filename="../../reader/ui/main_window.py" line="892" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="898" />
+        <location filename="../../reader/ui/main_window.py" line="901" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="935" />
+        <location filename="../../reader/ui/main_window.py" line="939" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="943" />
+        <location filename="../../reader/ui/main_window.py" line="947" />
         <source>Exported %1 highlights to %2</source>
         <translation>已导出 %1 处批注到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="947" />
+        <location filename="../../reader/ui/main_window.py" line="951" />
         <source>Import notes</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="964" />
+        <location filename="../../reader/ui/main_window.py" line="968" />
+        <source>Importing notes…</source>
+        <translation>正在导入批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="980" />
         <source>Imported notes: %1 added, %2 restored, %3 already here</source>
         <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1003" />
+        <location filename="../../reader/ui/main_window.py" line="1020" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1020" />
+        <location filename="../../reader/ui/main_window.py" line="1037" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <location filename="../../reader/ui/main_window.py" line="1051" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1036" />
+        <location filename="../../reader/ui/main_window.py" line="1053" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -951,12 +956,12 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PaletteDialog</name>
     <message>
-        <location filename="../../reader/ui/palette_dialog.py" line="15" />
+        <location filename="../../reader/ui/palette_dialog.py" line="16" />
         <source>Colour meanings</source>
         <translation>颜色含义</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/palette_dialog.py" line="17" />
+        <location filename="../../reader/ui/palette_dialog.py" line="18" />
         <source>What each highlight colour means to you:</source>
         <translation>每种高亮颜色代表的含义：</translation>
     </message>
@@ -1146,7 +1151,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/settings_dialog.py" line="61" />
-        <location filename="../../reader/ui/settings_dialog.py" line="79" />
+        <location filename="../../reader/ui/settings_dialog.py" line="81" />
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>
@@ -1161,7 +1166,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>便携模式：资料库保存在程序旁边。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="66" />
+        <location filename="../../reader/ui/settings_dialog.py" line="67" />
         <source>A new folder is used from the next start.</source>
         <translation>更换的文件夹在下次启动时生效。</translation>
     </message>
@@ -1169,52 +1174,52 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TagManager</name>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="27" />
+        <location filename="../../reader/ui/tag_manager.py" line="26" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="31" />
+        <location filename="../../reader/ui/tag_manager.py" line="30" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="31" />
+        <location filename="../../reader/ui/tag_manager.py" line="30" />
         <source>Documents</source>
         <translation>文档数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="31" />
+        <location filename="../../reader/ui/tag_manager.py" line="30" />
         <source>Highlights</source>
         <translation>高亮数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="35" />
+        <location filename="../../reader/ui/tag_manager.py" line="34" />
         <source>Rename or merge…</source>
         <translation>重命名或合并…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="36" />
+        <location filename="../../reader/ui/tag_manager.py" line="35" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="72" />
+        <location filename="../../reader/ui/tag_manager.py" line="71" />
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="72" />
+        <location filename="../../reader/ui/tag_manager.py" line="71" />
         <source>New name (an existing tag merges):</source>
         <translation>新名称（与已有标签同名则合并）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="86" />
+        <location filename="../../reader/ui/tag_manager.py" line="84" />
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_manager.py" line="87" />
+        <location filename="../../reader/ui/tag_manager.py" line="83" />
         <source>Remove the tag “%1” everywhere? (Undo brings it back.)</source>
         <translation>要从所有文档和高亮中去掉标签“%1”吗？（可撤销）</translation>
     </message>
@@ -1222,7 +1227,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="149" />
+        <location filename="../../reader/ui/text_view.py" line="150" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
     </message>

@@ -20,7 +20,6 @@ from reader.library.annotations import Highlight
 from reader.library.records import DocumentRecord
 from reader.pagemap import page_at
 
-
 _UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
 _LINK = re.compile(r"^gongbao://doc/(\d+)/?(?:#hl=([0-9a-fA-F-]{8,64}))?$")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.search.index import Filters, Results, SearchIndex
+from reader.search.query import QueryError
 from reader.workers import ChildProcess, messages
 
 
@@ -151,6 +152,8 @@ class SearchController(QObject):
                     continue
                 results = index.search(text, filters=filters, sort=sort, limit=200, fetch=fetcher(lib))
                 self._inbox.append(("results", req, results))
+            except QueryError as exc:  # the query, not the index: say what to type instead
+                self._inbox.append(("search_failed", req, str(exc)))
             except Exception as exc:  # an index being rebuilt or damaged: say so, try again later
                 with contextlib.suppress(Exception):
                     if index is not None:

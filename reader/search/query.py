@@ -13,8 +13,18 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
+from reader.errors import ReaderError
 from reader.gazette.numbers import parse_number
 from reader.search.analysis import segments
+
+# Longer queries are refused, not run: every word becomes bigram terms, and 10,000 characters
+# took 12.8 s. Nobody types more than a few words into a search box.
+MAX_QUERY = 500
+MAX_CLAUSES = 40
+
+
+class QueryError(ReaderError):
+    """A query that cannot be run as typed; the message says why, in words."""
 
 FIELD_ALIASES = {
     "title": "title",
@@ -107,7 +117,7 @@ def _field_clause(name: str, value: str) -> tuple[Q.Query | None, str | None]:
     if name == "year":
         m = re.fullmatch(r"((?:19|20)\d{2})(?:\s*[-–—~至到]\s*((?:19|20)\d{2}))?", value.strip())
         if not m:
-            return None, None
+            raise QueryError(f"“年份:{value}”不是年份：请写 年份:2019 或 年份:2018-2020（1900—2099 年）")
         lo = int(m.group(1))
         hi = int(m.group(2) or lo)
         return Q.NumericRange("year", min(lo, hi), max(lo, hi)), None
@@ -151,8 +161,13 @@ def _number_fields(text: str) -> tuple[str, list[Q.Query]]:
 
 
 def parse(text: str) -> Parsed:
-    """Parse a user query. An empty query matches everything (filters still apply)."""
+    """Parse a user query. An empty query matches everything (filters still apply).
+
+    Total over any input: a string parses, or :class:`QueryError` says what is wrong with it.
+    """
     text = text.strip()
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"检索内容过长（{len(text)} 字）：最多 {MAX_QUERY} 字")
     whole = parse_number(text) if text else None
     if whole is not None:
         exact = Q.Term("number_key", whole.key, boost=50.0)
@@ -167,10 +182,13 @@ def parse(text: str) -> Parsed:
     negatives: list[Q.Query] = []
     literals: list[str] = []
     pending_or = False
-    for m in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    if len(tokens) + len(number_clauses) > MAX_CLAUSES:
+        raise QueryError(f"检索词过多（{len(tokens)} 个）：最多 {MAX_CLAUSES} 个")
+    for m in tokens:
         neg, fieldname, raw = m.group(1), m.group(2), m.group(3)
         value = m.group(4) if m.group(4) is not None else (m.group(5) if m.group(5) is not None else raw)
-        if raw == "OR" and not neg and not fieldname:
+        if raw == "OR" and not neg and not fieldname and groups:  # a leading OR is just a word
             pending_or = True
             continue
         if fieldname and fieldname.lower() in FIELD_ALIASES:

@@ -16,7 +16,7 @@ from typing import Any
 from reader import __version__
 from reader.annotations.anchor import nth_occurrence
 from reader.annotations.palette import DEFAULT_COLOUR, palette, resolve
-from reader.errors import ImportRejected, ReaderError
+from reader.errors import ImportRejected, ReaderError, describe_failure
 from reader.gazette import parse_gazette
 from reader.gazette.kinds import label as kind_label
 from reader.importer import import_paths, parse_pdf, read_source
@@ -685,7 +685,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(exc))
         return 1
     except OSError as exc:  # a full disk, a vanished folder: said in words, never a traceback
-        message = f"无法完成：{exc.strerror or exc}" + (f"（{exc.filename}）" if exc.filename else "")
+        message = f"无法完成：{describe_failure(exc)}" + (f"（{exc.filename}）" if exc.filename else "")
         if getattr(args, "json", False):
             _print_json({"error": message})
         _err(message)

@@ -52,3 +52,17 @@ class LibraryReadOnly(LibraryError):
 
 class DocumentNotFound(ReaderError):
     """No document with the id asked for."""
+
+
+def describe_failure(exc: BaseException) -> str:
+    """An OSError or an SQLite error in words a user can act on: a full disk says so."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "磁盘已满"
+    if isinstance(exc, sqlite3.Error) and "full" in str(exc).lower():
+        return "磁盘已满"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, describe_failure
 from reader.export.collect import Bundle, Scope, collect, link
 from reader.library import Library
 
@@ -82,7 +82,7 @@ def write(bundle: Bundle, fmt: str, out: Path, library: Library) -> Path:
             write_pdf(bundle, tmp, library)
         tmp.replace(out)
     except OSError as exc:
-        raise ExportError(f"无法写入 {out}：{exc.strerror or exc}") from exc
+        raise ExportError(f"无法写入 {out}：{describe_failure(exc)}") from exc
     finally:
         tmp.unlink(missing_ok=True)
     return out

@@ -22,7 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.errors import LibraryError
+from reader.errors import LibraryError, describe_failure
 
 DB_NAME = "library.sqlite"
 BACKUP_DIR = "backups"
@@ -72,17 +72,23 @@ def check_file(path: Path, full: bool = True) -> str | None:
 
 
 def _integrity(connect, full: bool) -> str | None:
+    """SQLite's own check, then the schema's: both must be sound (a library file is data)."""
+    from reader.library.schema import schema_problem
+
     try:
         conn = connect()
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA trusted_schema = OFF")
             rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+            result = "; ".join(r[0] for r in rows[:3])
+            if result != "ok":
+                return result
+            return schema_problem(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    result = "; ".join(r[0] for r in rows[:3])
-    return None if result == "ok" else result
 
 
 def make_backup(folder: Path, reason: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
@@ -118,9 +124,9 @@ def make_backup(folder: Path, reason: str = "manual", now: dt.datetime | None = 
         _fsync(tmp)
         os.replace(tmp, target_dir / name)
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"备份失败：{exc}") from exc
+        raise LibraryError(f"备份失败：{describe_failure(exc)}") from exc
     except OSError as exc:
-        raise LibraryError(f"备份失败：{exc.strerror or exc}") from exc
+        raise LibraryError(f"备份失败：{describe_failure(exc)}") from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

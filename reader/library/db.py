@@ -31,6 +31,8 @@ def connect(path: Path, readonly: bool = False) -> sqlite_utils.Database:
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # a schema is data: its triggers and views may not call functions with side effects
+        conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if not a database
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:

@@ -26,6 +26,7 @@ from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
 from reader.gazette.model import Document, ParsedIssue
 from reader.library import migrations
 from reader.library.db import connect, folder_writable, transaction, translate
+from reader.library.schema import schema_problem
 from reader.locations import default_library_dir  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
@@ -70,6 +71,11 @@ class Library:
         self._annotations: Annotations | None = None
         self.db: sqlite_utils.Database = connect(self.db_path, readonly=self.readonly)
         try:
+            problem = schema_problem(self.db.conn)  # before anything runs a planted trigger
+            if problem is not None:
+                raise LibraryError(
+                    f"{problem}：为安全起见没有打开（{self.db_path}）。可运行 check 查看，或从备份恢复"
+                )
             if self.readonly:
                 if migrations.version(self.db) != migrations.SCHEMA_VERSION:
                     raise LibraryReadOnly("资料库是只读的，且需要升级，无法打开")

@@ -26,6 +26,7 @@ MAX_CLAUSES = 40
 class QueryError(ReaderError):
     """A query that cannot be run as typed; the message says why, in words."""
 
+
 FIELD_ALIASES = {
     "title": "title",
     "标题": "title",

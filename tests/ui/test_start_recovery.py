@@ -16,8 +16,10 @@ from tests.library.test_backup import _damage
 
 def _library_with_backup(folder: Path) -> None:
     with Library(folder) as lib:
-        lib.db.conn.execute("CREATE TABLE IF NOT EXISTS padding (x)")  # a few pages to damage
-        lib.db.conn.executemany("INSERT INTO padding VALUES (?)", [("填充" * 200,) for _ in range(200)])
+        # a few pages to damage (in a table of its own, as a library's schema must stay its own)
+        lib.db.conn.executemany(
+            "INSERT INTO tags (name) VALUES (?)", [(f"填充{k}" * 100,) for k in range(200)]
+        )
     make_backup(folder, "daily")
 
 

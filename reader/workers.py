@@ -22,6 +22,8 @@ import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 
+from reader.errors import ReaderError
+
 _live: set[ChildProcess] = set()  # started and not yet killed
 _exit_hook = False
 # How much memory a file-parsing child may take: far above what a gazette needs (a few hundred
@@ -181,3 +183,44 @@ def messages(conn: Connection) -> Iterator[object]:
         if msg is None:
             return
         yield msg
+
+
+class ChildFailed(ReaderError):
+    """A call run in a child process did not return: it raised, crashed or took too long."""
+
+
+def _call(conn: Connection) -> None:
+    for msg in messages(conn):
+        fn, args = msg  # type: ignore[misc]
+        try:
+            conn.send(("ok", fn(*args)))
+        except BaseException as exc:  # report it: the parent is waiting for an answer
+            conn.send(("error", exc if isinstance(exc, Exception) else RuntimeError(repr(exc))))
+
+
+def run_in_child(
+    fn: Callable[..., object],
+    *args: object,
+    timeout: float = 120.0,
+    memory_mb: int | None = None,
+    name: str = "call",
+) -> object:
+    """``fn(*args)`` in a child process of its own (``fn`` a module-level function); its result.
+
+    For work that must not run in the GUI process (MuPDF: not thread-safe, holds the GIL, and a
+    hostile file can hang or exhaust it). An exception ``fn`` raises is raised here again (it
+    must pickle); a crash or a timeout raises :class:`ChildFailed`.
+    """
+    child = ChildProcess(_call, f"gongbao-{name}", memory_mb=memory_mb)
+    try:
+        child.conn.send((fn, args))
+        if not child.conn.poll(timeout):
+            raise ChildFailed(f"超时：{timeout:.0f} 秒内没有完成")
+        status, value = child.conn.recv()
+    except (EOFError, OSError) as exc:
+        raise ChildFailed("子进程意外退出") from exc
+    finally:
+        child.stop(grace=2)
+    if status == "error":
+        raise value  # type: ignore[misc]
+    return value

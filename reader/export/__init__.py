@@ -103,3 +103,12 @@ def export(
         raise ExportError("所选范围内没有批注可导出")
     path = write(bundle, fmt, out, library)
     return ExportReport(path, fmt, bundle.document_count, bundle.highlight_count)
+
+
+def export_folder(
+    folder: Path, scope: Scope, fmt: str, out: Path, meanings: dict[str, str] | None = None
+) -> ExportReport:
+    """:func:`export` from the library at ``folder``, opened read-only: what the window runs in a
+    child process (the PDF writer is MuPDF, which never runs in the GUI process)."""
+    with Library(folder, readonly=True) as library:
+        return export(library, scope, fmt, out, meanings=meanings)

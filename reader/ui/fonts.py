@@ -1,14 +1,15 @@
-"""Make CJK render on any machine: load PyMuPDF's bundled Droid Sans Fallback into Qt.
+"""Make CJK render on any machine: load the bundled Droid Sans Fallback into Qt.
 
-A bare Windows image, a CI container or the offscreen platform may have no CJK font at all and
-would draw empty boxes. PyMuPDF ships ``china-s`` (Droid Sans Fallback); registering it as an
-application font and appending it to the default font's family list makes Qt fall back to it.
+Registering it as an application font and appending it to the default font's family list makes
+Qt fall back to it where the platform has no CJK font (:mod:`reader.fontfile` provides the file).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from reader.fontfile import cjk_font_file
 
 _loaded: str | None = None
 
@@ -18,13 +19,10 @@ def load_cjk_font() -> str | None:
     global _loaded
     if _loaded is not None:
         return _loaded
-    try:
-        import pymupdf
-
-        data = pymupdf.Font("china-s").buffer
-    except Exception:  # pymupdf without its CJK font: Qt's own fallbacks are all we have
+    path = cjk_font_file()
+    if path is None:  # no font could be had: Qt's own fallbacks are all there is
         return None
-    font_id = QFontDatabase.addApplicationFontFromData(bytes(data))
+    font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     _loaded = families[0] if families else None
     return _loaded

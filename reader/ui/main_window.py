@@ -924,14 +924,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def start_export(self, request: ExportRequest) -> Job:
-        """Export in the background with a connection of its own; the window stays usable."""
-        from reader.export import export
+        """Export in a child process (MuPDF writes the PDF) while the window stays usable."""
+        from reader.export import export_folder
+        from reader.workers import run_in_child
 
         folder, meanings = self.library.folder, dict(self.settings.palette)
 
         def run():
-            with Library(folder, readonly=True) as lib:
-                return export(lib, request.scope, request.format, request.path, meanings=meanings)
+            return run_in_child(
+                export_folder, folder, request.scope, request.format, request.path, meanings, name="export"
+            )
 
         job = Job(run, self)
         job.finished.connect(self._exported)

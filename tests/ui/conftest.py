@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from reader.library import Library
@@ -12,6 +13,14 @@ from reader.settings import Settings
 from reader.ui.fonts import install_app_font
 from reader.ui.main_window import MainWindow
 from tests.conftest import CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _one_language():
+    """Every UI test sees the same language: English source strings and an English locale
+    (a test that wants Chinese installs the translators itself and removes them)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def _drag_text(qtbot, view, start: int, end: int) -> None:
         return QPoint(rect.left() + 1, rect.center().y())
 
     view.set_position(max(start - 10, 0))
-    qtbot.wait(20)
+    QApplication.processEvents()  # the scroll is laid out before points are taken
     a, b = point(start), point(end)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
     qtbot.mouseMove(view.viewport(), pos=QPoint((a.x() + b.x()) // 2, b.y()))
@@ -110,7 +110,7 @@ def test_mouse_selection_in_page_view_highlights_and_shows_in_text_view(qtbot, s
     i1 = i0 + len(quote) - 1
     view.go_to_page(page)
     view.set_position(page + max(boxes[i0][1] / view.sizes[page][1] - 0.2, 0))
-    qtbot.wait(30)
+    QApplication.processEvents()
     rect = view._page_rect(page)
     k = view.zoom * POINTS_TO_PX
 

@@ -103,8 +103,7 @@ def test_print_renders_the_document_with_its_highlights_and_the_notes(qtbot, win
 
     gc.collect()  # nothing the preview paints with may be collected under it
     preview.resize(900, 700)
-    qtbot.wait(300)
-    assert not preview.grab().isNull()
+    qtbot.waitUntil(lambda: not preview.grab().isNull(), timeout=5000)
     preview.reject()
 
 

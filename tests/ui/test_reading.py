@@ -104,17 +104,14 @@ def test_switching_views_keeps_the_place(qtbot, loaded) -> None:
     pane = window.pane
     offset = doc.text.index("各地要压实河长责任") + 1500
     pane.text_view.set_position(offset)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: abs(pane.text_view.position() - offset) < 200, timeout=5000)
     here = pane.text_view.position()
-    assert abs(here - offset) < 200
     expected_page = page_at(doc.page_map, here)
     pane.set_view("page")
     _wait_page_rendered(qtbot, window)
     assert int(pane.page_view.position()) == expected_page
     pane.set_view("text")
-    qtbot.wait(50)
-    back = pane.text_view.position()
-    assert page_at(doc.page_map, back) == expected_page
+    qtbot.waitUntil(lambda: page_at(doc.page_map, pane.text_view.position()) == expected_page, timeout=5000)
     # the shortcut toggles too
     window.activateWindow()
     window.actions_by_name["toggle_view"].trigger()
@@ -178,10 +175,10 @@ def test_outline_jumps_to_headings_and_documents(qtbot, loaded) -> None:
     item = headings[2]
     rect = window.outline.visualItemRect(item)
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.wait(20)
-    top = window.pane.text_view.position()
     target = doc.text.index("二、保障措施")
-    assert top <= target <= top + 60
+    qtbot.waitUntil(
+        lambda: window.pane.text_view.position() <= target <= window.pane.text_view.position() + 60
+    )
     other = window.outline.topLevelItem(2)
     window.outline.itemClicked.emit(other, 0)
     assert window.current_document_id() == lib.documents(issue_id=outcomes[0].issue_id)[2].id
@@ -222,9 +219,7 @@ def test_close_and_reopen_at_the_same_place(qtbot, loaded, tmp_path: Path) -> No
 def test_screenshots_of_both_views_are_not_blank(qtbot, loaded, tmp_path: Path) -> None:
     window, lib, outcomes = loaded
     window.open_document(_pdf_doc(lib, outcomes[0].issue_id).id)
-    qtbot.wait(50)
-    text_shot = window.pane.text_view.viewport().grab().toImage()
-    assert _non_blank(text_shot)
+    qtbot.waitUntil(lambda: _non_blank(window.pane.text_view.viewport().grab().toImage()), timeout=5000)
     window.pane.set_view("page")
     _wait_page_rendered(qtbot, window)
     window.pane.page_view.viewport().repaint()

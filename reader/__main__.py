@@ -11,16 +11,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-_OPTIONS_WITH_VALUE = {"--library", "--lang", "--password", "--encoding"}
-
 
 def _positional(args: list[str]) -> list[str]:
+    """The words of a command line that are no option or option value (from the CLI's parser)."""
+    from reader.cli import options_with_value
+
+    takes_value = options_with_value()
     out, skip = [], False
     for a in args:
         if skip:
             skip = False
             continue
-        if a in _OPTIONS_WITH_VALUE:
+        if a in takes_value:
             skip = True
         elif not a.startswith("-"):
             out.append(a)

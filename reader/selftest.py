@@ -131,7 +131,7 @@ STEPS: list[tuple[str, Callable[[Path, dict], str]]] = [
 
 
 def main() -> int:
-    from reader.cli import _utf8_output
+    from reader.cli import utf8_output as _utf8_output
 
     _utf8_output()
     return 0 if run() else 1

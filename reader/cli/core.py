@@ -1,0 +1,224 @@
+"""The command line's frame: commands declared beside their handlers, shared options checked
+once, errors said in words (and as ``{"error": …}`` with ``--json``), locks released always.
+
+A product surface: the JSON shapes are a contract (``tests/test_cli_contract.py`` holds them to
+the README's). Exit codes: 0 success; 1 the command ran but something failed; 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.errors import ReaderError, describe_failure
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One argument of a command, as ``add_argument`` takes it."""
+
+    names: tuple[str, ...]
+    options: dict[str, Any] = field(default_factory=dict)
+    group: str | None = None  # arguments of one name here are mutually exclusive (and one required)
+
+
+def arg(*names: str, group: str | None = None, **options: Any) -> Arg:
+    return Arg(names, options, group)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    help: str
+    handler: Handler
+    args: tuple[Arg, ...]
+
+
+COMMANDS: list[Command] = []
+
+
+def command(name: str, help: str, *args: Arg) -> Callable[[Handler], Handler]:
+    """Register ``handler`` as ``python -m reader NAME`` with these arguments."""
+
+    def register(handler: Handler) -> Handler:
+        COMMANDS.append(Command(name, help, handler, args))
+        return handler
+
+    return register
+
+
+# -- shared option groups ---------------------------------------------------------------------
+def colour_key(text: str) -> str:
+    """A colour by key (red), by meaning (时限) or by hex; anything else is a usage error (exit 2)."""
+    from reader.annotations.palette import palette, resolve
+    from reader.settings import Settings
+
+    meanings = Settings.load().palette
+    key = resolve(text, meanings)
+    if key is None:
+        names = "、".join(f"{c.key}（{c.meaning}）" for c in palette(meanings))
+        raise argparse.ArgumentTypeError(f"没有这种颜色：{text}（可用：{names}）")
+    return key
+
+
+def colour_arg(help: str = "颜色：yellow/red/green/blue/purple 或其含义（如 时限）") -> Arg:
+    return arg("--color", type=colour_key, metavar="C", help=help)
+
+
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name.
+
+    The subcommands' copies default to SUPPRESS so that ``--library X list`` is not reset to the
+    subparser's default (an argparse quirk).
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    default = argparse.SUPPRESS if suppress else None
+    common.add_argument(
+        "--library", metavar="DIR", default=default, help="资料库文件夹（默认：用户数据目录）"
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="输出 JSON"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top = _common(suppress=False)
+    common = _common(suppress=True)
+    p = argparse.ArgumentParser(
+        prog="python -m reader",
+        description="公报阅读器 Gongbao Reader —— 不带命令时启动图形界面",
+        parents=[top],
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for cmd in COMMANDS:
+        sp = sub.add_parser(cmd.name, parents=[common], help=cmd.help)
+        groups: dict[str, argparse._MutuallyExclusiveGroup] = {}
+        for a in cmd.args:
+            target = sp
+            if a.group is not None:
+                if a.group not in groups:
+                    groups[a.group] = sp.add_mutually_exclusive_group(required=True)
+                target = groups[a.group]
+            target.add_argument(*a.names, **a.options)
+        sp.set_defaults(func=cmd.handler)
+    return p
+
+
+def options_with_value() -> set[str]:
+    """Every option of every command that takes a value (``--library``, ``--quote`` …): what
+    ``python -m reader`` needs to tell a command's words from a bare link."""
+    found = {"--library", "--lang"}  # --lang: the app's own option
+    for cmd in COMMANDS:
+        for a in cmd.args:
+            takes_value = a.options.get("action") not in ("store_true", "store_false", "count")
+            if takes_value:
+                found.update(n for n in a.names if n.startswith("-"))
+    return found
+
+
+# -- output and libraries ---------------------------------------------------------------------
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def err(msg: str) -> None:
+    sys.stderr.write(f"gongbao: {msg}\n")
+
+
+def library_dir(args: argparse.Namespace) -> Path:
+    """The same library the app opens: --library, portable, the settings' choice, the default."""
+    from reader.locations import library_dir as choose
+    from reader.settings import Settings
+
+    return choose(args.library, Settings.load().library or None).path
+
+
+@contextlib.contextmanager
+def held_lock(folder: Path, busy: str) -> Iterator[None]:
+    """The one-writer lock for the command's duration, released whatever happens."""
+    from reader.library.lock import LibraryLock
+
+    lock = LibraryLock(folder)
+    if not lock.acquire():
+        raise ReaderError(busy)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def opened(args: argparse.Namespace, *, create: bool = False, write: bool = False):
+    """The library, open for the command; one that writes holds the one-writer lock."""
+    from reader.library import Library
+
+    folder = library_dir(args)
+    busy = (
+        f"资料库正在被公报阅读器使用，不能同时写入：{folder}\n"
+        "请在程序中操作，或关闭程序后再运行此命令（只读命令仍可使用）"
+    )
+    with held_lock(folder, busy) if write else contextlib.nullcontext():
+        lib = Library(folder, create=create)
+        try:
+            yield lib
+        finally:
+            lib.close()
+
+
+def search_index(lib):
+    """The library's index, brought up to date first (the CLI has no background indexer)."""
+    from reader.search.index import SearchIndex
+    from reader.search.indexer import ensure_index, index_folder, process_queue
+
+    index = SearchIndex(index_folder(lib))
+    if not lib.readonly:
+        ensure_index(lib, index)
+        process_queue(lib, index)
+    return index
+
+
+def _utf8_output() -> None:
+    """Pipes get UTF-8 whatever the Windows code page: scripts parse our JSON."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _fail(args: argparse.Namespace, message: str) -> int:
+    if getattr(args, "json", False):  # scripts read the error where they read the result
+        print_json({"error": message})
+    err(message)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ReaderError as exc:
+        return _fail(args, str(exc))
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
+        return 0
+    except OSError as exc:  # a full disk, a vanished folder: said in words, never a traceback
+        return _fail(
+            args, f"无法完成：{describe_failure(exc)}" + (f"（{exc.filename}）" if exc.filename else "")
+        )
+    except KeyboardInterrupt:
+        err("已取消")
+        return 130

@@ -56,6 +56,29 @@ def test_a_typo_fixed_inside_a_long_quote_is_found(before, quote, after, at, ch)
     assert abs(placed.start - len(before)) <= 2 and abs(placed.end - (len(before) + len(fixed))) <= 2
 
 
+@given(
+    before=TEXT,
+    ch=st.sampled_from("一二〇"),
+    n=st.integers(20, 40),
+    after=TEXT,
+    at=st.integers(0, 39),
+    typo=HAN,
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_typo_in_a_quote_of_one_repeated_character_is_placed_by_context(before, ch, n, after, at, typo):
+    """Every 4-gram of 一一一… is the same: votes cannot say where it stood; its context can.
+
+    Found by Hypothesis on a fresh clone (20 × 一 with one typo came back as an orphan)."""
+    quote = ch * n
+    at %= n
+    fixed = quote[:at] + typo + quote[at + 1 :]
+    new = before + fixed + after
+    assume(quote not in new and new.count(fixed) == 1)
+    placed = reanchor(make_anchor(before + quote + after, len(before), len(before) + n), new)
+    assert placed is not None
+    assert abs(placed.start - len(before)) <= 2 and abs(placed.end - (len(before) + n)) <= 2
+
+
 def test_edits_inside_a_quote_beyond_recognition_orphan_it() -> None:
     old = "第一段。各县区要在6月10日前报送消费扶贫数据。第二段。"
     anchor = make_anchor(old, old.index("各县区"), old.index("。第二段"))

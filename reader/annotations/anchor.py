@@ -9,7 +9,8 @@ better parser re-run), :func:`reanchor` finds the passage again:
    prefix/suffix best, then the one nearest the old place;
 3. ``normalized``: the quote with width/spacing differences (NFKC, whitespace) ignored;
 4. ``fuzzy``: a near-identical passage (a typo fixed inside the quote), found by voting on shared
-   character 4-grams and confirmed by a similarity ratio;
+   character 4-grams (plus the old place and where the stored context points, for quotes of few
+   distinct characters whose grams vote everywhere alike) and confirmed by a similarity ratio;
 
 otherwise the highlight is an orphan: kept with its quote and note, never deleted.
 """
@@ -111,13 +112,12 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
             votes[(pos - offset) // 4] += 1
             pos = text.find(gram, pos + 1)
             hits += 1
-    if not votes:
-        return None
+    bases = [bucket * 4 for bucket, count in votes.most_common(5) if count >= max(2, len(grams) // 4)]
+    # A quote of few distinct characters (一一一…) votes everywhere alike: the old place and the
+    # places its stored context points at are candidates too, confirmed by the same similarity.
+    bases += _context_starts(text, anchor)
     best: tuple[float, int, int, int, int] | None = None  # similarity, context, -|Δlen|, start, end
-    for bucket, count in votes.most_common(5):
-        if count < max(2, len(grams) // 4):
-            break
-        base = bucket * 4
+    for base in dict.fromkeys(bases):
         for start in range(max(0, base - 4), min(len(text), base + 8)):
             for length in {n, n - 1, n + 1, n - 2, n + 2}:
                 if length <= 0 or start + length > len(text):
@@ -136,6 +136,18 @@ def _fuzzy(text: str, anchor: Anchor) -> tuple[int, int] | None:
     if best is None or best[0] < FUZZY_RATIO:
         return None
     return best[3], best[4]
+
+
+def _context_starts(text: str, anchor: Anchor) -> list[int]:
+    """Where the quote would start judging by its old offset and its stored prefix and suffix."""
+    starts = [anchor.start]
+    tail = anchor.prefix[-8:]
+    if len(tail) >= 4 and text.count(tail) == 1:
+        starts.append(text.index(tail) + len(tail))
+    head = anchor.suffix[:8]
+    if len(head) >= 4 and text.count(head) == 1:
+        starts.append(text.index(head) - len(anchor.quote))
+    return [s for s in starts if 0 <= s < len(text)]
 
 
 def reanchor(anchor: Anchor, text: str) -> Placement | None:

@@ -88,11 +88,41 @@ def _daily_backup(window) -> None:
     from reader.library.backup import daily_due
 
     if daily_due(window.library.folder):
-        window.start_backup("daily")
+        window.backups.start("daily")
+
+
+def _report_uncaught(kind, exc, tb) -> None:
+    """A bug in a slot (Qt would print it and carry on): logged with its traceback, and the
+    reader told that something went wrong inside the program and where the log is."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.logfile import internal_error
+    from reader.ui.messages import message_box
+
+    if not isinstance(exc, Exception):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    message = internal_error(exc.with_traceback(tb), "操作")
+    sys.stderr.write(message + "\n")
+    app = QApplication.instance()
+    box = message_box(QApplication.activeWindow(), QMessageBox.Icon.Warning, "公报阅读器", message)
+    if app is not None:
+        app._internal_error_box = box  # type: ignore[attr-defined]  # a box without a parent needs an owner
+    box.open()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from reader.logfile import ensure_log
+
+    ensure_log()
+    previous, sys.excepthook = sys.excepthook, _report_uncaught
+    try:
+        return _main(parse_args(sys.argv[1:] if argv is None else argv))
+    finally:
+        sys.excepthook = previous
+
+
+def _main(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.fonts import install_app_font
@@ -191,12 +221,12 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
     elif link:
         QTimer.singleShot(0, window, lambda: window.open_link(link))
     elif welcome:
-        QTimer.singleShot(0, window, window.offer_sample)
+        QTimer.singleShot(0, window, window.imports.offer_sample)
     if not library.readonly:
         QTimer.singleShot(2000, window, lambda: _daily_backup(window))
-        QTimer.singleShot(2500, window, window.offer_reparse)  # issues split by an older parser
+        QTimer.singleShot(2500, window, window.reparse.offer_once)  # issues split by an older parser
     code = app.exec()
-    chosen = window.restore_request
+    chosen = window.backups.restore_request
     if server is not None:
         server.server.close()  # the next window (after a restore) listens under the same name
     window.deleteLater()

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# caches and the log of this run stay out of the developer's own (children inherit it)
+os.environ.setdefault("GONGBAO_CACHE_DIR", tempfile.mkdtemp(prefix="gongbao-test-cache-"))
 
 # The suite is deterministic: Hypothesis draws the same examples on every run and every machine
 # (HYPOTHESIS_PROFILE=explore searches afresh, for a developer hunting new failures).

@@ -5,7 +5,9 @@ renderer is created (so opening the first PDF does not wait for Python to start)
 for every document. Requests are served one at a time, the most wanted first; a new
 ``want()`` call replaces the queue, so scrolling fast never renders pages long gone. A page
 that takes longer than ``page_timeout`` is marked failed, and the process is killed, restarted
-and pointed at the same document again.
+and pointed at the same document again. The child's answers are read by a thread of their own and
+handed to the GUI thread through the runner's inbox (nothing polls); the watchdog timer runs only
+while a page is being rendered.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from reader import render_server
+from reader.models.runner import Runner
 from reader.workers import ChildProcess, memory_limit_mb
 
 CACHE_BYTES = 256 * 1024 * 1024  # about 30 A4 pages at 150 % on a 2x screen
@@ -43,8 +46,11 @@ class PageRenderer(QObject):
     chars_ready = Signal(int)  # page whose characters and boxes are now in ``page_text``
     located = Signal(int, object)  # request id, {key: [(page, rect), …]}
 
-    def __init__(self, parent: QObject | None = None, page_timeout: float = PAGE_TIMEOUT) -> None:
+    def __init__(
+        self, parent: QObject | None = None, page_timeout: float = PAGE_TIMEOUT, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
+        self.runner = runner or Runner(self)
         self.page_timeout = page_timeout
         self.path: str | None = None
         self.sizes: list[tuple[float, float]] = []
@@ -59,13 +65,7 @@ class PageRenderer(QObject):
         self._req = itertools.count(1)
         self._child: ChildProcess | None = None
         self._generation = 0
-        # The reader thread only appends here (no Qt calls off the GUI thread); a GUI-thread timer
-        # drains it while anything is outstanding.
-        self._inbox: deque[tuple[int, tuple]] = deque()
-        self._outstanding = 0
-        self._drain = QTimer(self)
-        self._drain.setInterval(3)
-        self._drain.timeout.connect(self._drain_inbox)
+        self._answered = 0  # set by the reader thread: the render request whose answer is on its way
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(250)
         self._watchdog.timeout.connect(self._check_hang)
@@ -94,34 +94,17 @@ class PageRenderer(QObject):
                 msg = conn.recv()
             except (EOFError, OSError):
                 return
-            self._inbox.append((generation, msg))
+            if msg[0] in ("image", "page_error"):
+                self._answered = msg[1]  # the watchdog must not blame a page that has finished
+            self.runner.post(self._on_message, (generation, msg))
 
     def _send(self, msg: tuple) -> None:
         if self._child is None:
             return
-        if msg and msg[0] in ("open", "render", "find", "chars", "locate"):
-            self._outstanding += 1
-            self._drain.start()
         try:
             self._child.conn.send(msg)
         except (OSError, BrokenPipeError):
             self._restart()
-
-    @Slot()
-    def _drain_inbox(self) -> None:
-        while self._inbox:
-            item = self._inbox.popleft()
-            if item[0] == self._generation and item[1][0] in (
-                "opened",
-                "image",
-                "page_error",
-                "found",
-                "error",
-            ):
-                self._outstanding = max(0, self._outstanding - 1)
-            self._on_message(item)
-        if self._outstanding == 0 and self._inflight is None:
-            self._drain.stop()
 
     def _kill(self) -> None:
         if self._child is not None:
@@ -130,7 +113,6 @@ class PageRenderer(QObject):
 
     def _restart(self) -> None:
         self.restarts += 1
-        self._outstanding = 0
         self._kill()
         self._start()
         if self.path:
@@ -139,7 +121,6 @@ class PageRenderer(QObject):
     def shutdown(self) -> None:
         """Stop the child process (on quit); a child still starting up is simply killed."""
         self._watchdog.stop()
-        self._drain.stop()
         if self._child is not None:
             self._child.stop(grace=0.3)
         self._child = None
@@ -211,9 +192,8 @@ class PageRenderer(QObject):
         if self._inflight is None:
             self._watchdog.stop()
             return
-        self._drain_inbox()  # an answer may be waiting: never blame a page that finished
-        if self._inflight is None:
-            return
+        if self._answered == self._inflight[0]:
+            return  # its answer is on the way to the GUI thread
         crashed = self._child is None or not self._child.alive()
         if crashed or time.monotonic() - self._inflight_since > self.page_timeout:
             _req, page, _scale, _theme = self._inflight

@@ -1,10 +1,9 @@
-"""Search in the app: indexing in a child process, queries on a worker thread, newest wins.
+"""Search in the app: indexing in a child process, queries on a lane of the runner, newest wins.
 
 jieba holds the GIL for seconds while it segments a batch, so indexing runs in a child process
-(:func:`serve_indexer`) that drains the SQLite queue whenever poked. Queries run on one worker
-thread with its own library connection and index reader; only the newest query is answered,
-and results reach the GUI through a deque drained by a GUI-thread timer (no Qt calls off the
-GUI thread).
+(:func:`serve_indexer`) that drains the SQLite queue whenever poked. Queries run on the runner's
+``search`` lane, whose one thread keeps its own library connection and a warm index reader; only
+the newest query is answered. Everything reaches the GUI thread through the runner's inbox.
 """
 
 from __future__ import annotations
@@ -13,20 +12,19 @@ import contextlib
 import itertools
 import os
 import threading
-from collections import deque
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from reader.errors import ReaderError
+from reader.models.runner import Runner, Task
 from reader.search.index import Filters, Results, SearchIndex
-from reader.search.query import QueryError
 from reader.workers import ChildProcess, messages
 
 
 def serve_indexer(conn: Connection) -> None:
     """Child process: on each ``("run", library_folder)`` bring the index up to date."""
-    from reader.errors import ReaderError
     from reader.library import Library
     from reader.search.indexer import ensure_index, index_folder, process_queue, yield_cpu
 
@@ -55,39 +53,69 @@ def serve_indexer(conn: Connection) -> None:
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
 
 
+class SearchUnavailable(ReaderError):
+    """The index is missing, being rebuilt or damaged: searching works again shortly."""
+
+
+class _SearchState:
+    """What the search lane's thread keeps between queries (touched on that thread only)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.lib = None
+        self.index: SearchIndex | None = None
+
+    def open(self) -> SearchIndex:
+        from reader.library import Library
+        from reader.search.indexer import index_folder
+
+        if self.lib is None:
+            self.lib = Library(self.folder, readonly=True)
+        if self.index is None:
+            self.index = SearchIndex(index_folder(self.lib))
+        return self.index
+
+    def drop_index(self) -> None:
+        with contextlib.suppress(Exception):
+            if self.index is not None:
+                self.index.close()
+        self.index = None
+
+    def close(self) -> None:
+        self.drop_index()
+        if self.lib is not None:
+            self.lib.close()
+            self.lib = None
+
+
 class SearchController(QObject):
-    """Owns the indexing process and the search thread for one library folder."""
+    """Owns the indexing process and the search lane for one library folder."""
 
     results_ready = Signal(int)  # request id; the results are in ``results``
     indexing = Signal(int, int)  # done, total
     indexed = Signal()
     failed = Signal(str)
 
-    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, folder: Path | str, parent: QObject | None = None, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
+        self.runner = runner or Runner(self)
         self.results: dict[int, Results] = {}
         self._ids = itertools.count(1)
         self._latest = 0
-        self._inbox: deque[tuple] = deque()
-        self._wanted: tuple[int, str, Filters, str] | None = None
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._search_loop, name="search", daemon=True)
-        self._thread.start()
+        self._state = _SearchState(self.folder)
+        self._stopped = False
         self._indexer: ChildProcess | None = None
-        self._reader: threading.Thread | None = None
         self.busy = False
         self._rerun = False
-        self._drain = QTimer(self)
-        self._drain.setInterval(15)
-        self._drain.timeout.connect(self._drain_inbox)
-        self._drain.start()
+        self.runner.lane("search", "warm up", self._warm_up)
 
     # -- indexing -----------------------------------------------------------------------------
     def index_now(self) -> None:
         """Bring the index up to date in the background (queued documents, or a rebuild)."""
-        if self._stop.is_set():  # shut down: a late timer must not start an indexer nobody stops
+        if self._stopped:  # shut down: a late timer must not start an indexer nobody stops
             return
         if self.busy:
             self._rerun = True
@@ -96,10 +124,9 @@ class SearchController(QObject):
             # not a daemon: a daemonic process may not start the indexing workers of a big batch;
             # it still ends with the app (shutdown() stops it; a lost pipe ends its loop)
             self._indexer = ChildProcess(serve_indexer, "gongbao-indexer", daemon=False)
-            self._reader = threading.Thread(
-                target=self._read_indexer, args=(self._indexer.conn,), daemon=True
-            )
-            self._reader.start()
+            threading.Thread(
+                target=self._read_indexer, args=(self._indexer.conn,), name="indexer-reader", daemon=True
+            ).start()
         self.busy = True
         try:
             self._indexer.conn.send(("run", str(self.folder)))
@@ -107,92 +134,84 @@ class SearchController(QObject):
             self.busy = False
 
     def _read_indexer(self, conn: Connection) -> None:
+        """The indexer's pipe, read on a thread of its own; every message goes to the GUI thread."""
         while True:
             try:
                 msg = conn.recv()
             except (EOFError, OSError):
-                self._inbox.append(("indexer_gone",))
+                self.runner.post(self._from_indexer, ("indexer_gone",))
                 return
-            self._inbox.append(msg)
+            self.runner.post(self._from_indexer, msg)
+
+    def _from_indexer(self, msg: tuple) -> None:
+        kind = msg[0]
+        if kind == "progress":
+            self.indexing.emit(msg[1], msg[2])
+        elif kind in ("done", "failed", "indexer_gone"):
+            self.busy = False
+            if kind == "failed":
+                self.failed.emit(msg[1])
+            self.indexed.emit()
+            if self._rerun:
+                self._rerun = False
+                self.index_now()
 
     # -- searching ----------------------------------------------------------------------------
     def search(self, text: str, filters: Filters | None = None, sort: str = "relevance") -> int:
         """Ask for results; returns the request id. Older requests are dropped."""
-        req = next(self._ids)
-        self._latest = req
-        self._wanted = (req, text, filters or Filters(), sort)
-        self._wake.set()
+        req = self._latest = next(self._ids)
+        filters = filters or Filters()
+
+        def run(_task: Task) -> Results:
+            return self._query(text, filters, sort)
+
+        self.runner.lane(
+            "search",
+            "search",
+            run,
+            done=lambda results: self._answered(req, results),
+            failed=lambda message: self._unanswered(req, message),
+            newest="search",
+            doing="检索",
+        )
         return req
 
-    def _search_loop(self) -> None:
-        from reader.library import Library
-        from reader.search.indexer import fetcher, index_folder
-
-        lib = None
-        index = None
-        with contextlib.suppress(Exception):  # warm up before the first query; errors show then
-            lib = Library(self.folder, readonly=True)
-            index = SearchIndex(index_folder(lib))
+    def _warm_up(self, _task: Task) -> None:
+        with contextlib.suppress(Exception):  # errors show with the first query
+            index = self._state.open()
             if index.exists():
                 index.warm()
-        while not self._stop.is_set():
-            self._wake.wait()
-            self._wake.clear()
-            wanted, self._wanted = self._wanted, None
-            if wanted is None or self._stop.is_set():
-                continue
-            req, text, filters, sort = wanted
-            try:
-                if lib is None:
-                    lib = Library(self.folder, readonly=True)
-                if index is None:
-                    index = SearchIndex(index_folder(lib))
-                if not index.exists():
-                    self._inbox.append(("search_failed", req, "索引尚未建立，正在后台建立…"))
-                    continue
-                results = index.search(text, filters=filters, sort=sort, limit=200, fetch=fetcher(lib))
-                self._inbox.append(("results", req, results))
-            except QueryError as exc:  # the query, not the index: say what to type instead
-                self._inbox.append(("search_failed", req, str(exc)))
-            except Exception as exc:  # an index being rebuilt or damaged: say so, try again later
-                with contextlib.suppress(Exception):
-                    if index is not None:
-                        index.close()
-                index = None
-                self._inbox.append(("search_failed", req, f"检索暂不可用：{exc}"))
-        if lib is not None:
-            lib.close()
 
-    def _drain_inbox(self) -> None:
-        while self._inbox:
-            msg = self._inbox.popleft()
-            kind = msg[0]
-            if kind == "results":
-                if msg[1] == self._latest:  # only the newest query's results are shown
-                    self.results = {msg[1]: msg[2]}
-                    self.results_ready.emit(msg[1])
-            elif kind == "search_failed":
-                if msg[1] == self._latest:
-                    self.failed.emit(msg[2])
-            elif kind == "progress":
-                self.indexing.emit(msg[1], msg[2])
-            elif kind in ("done", "failed", "indexer_gone"):
-                self.busy = False
-                if kind == "failed":
-                    self.failed.emit(msg[1])
-                self.indexed.emit()
-                if self._rerun:
-                    self._rerun = False
-                    self.index_now()
+    def _query(self, text: str, filters: Filters, sort: str) -> Results:
+        """On the search lane: the results of one query."""
+        from reader.search.indexer import fetcher
+
+        index = self._state.open()
+        if not index.exists():
+            raise SearchUnavailable("索引尚未建立，正在后台建立…")
+        try:
+            return index.search(text, filters=filters, sort=sort, limit=200, fetch=fetcher(self._state.lib))
+        except ReaderError:  # QueryError: the query, not the index; say what to type instead
+            raise
+        except Exception as exc:  # an index being rebuilt or damaged: say so, try again later
+            self._state.drop_index()
+            raise SearchUnavailable(f"检索暂不可用：{exc}") from exc
+
+    def _answered(self, req: int, results: Results) -> None:
+        if req == self._latest:
+            self.results = {req: results}
+            self.results_ready.emit(req)
+
+    def _unanswered(self, req: int, message: str) -> None:
+        if req == self._latest:
+            self.failed.emit(message)
 
     def shutdown(self) -> None:
         """Stop searching and indexing; the queue keeps what was not indexed for next time."""
-        self._drain.stop()
-        self._stop.set()
-        self._wake.set()
+        self._stopped = True
         if self._indexer is not None:
             self._indexer.stop(grace=0.5)
             self._indexer = None
-        # its read-only connection is closed when it ends: a restore may move the file next
-        # (Windows refuses to move an open file)
-        self._thread.join(3.0)
+        # its read-only connection is closed before this returns: a restore may move the file
+        # next (Windows refuses to move an open file)
+        self.runner.lane("search", "close", lambda _t: self._state.close()).wait(3.0)

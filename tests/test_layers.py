@@ -109,7 +109,7 @@ def main():
     doc = lib.documents()[0]
     lib.annotations.add_highlight(doc.id, 0, 5, "red")
     w.open_document(doc.id)
-    job = w.start_export(ExportRequest(Scope(everything=True), "pdf", folder / "out.pdf"))
+    job = w.exports.start(ExportRequest(Scope(everything=True), "pdf", folder / "out.pdf"))
     job.wait(120)
     app.processEvents()
     print("EXPORTED", (folder / "out.pdf").exists())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library.backup import BACKUP_DIR, KEEP_DAYS, BackupInfo, backups
-from reader.models.jobs import Job
+from reader.models.runner import Task
 from reader.ui.messages import ask, plain_label
 
 
@@ -38,11 +38,11 @@ class BackupDialog(QDialog):
         self,
         folder: Path,
         readonly: bool,
-        start_backup: Callable[[str], Job | None],
+        start_backup: Callable[..., Task | None],
         parent: QWidget | None = None,
     ) -> None:
-        """``start_backup(reason)`` runs a backup in the background (the window owns it and waits
-        for it before closing), or returns None if one is already being written."""
+        """``start_backup(reason, done, failed)`` runs a backup in the background (the window owns
+        it and waits for it before closing), or returns None if one is already being written."""
         super().__init__(parent)
         self._start_backup = start_backup
         self.setObjectName("backupDialog")
@@ -50,7 +50,7 @@ class BackupDialog(QDialog):
         self.resize(560, 420)
         self.folder = Path(folder)
         self.readonly = readonly
-        self.job: Job | None = None
+        self.job: Task | None = None
         self.found: list[BackupInfo] = []
         intro = QLabel(
             self.tr(
@@ -129,12 +129,10 @@ class BackupDialog(QDialog):
 
     def back_up_now(self) -> None:
         """A manual backup, in the background (the online backup API lets the app keep writing)."""
-        self.job = self._start_backup("manual")
+        self.job = self._start_backup("manual", self._backed_up, self._backup_failed)
         if self.job is None:  # the day's backup is being written right now: that one will do
             self.status.setText(self.tr("A backup is being made; try again in a moment."))
             return
-        self.job.finished.connect(self._backed_up)
-        self.job.failed.connect(self._backup_failed)
         self.status.setText(self.tr("Backing up…"))
         self._update_buttons()
 

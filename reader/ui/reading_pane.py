@@ -7,10 +7,11 @@ ignores full-/half-width and spacing differences.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -112,23 +113,25 @@ class ReadingPane(QWidget):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
 
-        self.toggle = QToolButton(self, checkable=True)
-        self.toggle.setObjectName("viewToggle")
-        self.toggle.setToolTip(self.tr("Switch between text and page view (Ctrl+Shift+V)"))
-        self.toggle.clicked.connect(lambda checked: self.set_view("page" if checked else "text"))
-        self.zoom_out_btn = QToolButton(self, text="−", toolTip=self.tr("Zoom out (Ctrl+-)"))
-        self.zoom_in_btn = QToolButton(self, text="+", toolTip=self.tr("Zoom in (Ctrl++)"))
+        # toolbar buttons: each takes the window's action (use_actions), so a click, the menu and the
+        # shortcut run the same code with the same side effects
+        self.toggle = QToolButton(self, objectName="viewToggle")
+        self.zoom_out_btn = QToolButton(self, objectName="zoomOutButton")
+        self.zoom_in_btn = QToolButton(self, objectName="zoomInButton")
         self.zoom_label = QLabel(self)
-        self.fit_width_btn = QToolButton(self, text=self.tr("Fit width"))
-        self.fit_page_btn = QToolButton(self, text=self.tr("Fit page"))
+        self.fit_width_btn = QToolButton(self, objectName="fitWidthButton")
+        self.fit_page_btn = QToolButton(self, objectName="fitPageButton")
+        self.toolbar_buttons = {
+            "toggle_view": self.toggle,
+            "zoom_out": self.zoom_out_btn,
+            "zoom_in": self.zoom_in_btn,
+            "fit_width": self.fit_width_btn,
+            "fit_page": self.fit_page_btn,
+        }
         self.page_box = QSpinBox(self)
         self.page_box.setObjectName("pageBox")
         self.page_box.setKeyboardTracking(False)
         self.page_total = QLabel(self)
-        self.zoom_out_btn.clicked.connect(self.zoom_out)
-        self.zoom_in_btn.clicked.connect(self.zoom_in)
-        self.fit_width_btn.clicked.connect(lambda: self.page_view.set_fit("width"))
-        self.fit_page_btn.clicked.connect(lambda: self.page_view.set_fit("page"))
         self.page_box.valueChanged.connect(lambda v: self.page_view.go_to_page(v - 1))
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
@@ -244,8 +247,6 @@ class ReadingPane(QWidget):
                 self.text_view.set_position(self.text_offset())
         self.view = view
         self.stack.setCurrentWidget(self.page_view if view == "page" else self.text_view)
-        with QSignalBlocker(self.toggle):
-            self.toggle.setChecked(view == "page")
         self._update_controls()
         self._refresh_find_marks()
         self.view_changed.emit(view)
@@ -290,13 +291,21 @@ class ReadingPane(QWidget):
     def _update_controls(self) -> None:
         is_pdf = bool(self.doc and self.doc.is_pdf)
         paged = is_pdf and self.view == "page"
-        self.toggle.setEnabled(is_pdf)
-        self.toggle.setText(self.tr("Page view") if paged else self.tr("Text view"))
+        toggle = self.toggle.defaultAction()
+        if toggle is not None:  # its state is the window's; what the button says is the pane's
+            toggle.setChecked(paged)
+            toggle.setIconText(self.tr("Page view") if paged else self.tr("Text view"))
         for w in (self.page_box, self.page_total, self.fit_width_btn, self.fit_page_btn, self.zoom_label):
             w.setVisible(paged)
         n = self.page_view.page_count()
         self.page_box.setRange(1, max(n, 1))
         self.page_total.setText(f"/ {n}")
+
+    def use_actions(self, actions: Mapping[str, QAction]) -> None:
+        """Give the toolbar buttons their actions (text, tooltip, enabled state, what they run)."""
+        for name, button in self.toolbar_buttons.items():
+            button.setDefaultAction(actions[name])
+        self._update_controls()
 
     # -- annotations --------------------------------------------------------------------------
     def set_annotations(self, highlights: list, palette: list) -> None:

@@ -68,6 +68,7 @@ class TextView(QTextBrowser):
 
     link_requested = Signal(QUrl)
     position_changed = Signal(int)  # canonical offset at the top of the view
+    font_size_changed = Signal(float)  # points, whenever it changed (any control, any path)
     context_requested = Signal(QPoint, str)  # global position, uuid of the highlight there ("" none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,10 +105,12 @@ class TextView(QTextBrowser):
 
     def set_font_size(self, points: float) -> None:
         pos = self.position()
-        self.font_pt = min(max(points, 8.0), 40.0)
+        before, self.font_pt = self.font_pt, min(max(points, 8.0), 40.0)
         if self.doc is not None:
             self._rebuild()
             self.set_position(pos)
+        if self.font_pt != before:
+            self.font_size_changed.emit(self.font_pt)
 
     # -- content ------------------------------------------------------------------------------
     def show_document(self, doc: DocumentRecord) -> None:

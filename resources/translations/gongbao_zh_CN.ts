@@ -1,6 +1,38 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../reader/ui/about_dialog.py" line="15" />
+        <source>About Gongbao Reader</source>
+        <translation>关于公报阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about_dialog.py" line="20" />
+        <source>Gongbao Reader %1
+
+An offline reader for government gazettes.
+Licensed under the GNU AGPL v3 or later.</source>
+        <translation>公报阅读器 %1
+
+离线阅读、批注和检索政府公报。
+以 GNU AGPL v3 或更高版本许可发布。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatingController</name>
+    <message>
+        <location filename="../../reader/ui/annotating_controller.py" line="56" />
+        <source>Select some text first.</source>
+        <translation>请先选中一段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotating_controller.py" line="100" />
+        <source>Citation copied.</source>
+        <translation>引文已复制。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <location filename="../../reader/models/annotations.py" line="104" />
@@ -225,33 +257,61 @@
         <translation>正在备份，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="138" />
+        <location filename="../../reader/ui/backup_dialog.py" line="136" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="144" />
+        <location filename="../../reader/ui/backup_dialog.py" line="142" />
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="148" />
+        <location filename="../../reader/ui/backup_dialog.py" line="146" />
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="162" />
+        <location filename="../../reader/ui/backup_dialog.py" line="160" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/backup_dialog.py" line="157" />
+        <location filename="../../reader/ui/backup_dialog.py" line="155" />
         <source>Go back to the library as it was at %1?
 
 Highlights, notes and tags made since then will not be in it. The current library is kept in the library folder (replaced-…), not deleted. The window closes and opens again.</source>
         <translation>将资料库恢复到 %1 时的状态吗？
 
 此后所做的高亮、批注和标签将不在其中。当前的资料库会保留在资料库文件夹中（replaced-…），不会删除。窗口将关闭并重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="58" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="66" />
+        <source>Exported %1 highlights to %2</source>
+        <translation>已导出 %1 处批注到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="70" />
+        <source>Import notes</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="84" />
+        <source>Importing notes…</source>
+        <translation>正在导入批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="96" />
+        <source>Imported notes: %1 added, %2 restored, %3 already here</source>
+        <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
     </message>
 </context>
 <context>
@@ -342,34 +402,121 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="46" />
+        <location filename="../../reader/ui/reading_pane.py" line="47" />
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="49" />
+        <location filename="../../reader/ui/reading_pane.py" line="50" />
         <source>Previous (Shift+F3)</source>
         <translation>上一个 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="50" />
+        <location filename="../../reader/ui/reading_pane.py" line="51" />
         <source>Next (F3)</source>
         <translation>下一个 (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="51" />
+        <location filename="../../reader/ui/reading_pane.py" line="52" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="72" />
+        <location filename="../../reader/ui/reading_pane.py" line="73" />
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="74" />
+        <location filename="../../reader/ui/reading_pane.py" line="75" />
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="41" />
+        <source>Welcome</source>
+        <translation>欢迎使用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="45" />
+        <source>Your library is empty.
+
+Import the sample gazette issue to try the reader, or a folder of your own gazettes? You can import files any time from the File menu or by dropping them here.</source>
+        <translation>资料库还是空的。
+
+要导入示例公报试用，还是导入您自己的公报文件夹？以后也可以随时从“文件”菜单导入，或直接把文件拖到窗口里。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="50" />
+        <source>Import the sample issue</source>
+        <translation>导入示例公报</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="52" />
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="53" />
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="75" />
+        <source>Import Gazette Files</source>
+        <translation>导入公报文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="77" />
+        <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
+        <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="83" />
+        <source>Import a Folder of Gazettes</source>
+        <translation>导入公报文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="103" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="103" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="104" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="124" />
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="156" />
+        <source>Password required</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="157" />
+        <source>%1 is encrypted. Enter its password to import it:</source>
+        <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="169" />
+        <source>Imported %1, already present %2, failed %3.</source>
+        <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="177" />
+        <source>Some files were not imported</source>
+        <translation>部分文件未能导入</translation>
     </message>
 </context>
 <context>
@@ -452,300 +599,64 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="103" />
-        <location filename="../../reader/ui/main_window.py" line="1051" />
-        <location filename="../../reader/ui/main_window.py" line="1085" />
-        <location filename="../../reader/ui/main_window.py" line="1092" />
+        <location filename="../../reader/ui/main_window.py" line="69" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
-        <source>Import &amp;Files…</source>
-        <translation>导入文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="86" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119" />
+        <location filename="../../reader/ui/main_window.py" line="87" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="127" />
+        <location filename="../../reader/ui/main_window.py" line="88" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="128" />
+        <location filename="../../reader/ui/main_window.py" line="89" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
-        <source>Import F&amp;older…</source>
-        <translation>导入文件夹(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
-        <source>Import the &amp;Sample Issue</source>
-        <translation>导入示例公报(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
-        <source>&amp;Export Notes…</source>
-        <translation>导出批注(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
-        <source>Import Notes from &amp;JSON…</source>
-        <translation>从 JSON 导入批注(&amp;J)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
-        <source>&amp;Backups and Restore…</source>
-        <translation>备份与恢复(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
-        <source>&amp;Print Document…</source>
-        <translation>打印文档(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
-        <source>Print No&amp;tes…</source>
-        <translation>打印批注(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
-        <source>&amp;Highlight Selection</source>
-        <translation>高亮所选文字(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
-        <source>Highlight and &amp;Note…</source>
-        <translation>高亮并批注(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
-        <source>&amp;Copy as Citation</source>
-        <translation>复制为引文(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
-        <source>&amp;Find in Document…</source>
-        <translation>在文档中查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
-        <source>&amp;Search the Library…</source>
-        <translation>全文检索(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
-        <source>Find &amp;Next</source>
-        <translation>查找下一个(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
-        <source>Find &amp;Previous</source>
-        <translation>查找上一个(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
-        <source>&amp;Text / Page View</source>
-        <translation>文字/原版视图(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
-        <source>Fit &amp;Width</source>
-        <translation>适合宽度(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="193" />
-        <source>Fit &amp;Page</source>
-        <translation>适合页面(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="194" />
-        <source>&amp;Back</source>
-        <translation>后退(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="195" />
-        <source>&amp;Forward</source>
-        <translation>前进(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="199" />
-        <source>All &amp;Highlights and Notes…</source>
-        <translation>全部高亮与批注(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="203" />
-        <source>&amp;Tags…</source>
-        <translation>标签管理(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="204" />
-        <source>&amp;Re-split All Issues</source>
-        <translation>重新拆分全部期刊(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="205" />
-        <source>&amp;Colour Meanings…</source>
-        <translation>颜色含义(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="209" />
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="213" />
-        <source>&amp;About Gongbao Reader</source>
-        <translation>关于公报阅读器(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="221" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="222" />
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="223" />
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="224" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="226" />
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="228" />
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
-        <source>&amp;Recent Documents</source>
-        <translation>最近阅读(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="250" />
-        <source>T&amp;heme</source>
-        <translation>主题(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
-        <source>Sepia</source>
-        <translation>护眼（米黄）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="261" />
-        <source>&amp;Language</source>
-        <translation>界面语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="316" />
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="317" />
-        <source>The new language applies after a restart.</source>
-        <translation>重新启动后使用新的界面语言。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="334" />
+        <location filename="../../reader/ui/main_window.py" line="144" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336" />
+        <location filename="../../reader/ui/main_window.py" line="146" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="384" />
+        <location filename="../../reader/ui/main_window.py" line="189" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="416" />
-        <location filename="../../reader/ui/main_window.py" line="421" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
+        <location filename="../../reader/ui/main_window.py" line="237" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="422" />
+        <location filename="../../reader/ui/main_window.py" line="238" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="472" />
-        <source>Select some text first.</source>
-        <translation>请先选中一段文字。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
-        <source>Citation copied.</source>
-        <translation>引文已复制。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="607" />
+        <location filename="../../reader/ui/main_window.py" line="276" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="606" />
+        <location filename="../../reader/ui/main_window.py" line="275" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -754,188 +665,17 @@ Highlights, notes and tags made since then will not be in it. The current librar
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619" />
-        <source>About Gongbao Reader</source>
-        <translation>关于公报阅读器</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="624" />
-        <source>Gongbao Reader %1
-
-An offline reader for government gazettes.
-Licensed under the GNU AGPL v3 or later.</source>
-        <translation>公报阅读器 %1
-
-离线阅读、批注和检索政府公报。
-以 GNU AGPL v3 或更高版本许可发布。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="662" />
-        <source>The library folder changes at the next start.</source>
-        <translation>资料库文件夹将在下次启动时更换。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="672" />
-        <source>Welcome</source>
-        <translation>欢迎使用</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="676" />
-        <source>Your library is empty.
-
-Import the sample gazette issue to try the reader, or a folder of your own gazettes? You can import files any time from the File menu or by dropping them here.</source>
-        <translation>资料库还是空的。
-
-要导入示例公报试用，还是导入您自己的公报文件夹？以后也可以随时从“文件”菜单导入，或直接把文件拖到窗口里。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="681" />
-        <source>Import the sample issue</source>
-        <translation>导入示例公报</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="683" />
-        <source>Import a folder…</source>
-        <translation>导入文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="684" />
-        <location filename="../../reader/ui/main_window.py" line="766" />
-        <source>Later</source>
-        <translation>以后再说</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="707" />
-        <source>Import Gazette Files</source>
-        <translation>导入公报文件</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="707" />
-        <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
-        <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="714" />
-        <source>Import a Folder of Gazettes</source>
-        <translation>导入公报文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="723" />
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="723" />
-        <location filename="../../reader/ui/main_window.py" line="791" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="724" />
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="752" />
-        <source>Better splitting available</source>
-        <translation>可以更准确地拆分</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="755" />
-        <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
-        <translation><numerusform>资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。</numerusform></translation></message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="763" />
-        <source>Re-split them now, in the background? Highlights, notes and tags are kept.</source>
-        <translation>现在在后台重新拆分吗？高亮、批注和标签都会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="765" />
-        <source>Re-split now</source>
-        <translation>重新拆分</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="787" />
-        <source>Re-splitting issues…</source>
-        <translation>正在重新拆分期刊…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="822" />
-        <source>Re-split %1 issues, %2 unchanged, %3 failed.</source>
-        <translation>重新拆分 %1 期，无变化 %2 期，失败 %3 期。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="831" />
-        <source>Some issues were not re-split</source>
-        <translation>部分期刊未能重新拆分</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="845" />
-        <source>Importing %1</source>
-        <translation>正在导入 %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="879" />
-        <source>Password required</source>
-        <translation>需要密码</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="880" />
-        <source>%1 is encrypted. Enter its password to import it:</source>
-        <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="892" />
-        <source>Imported %1, already present %2, failed %3.</source>
-        <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="901" />
-        <source>Some files were not imported</source>
-        <translation>部分文件未能导入</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="939" />
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="947" />
-        <source>Exported %1 highlights to %2</source>
-        <translation>已导出 %1 处批注到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="951" />
-        <source>Import notes</source>
-        <translation>导入批注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="968" />
-        <source>Importing notes…</source>
-        <translation>正在导入批注…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="980" />
-        <source>Imported notes: %1 added, %2 restored, %3 already here</source>
-        <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1020" />
-        <source>Print preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1037" />
+        <location filename="../../reader/ui/main_window.py" line="287" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1051" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1053" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -967,67 +707,115 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <location filename="../../reader/ui/preferences_controller.py" line="54" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences_controller.py" line="55" />
+        <source>The new language applies after a restart.</source>
+        <translation>重新启动后使用新的界面语言。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences_controller.py" line="98" />
+        <source>The library folder changes at the next start.</source>
+        <translation>资料库文件夹将在下次启动时更换。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="51" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="117" />
-        <source>Switch between text and page view (Ctrl+Shift+V)</source>
-        <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading_pane.py" line="119" />
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>缩小 (Ctrl+-)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading_pane.py" line="120" />
-        <source>Zoom in (Ctrl++)</source>
-        <translation>放大 (Ctrl++)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading_pane.py" line="122" />
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading_pane.py" line="123" />
-        <source>Fit page</source>
-        <translation>适合页面</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading_pane.py" line="294" />
+        <location filename="../../reader/ui/reading_pane.py" line="297" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="294" />
+        <location filename="../../reader/ui/reading_pane.py" line="297" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="381" />
+        <location filename="../../reader/ui/reading_pane.py" line="390" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="387" />
-        <location filename="../../reader/ui/reading_pane.py" line="399" />
+        <location filename="../../reader/ui/reading_pane.py" line="396" />
+        <location filename="../../reader/ui/reading_pane.py" line="408" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="390" />
+        <location filename="../../reader/ui/reading_pane.py" line="399" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="391" />
+        <location filename="../../reader/ui/reading_pane.py" line="400" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="395" />
+        <location filename="../../reader/ui/reading_pane.py" line="404" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>ReparseController</name>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="47" />
+        <source>Better splitting available</source>
+        <translation>可以更准确地拆分</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/reparse_controller.py" line="50" />
+        <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
+        <translation><numerusform>资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="58" />
+        <source>Re-split them now, in the background? Highlights, notes and tags are kept.</source>
+        <translation>现在在后台重新拆分吗？高亮、批注和标签都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="60" />
+        <source>Re-split now</source>
+        <translation>重新拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="61" />
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="87" />
+        <source>Re-splitting issues…</source>
+        <translation>正在重新拆分期刊…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="91" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="127" />
+        <source>Re-split %1 issues, %2 unchanged, %3 failed.</source>
+        <translation>重新拆分 %1 期，无变化 %2 期，失败 %3 期。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reparse_controller.py" line="136" />
+        <source>Some issues were not re-split</source>
+        <translation>部分期刊未能重新拆分</translation>
     </message>
 </context>
 <context>
@@ -1227,9 +1015,252 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="150" />
+        <location filename="../../reader/ui/text_view.py" line="153" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="40" />
+        <source>Import &amp;Files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="41" />
+        <source>Import F&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="42" />
+        <source>Import the &amp;Sample Issue</source>
+        <translation>导入示例公报(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="43" />
+        <source>&amp;Export Notes…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="44" />
+        <source>Import Notes from &amp;JSON…</source>
+        <translation>从 JSON 导入批注(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="45" />
+        <source>&amp;Backups and Restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="46" />
+        <source>&amp;Print Document…</source>
+        <translation>打印文档(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="47" />
+        <source>Print No&amp;tes…</source>
+        <translation>打印批注(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="48" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="49" />
+        <source>&amp;Highlight Selection</source>
+        <translation>高亮所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="50" />
+        <source>Highlight and &amp;Note…</source>
+        <translation>高亮并批注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="54" />
+        <source>&amp;Copy as Citation</source>
+        <translation>复制为引文(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="58" />
+        <source>&amp;Find in Document…</source>
+        <translation>在文档中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="59" />
+        <source>&amp;Search the Library…</source>
+        <translation>全文检索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="60" />
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="61" />
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="65" />
+        <source>&amp;Text / Page View</source>
+        <translation>文字/原版视图(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="68" />
+        <source>Switch between text and page view (Ctrl+Shift+V)</source>
+        <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="74" />
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="78" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="83" />
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="87" />
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="92" />
+        <source>Fit &amp;Width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="95" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="97" />
+        <source>Fit &amp;Page</source>
+        <translation>适合页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="97" />
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="98" />
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="99" />
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="103" />
+        <source>All &amp;Highlights and Notes…</source>
+        <translation>全部高亮与批注(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="110" />
+        <source>&amp;Tags…</source>
+        <translation>标签管理(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="114" />
+        <source>&amp;Re-split All Issues</source>
+        <translation>重新拆分全部期刊(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="115" />
+        <source>&amp;Colour Meanings…</source>
+        <translation>颜色含义(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="116" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="117" />
+        <source>&amp;About Gongbao Reader</source>
+        <translation>关于公报阅读器(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="124" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="125" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="126" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="127" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="128" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="129" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="136" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="136" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="142" />
+        <source>&amp;Recent Documents</source>
+        <translation>最近阅读(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="147" />
+        <source>T&amp;heme</source>
+        <translation>主题(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <source>Sepia</source>
+        <translation>护眼（米黄）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="156" />
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
     </message>
 </context>
 </TS>

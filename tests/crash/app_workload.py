@@ -61,8 +61,8 @@ def main(argv: list[str]) -> int:
         ann = w.annotations
         errors = len(state["errors"])
         docs = [d for d in w.library.documents() if d.id]
-        if op == "import" and not w.import_running():
-            w.start_import([rng.choice(files), rng.choice(files)])
+        if op == "import" and not w.imports.running():
+            w.imports.start([rng.choice(files), rng.choice(files)])
         elif op == "open" and docs:
             w.open_document(rng.choice(docs).id)
         elif op == "search":
@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
         elif op == "backup":
             dialog = state["dialog"]
             if dialog is None:
-                dialog = state["dialog"] = w.open_backups()
+                dialog = state["dialog"] = w.backups.open_dialog()
             if dialog.job is None:
                 dialog.back_up_now()
 

@@ -74,13 +74,12 @@ def main(folder: str, fifo: str) -> int:
     app.processEvents()
     # the paths of the finding: errors, notices, the import report, links, the browser, search
     for p in bad:
-        w._show_error(p)
+        w.show_error(p)
         w.tell(p)
         w.open_link(p)
-    w.start_import([str(src / "<b>坏&#47;b>.pdf"), str(src / "missing <img src=/dev/zero>.txt")])
-    _spin(app, lambda: not w.import_running(), 60)
-    w.open_browser()
-    browser = w._browser
+    w.imports.start([str(src / "<b>坏&#47;b>.pdf"), str(src / "missing <img src=/dev/zero>.txt")])
+    _spin(app, lambda: not w.imports.running(), 60)
+    browser = w.annotating.open_browser()
     app.processEvents()
     w.start_indexing()
     _spin(app, lambda: w.search.index_ready(), 30) if hasattr(w.search, "index_ready") else None

@@ -186,7 +186,7 @@ def test_the_window_imports_notes_in_the_background_and_says_what_is_wrong(
     qtbot.addWidget(w)
     path = tmp_path / "notes.json"
     path.write_text(json.dumps(CRAFTED["huge offset"]), encoding="utf-8")
-    job = w.import_notes(path)
+    job = w.exports.import_notes(path)
     qtbot.waitUntil(lambda: not job.running(), timeout=20000)
     qtbot.waitUntil(lambda: bool(w.last_error), timeout=5000)
     assert "起点 start" in w.last_error

@@ -41,11 +41,11 @@ def test_the_labels_that_show_data_are_plain_text(qtbot, library) -> None:
     w = MainWindow(library, Settings())
     qtbot.addWidget(w)
     w.show()
-    w.open_browser()
-    data_labels = [w.status, w.search_panel.status, w.search_panel.facets, w._browser.count]
+    browser = w.annotating.open_browser()
+    data_labels = [w.status, w.search_panel.status, w.search_panel.facets, browser.count]
     assert all(lb.textFormat() == Qt.TextFormat.PlainText for lb in data_labels)
     # the rest show our own strings: none of them could be taken for markup
-    for lb in [*w.findChildren(QLabel), *w._browser.findChildren(QLabel)]:
+    for lb in [*w.findChildren(QLabel), *browser.findChildren(QLabel)]:
         if lb.textFormat() != Qt.TextFormat.PlainText:
             assert not QtGui.Qt.mightBeRichText(lb.text()), lb.text()
     w.close()

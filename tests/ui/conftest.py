@@ -33,8 +33,8 @@ def issue_window(qtbot, tmp_path: Path):
     w = MainWindow(lib, Settings())
     qtbot.addWidget(w)
     w.show()
-    with qtbot.waitSignal(w.import_finished, timeout=30000):
-        w.start_import([str(CORPUS / "qinzhou-2019-09.txt")])
+    with qtbot.waitSignal(w.imports.finished, timeout=30000):
+        w.imports.start([str(CORPUS / "qinzhou-2019-09.txt")])
     yield w, lib
     w.close()
     lib.close()

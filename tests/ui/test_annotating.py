@@ -124,7 +124,7 @@ def test_mouse_selection_in_page_view_highlights_and_shows_in_text_view(qtbot, s
     assert view.selected_text() == quote
     span = pane.selection_range()
     assert span is not None and doc.text[span[0] : span[1]] == quote
-    uid = window.highlight_selection()
+    uid = window.annotating.highlight_selection()
     assert uid and lib.annotations.highlight(uid).quote == quote
     qtbot.waitUntil(lambda: uid in view.marks(), timeout=15000)
     pane.set_view("text")
@@ -137,7 +137,7 @@ def test_note_typing_merges_into_one_undo_step_and_tags_and_colour(qtbot, setup)
     start = doc.text.index("加强考核")
     h = window.annotations.add_highlight(doc.id, start, start + 4, "yellow")
     panel = window.annotations_panel
-    window.edit_note(h.uuid)
+    window.annotating.edit_note(h.uuid)
     assert panel.current_uuid() == h.uuid
     qtbot.keyClicks(panel.note, "6/10 ")  # real key events (QTest cannot type Han characters)
     panel.note.insertPlainText("前报送\n- 责任：本局")  # what a Chinese input method commits
@@ -209,7 +209,7 @@ def test_browser_finds_notes_and_opens_at_the_passage(qtbot, setup) -> None:
     window.open_document(lib.documents()[0].id)
     browser = AnnotationsBrowser(lib, window.colours(), window)
     qtbot.addWidget(browser)
-    browser.open_requested.connect(window.open_at)
+    browser.open_requested.connect(window.annotating.open_at)
     browser.query.setText("水利科")
     browser.refresh()
     assert browser.list.count() == 1
@@ -222,7 +222,7 @@ def test_copy_as_citation_and_context_menu(qtbot, setup) -> None:
     window, _lib, doc = setup
     start = doc.text.index("每月巡河")
     window.pane.text_view.select_range(start, start + 4)
-    window.copy_selection_citation()
+    window.annotating.copy_selection_citation()
     assert QApplication.clipboard().text() == f"《{doc.title}》（{doc.number}）：“每月巡河”"
     menu = window.pane.build_context_menu("")
     labels = [a.text() for a in menu.actions()]
@@ -278,7 +278,7 @@ def test_colour_meanings_are_named_by_the_user(qtbot, setup) -> None:
     dialog = PaletteDialog(window.settings.palette, window)
     qtbot.addWidget(dialog)
     dialog.edits["red"].setText("报送时限")
-    window.set_palette_meanings(dialog.meanings())
+    window.preferences.set_palette_meanings(dialog.meanings())
     assert window.settings.palette == {"red": "报送时限"}
     assert S.load().palette == {"red": "报送时限"}  # saved
     panel = window.annotations_panel
@@ -300,7 +300,7 @@ def test_a_full_disk_refuses_the_save_keeps_the_typed_note_and_corrupts_nothing(
     start = doc.text.index("加强考核")
     h = window.annotations.add_highlight(doc.id, start, start + 4, "yellow")
     panel = window.annotations_panel
-    window.edit_note(h.uuid)
+    window.annotating.edit_note(h.uuid)
     _fill_disk(lib)
     typed = "很长的批注，" * 3000  # needs new pages
     panel.note.insertPlainText(typed)

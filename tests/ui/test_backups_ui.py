@@ -31,7 +31,7 @@ def test_back_up_now_from_the_dialog(qtbot, tmp_path: Path) -> None:
     lib = Library(folder)
     w = MainWindow(lib, Settings())
     qtbot.addWidget(w)
-    dialog = w.open_backups()
+    dialog = w.backups.open_dialog()
     assert dialog.table.rowCount() == 0
     assert not dialog.restore_btn.isEnabled()
     dialog.backup_btn.click()
@@ -52,7 +52,7 @@ def test_a_read_only_library_offers_no_backup_or_restore(qtbot, tmp_path: Path) 
     lib = Library(folder, readonly=True)
     w = MainWindow(lib, Settings())
     qtbot.addWidget(w)
-    dialog = w.open_backups()
+    dialog = w.backups.open_dialog()
     assert dialog.table.rowCount() == 1
     assert not dialog.backup_btn.isEnabled() and not dialog.restore_btn.isEnabled()
     w.close()
@@ -82,7 +82,7 @@ def test_restoring_from_the_window_goes_back_and_reopens(
             seen.append({h.uuid for h in w.library.annotations.highlights()})
             if len(windows) == 1:  # the user opens File → Backups and Restore, and restores
                 w.actions_by_name["backups"].trigger()
-                dialog = w.backups_dialog
+                dialog = w.backups.dialog
                 dialog.table.selectRow(0)
                 dialog.restore_btn.click()
             else:  # the app came back on the restored library

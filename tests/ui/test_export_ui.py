@@ -38,15 +38,15 @@ def window(issue_window):
 
 def test_export_dialog_writes_the_open_document_in_the_background(qtbot, window, tmp_path: Path) -> None:
     w, lib, made = window
-    dialog = w.open_export()
+    dialog = w.exports.open_dialog()
     assert dialog.isVisible()
     dialog.choose("current", "docx")
     dialog.path.setText(str(tmp_path / "当前 文档"))
     with qtbot.waitSignal(dialog.accepted):
         dialog.accept()
-    qtbot.waitUntil(lambda: w.last_export is not None, timeout=30000)
-    assert w.last_export.path == tmp_path / "当前 文档.docx"
-    paragraphs = [p.text for p in Document(str(w.last_export.path)).paragraphs]
+    qtbot.waitUntil(lambda: w.exports.last_export is not None, timeout=30000)
+    assert w.exports.last_export.path == tmp_path / "当前 文档.docx"
+    paragraphs = [p.text for p in Document(str(w.exports.last_export.path)).paragraphs]
     assert lib.document(made[0].document_id).title in paragraphs
     assert "“" + flatten(made[0].quote) + "”" in paragraphs
     assert "批注：" + made[0].note in paragraphs
@@ -66,7 +66,7 @@ def test_export_scopes_in_the_dialog(qtbot, window) -> None:
             index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         )
     assert set(w.library_panel.selected_document_ids()) == wanted
-    dialog = w.open_export()
+    dialog = w.exports.open_dialog()
     dialog.choose("selected", "md")
     request = dialog.request()
     assert set(request.scope.doc_ids) == wanted and request.format == "md" and request.path.suffix == ".md"
@@ -80,7 +80,7 @@ def test_export_scopes_in_the_dialog(qtbot, window) -> None:
     w.search_panel.edit.setText("证照分离")
     qtbot.waitUntil(lambda: w.search_panel.last_results is not None, timeout=60000)
     qtbot.waitUntil(lambda: w.search_panel.last_results.query == "证照分离", timeout=60000)
-    dialog = w.open_export()
+    dialog = w.exports.open_dialog()
     dialog.choose("results")
     assert dialog.request().scope.doc_ids == [h.doc_id for h in w.search_panel.last_results.hits]
     dialog.reject()
@@ -92,7 +92,7 @@ def test_print_renders_the_document_with_its_highlights_and_the_notes(qtbot, win
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / f"{what}.pdf"))
-        w.render_for_print(printer, what)
+        w.printing.render(printer, what)
         with pymupdf.open(tmp_path / f"{what}.pdf") as pdf:
             text = "".join(p.get_text() for p in pdf)
         assert "".join(lib.document(made[0].document_id).title.split())[:10] in "".join(text.split())

@@ -36,10 +36,10 @@ def window(qtbot, library: Library) -> MainWindow:
 
 
 def test_import_runs_in_background_and_lists_documents(qtbot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.import_finished, timeout=30000) as sig:
-        assert window.start_import([str(SAMPLE)])
-        assert window.import_running()
-        assert not window.start_import([str(SAMPLE)])  # one import at a time
+    with qtbot.waitSignal(window.imports.finished, timeout=30000) as sig:
+        assert window.imports.start([str(SAMPLE)])
+        assert window.imports.running()
+        assert not window.imports.start([str(SAMPLE)])  # one import at a time
     assert [o.status for o in sig.args[0]] == ["imported"]
     assert window.library_panel.document_count() == 6
     assert window.current_document_id() is not None  # the new issue's first document is opened
@@ -56,8 +56,8 @@ def test_selecting_a_document_shows_it_escaped(
         "<a href='http://evil'>点我</a> 正文。\n钦州市人民政府\n2020年1月2日\n",
         encoding="utf-8",
     )
-    with qtbot.waitSignal(window.import_finished, timeout=30000):
-        window.start_import([str(hostile)])
+    with qtbot.waitSignal(window.imports.finished, timeout=30000):
+        window.imports.start([str(hostile)])
     doc_id = window.library_panel.document_ids()[0]
     window.open_document(doc_id)
     html = window.pane.text_view.toHtml()
@@ -71,16 +71,16 @@ def test_selecting_a_document_shows_it_escaped(
 
 
 def test_screenshot_is_not_blank(qtbot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.import_finished, timeout=30000):
-        window.start_import([str(SAMPLE)])
+    with qtbot.waitSignal(window.imports.finished, timeout=30000):
+        window.imports.start([str(SAMPLE)])
     qtbot.waitUntil(lambda: _non_blank(window.grab().toImage()), timeout=5000)
 
 
 def test_failed_files_are_reported(qtbot, window: MainWindow, tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_bytes(bytes(range(256)) * 40)
-    with qtbot.waitSignal(window.import_finished, timeout=30000):
-        window.start_import([str(junk), str(SAMPLE)])
+    with qtbot.waitSignal(window.imports.finished, timeout=30000):
+        window.imports.start([str(junk), str(SAMPLE)])
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert boxes, "a failure must be shown to the user"
     assert "junk.txt" in boxes[0].informativeText()
@@ -98,18 +98,18 @@ def test_drop_files_imports_them(qtbot, window: MainWindow) -> None:
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.import_finished, timeout=30000):
+    with qtbot.waitSignal(window.imports.finished, timeout=30000):
         window.dropEvent(event)
     assert window.library_panel.document_count() == 6
 
 
 def test_empty_library_offers_the_sample_or_a_folder(qtbot, window: MainWindow) -> None:
-    box = window.offer_sample()
+    box = window.imports.offer_sample()
     assert box is not None and box.isVisible() and len(box.buttons()) == 3
-    with qtbot.waitSignal(window.import_finished, timeout=30000):
+    with qtbot.waitSignal(window.imports.finished, timeout=30000):
         box.defaultButton().click()  # 导入示例
     assert window.library_panel.document_count() == 12  # the bundled 钦州 issue
-    assert window.offer_sample() is None  # not empty any more: no question
+    assert window.imports.offer_sample() is None  # not empty any more: no question
 
 
 def test_readonly_library_disables_import(qtbot, tmp_path: Path) -> None:
@@ -117,8 +117,8 @@ def test_readonly_library_disables_import(qtbot, tmp_path: Path) -> None:
     with Library(tmp_path / "lib", readonly=True) as lib:
         w = MainWindow(lib)
         qtbot.addWidget(w)
-        assert not w.act_import_files.isEnabled()
-        assert not w.start_import([str(SAMPLE)])
+        assert not w.actions_by_name["import_files"].isEnabled()
+        assert not w.imports.start([str(SAMPLE)])
         assert "read-only" in w.status.text() or "只读" in w.status.text()
 
 
@@ -173,3 +173,21 @@ def test_links_open_only_after_confirmation(
     answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     window.pane.text_view.anchorClicked.emit(QUrl("http://www.qinzhou.gov.cn/x.html"))
     assert opened == ["http://www.qinzhou.gov.cn/x.html"]
+
+
+def test_a_bug_in_a_slot_is_logged_and_shown_as_an_internal_error(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.app import _report_uncaught
+    from reader.logfile import log_path
+
+    monkeypatch.setenv("GONGBAO_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        _report_uncaught(KeyError, exc, exc.__traceback__)
+    box = next(b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible())
+    assert "内部错误（KeyError）" in box.text() and str(log_path()) in box.text()
+    assert "'missing'" not in box.text()
+    assert "Traceback" in log_path().read_text(encoding="utf-8")
+    box.close()

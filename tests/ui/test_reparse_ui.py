@@ -21,13 +21,13 @@ def test_the_offer_runs_in_the_background_and_keeps_the_highlights(qtbot, tmp_pa
     w = MainWindow(lib, settings)
     qtbot.addWidget(w)
     w.show()
-    box = w.offer_reparse()
+    box = w.reparse.offer_once()
     assert isinstance(box, QMessageBox) and box.isVisible() and not box.isModal()
     assert "1" in box.text()
     assert settings.extra["reparse_offered"] == PARSER_VERSION
-    assert w.offer_reparse() is None  # offered once per parser version
+    assert w.reparse.offer_once() is None  # offered once per parser version
     yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-    with qtbot.waitSignal(w.reparse_finished, timeout=60000):
+    with qtbot.waitSignal(w.reparse.finished, timeout=60000):
         yes.click()
         bar = w.findChild(QProgressBar)
         assert bar is not None  # progress in the status bar; the window stays usable
@@ -55,8 +55,8 @@ def test_an_issue_whose_toc_lists_a_missing_document_is_marked(qtbot, tmp_path: 
     lib = Library(tmp_path / "lib")
     w = MainWindow(lib, Settings())
     qtbot.addWidget(w)
-    with qtbot.waitSignal(w.import_finished, timeout=30000):
-        w.start_import([str(src)])
+    with qtbot.waitSignal(w.imports.finished, timeout=30000):
+        w.imports.start([str(src)])
     model = w.library_panel.model
     row = next(model.item(r) for r in range(model.rowCount()) if model.item(r).data(ISSUE_ID_ROLE))
     assert row.text().endswith("⚠")

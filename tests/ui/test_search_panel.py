@@ -68,7 +68,7 @@ def test_notes_become_searchable_in_the_background(qtbot, window) -> None:
     doc = lib.documents()[0]
     h = w.annotations.add_highlight(doc.id, 0, 6, "red")
     w.annotations.set_note(h.uuid, "独一无二的批注词语")
-    qtbot.waitUntil(lambda: not w.search.busy and not w._index_soon.isActive(), timeout=30000)
+    qtbot.waitUntil(lambda: not w.search.busy and not w.annotating.index_soon.isActive(), timeout=30000)
     qtbot.waitUntil(
         lambda: lib.db.conn.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0] == 0, timeout=30000
     )

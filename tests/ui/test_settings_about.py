@@ -12,7 +12,7 @@ from reader.settings import Settings
 
 def test_settings_dialog_applies_and_saves(qtbot, issue_window, tmp_path: Path) -> None:
     w, _lib = issue_window
-    dialog = w.open_settings()
+    dialog = w.preferences.open_dialog()
     assert dialog.isVisible() and dialog.library.isEnabled()
     dialog.theme.setCurrentIndex(dialog.theme.findData("sepia"))
     dialog.font_pt.setValue(18)
@@ -27,7 +27,7 @@ def test_settings_dialog_applies_and_saves(qtbot, issue_window, tmp_path: Path) 
 def test_a_library_given_on_the_command_line_is_not_changed_from_settings(qtbot, issue_window) -> None:
     w, lib = issue_window
     w.library_source = "--library"
-    dialog = w.open_settings()
+    dialog = w.preferences.open_dialog()
     assert not dialog.library.isEnabled() and dialog.library.text() == str(lib.folder)
     assert dialog.library_changed() is None
     dialog.reject()

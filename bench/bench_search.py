@@ -98,6 +98,7 @@ def build_library(folder: Path, n: int) -> tuple[int, float]:
     from reader.gazette.model import Document, Issue, ParsedIssue
     from reader.gazette.numbers import number_key
     from reader.library import Library
+    from reader.library.records import IssueSource
 
     docs = synthetic_documents(n)
     lib = Library(folder)
@@ -127,13 +128,15 @@ def build_library(folder: Path, n: int) -> tuple[int, float]:
         fake.write_bytes(b"")
         lib.add_issue(
             parsed,
-            sha256=f"bench-{start}",
-            source_name=f"{start}.txt",
-            source_path=None,
-            stored_path=fake,
-            fmt="text",
-            encoding="utf-8",
-            size=0,
+            IssueSource(
+                sha256=f"bench-{start}",
+                name=f"{start}.txt",
+                path=None,
+                stored_path=fake,
+                format="text",
+                encoding="utf-8",
+                size=0,
+            ),
         )
     lib.close()
     return n, sum(len(c["text"].encode()) for c in docs) / 1e6

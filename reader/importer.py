@@ -19,7 +19,7 @@ from pathlib import Path
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import Document, Issue, ParsedIssue, parse_gazette
 from reader.library import Library
-from reader.library.records import ImportOutcome
+from reader.library.records import ImportOutcome, IssueSource
 from reader.pagemap import build_page_map, join_pages, page_of_line
 from reader.sources.pdf import Extractor, PdfText
 from reader.sources.text import decode_bytes
@@ -267,48 +267,39 @@ def import_file(
                 if pdf.decrypted is not None:  # kept unencrypted, so its pages show without the password
                     stored, _ = library.store_file(pdf.decrypted, sha, ".pdf", replace=True)
                 fmt, enc, warnings = "pdf", None, pdf.warnings
-                extra = {"page_count": pdf.page_count, "has_text": pdf.has_text, "pages": pages}
+                page_count, has_text = pdf.page_count, pdf.has_text
                 outcome.flags = pdf.flags
             else:
                 decoded = decode_bytes(data, encoding)
                 parsed = parse_gazette(decoded.text, path.name)
                 if not parsed.documents:
                     raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
-                fmt, enc, warnings, extra = "text", decoded.encoding, decoded.warnings, {}
+                fmt, enc, warnings = "text", decoded.encoding, decoded.warnings
+                page_count, has_text, pages = None, True, None
                 stored, created = library.store_file(data, sha, suffix)
         except BaseException:
             if created and stored is not None:
                 stored.unlink(missing_ok=True)
             raise
         previous = library.previous_version(parsed, path.name, fmt)
+        source = IssueSource(
+            sha256=sha,
+            name=path.name,
+            path=str(path.resolve()),
+            stored_path=stored,
+            format=fmt,
+            encoding=enc,
+            size=len(data),
+            warnings=tuple(warnings),
+            page_count=page_count,
+            has_text=has_text,
+        )
         try:
             if previous is not None:
-                outcome.changes = library.replace_issue(
-                    previous,
-                    parsed,
-                    sha256=sha,
-                    source_path=str(path.resolve()),
-                    stored_path=stored,
-                    encoding=enc,
-                    size=len(data),
-                    warnings=warnings,
-                    **extra,
-                )
+                outcome.changes = library.replace_issue(previous, parsed, source, pages)
                 issue_id, status = previous, "updated"
             else:
-                issue_id = library.add_issue(
-                    parsed,
-                    sha256=sha,
-                    source_name=path.name,
-                    source_path=str(path.resolve()),
-                    stored_path=stored,
-                    fmt=fmt,
-                    encoding=enc,
-                    size=len(data),
-                    warnings=warnings,
-                    **extra,
-                )
-                status = "imported"
+                issue_id, status = library.add_issue(parsed, source, pages), "imported"
         except BaseException:
             if created:
                 stored.unlink(missing_ok=True)
@@ -316,7 +307,7 @@ def import_file(
         outcome.status, outcome.issue_id = status, issue_id
         outcome.documents = len(parsed.documents)
         outcome.encoding, outcome.format = enc, fmt
-        outcome.pages = extra.get("page_count")
+        outcome.pages = page_count
         outcome.warnings = warnings + parsed.warnings
     except ImportRejected as exc:
         outcome.category, outcome.reason = exc.category, exc.reason

@@ -138,3 +138,53 @@ if __name__ == "__main__":  # children spawn from this file too
     )
     assert "EXPORTED True" in r.stdout, r.stdout + r.stderr
     assert "MUPDF False" in r.stdout, r.stdout
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _reader_imports(path: Path, known: set[str]) -> set[str]:
+    """The reader modules ``path`` imports anywhere: at module level, in functions (lazily) and for
+    type checking (``from pkg import module`` counts as the module, not the package). One kind of
+    edge is left out: a controller of the window naming ``MainWindow`` as its owner's type."""
+    found: set[str] = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and isinstance(block.test, ast.Name) and block.test.id == "TYPE_CHECKING"
+        for n in ast.walk(block)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if id(node) in typing_only and node.module == "reader.ui.main_window":
+                continue
+            subs = {f"{node.module}.{a.name}" for a in node.names} & known
+            found.update(subs or {node.module})
+    return found & known
+
+
+def test_no_two_modules_import_each_other() -> None:
+    """An import cycle is two modules that cannot be understood (or loaded) one without the
+    other; the library and its annotations were one, held together by a lazy import."""
+    modules = {_module_name(p): p for p in MODULES}
+    graph = {name: _reader_imports(path, set(modules)) - {name} for name, path in modules.items()}
+
+    def reaches(start: str, goal: str) -> list[str] | None:
+        stack, seen = [(start, [start])], {start}
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == goal:
+                    return [*trail, goal]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*trail, nxt]))
+        return None
+
+    cycles = [c for name in graph if (c := reaches(name, name))]
+    assert cycles == [], " ; ".join(" → ".join(c) for c in cycles)

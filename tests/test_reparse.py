@@ -17,6 +17,7 @@ from pathlib import Path
 from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
 from reader.library import Library
+from reader.library.records import IssueSource
 from reader.reparse import outdated_issues, reparse_issues
 from tests.conftest import SHARED
 
@@ -45,13 +46,15 @@ def _library_made_by_the_old_parser(tmp_path: Path) -> tuple[Library, list[str]]
     stored, _ = lib.store_file(data, sha, ".txt")
     lib.add_issue(
         old,
-        sha256=sha,
-        source_name=ISSUE.name,
-        source_path=str(ISSUE),
-        stored_path=stored,
-        fmt="text",
-        encoding="utf-8",
-        size=len(data),
+        IssueSource(
+            sha256=sha,
+            name=ISSUE.name,
+            path=str(ISSUE),
+            stored_path=stored,
+            format="text",
+            encoding="utf-8",
+            size=len(data),
+        ),
     )
     uids = []
     for d in lib.documents():

@@ -17,14 +17,11 @@ from reader import __version__
 from reader.annotations.anchor import Anchor, reanchor
 from reader.errors import ReaderError
 from reader.export.collect import Bundle
-from reader.export.validate import EnvelopeError, check, load
+from reader.export.validate import FORMAT, VERSION, EnvelopeError, check, load
 from reader.library import Library
 from reader.library.db import transaction
 
 __all__ = ["EnvelopeError", "ImportReport", "envelope", "import_annotations", "read_envelope", "write_json"]
-
-FORMAT = "gongbao-annotations"
-VERSION = 1
 
 
 def envelope(bundle: Bundle) -> dict[str, Any]:

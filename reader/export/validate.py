@@ -17,6 +17,9 @@ from typing import Any, NoReturn
 from reader.annotations.palette import DEFAULT_PALETTE
 from reader.errors import ReaderError
 
+FORMAT = "gongbao-annotations"  # what a notes file says it is, and the newest version this reads
+VERSION = 1
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DOCUMENTS = 100_000
 MAX_HIGHLIGHTS = 200_000
@@ -105,7 +108,6 @@ class _Checker:
 
 def check(data: Any, path: Path) -> dict[str, Any]:
     """The envelope, if every part of it is well-formed; else :class:`EnvelopeError`."""
-    from reader.export.envelope import FORMAT, VERSION
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise EnvelopeError(f"不是公报阅读器的批注导出文件：{path}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from reader.library.db import transaction, translate
 from reader.textnorm import find_all
 
 if TYPE_CHECKING:
-    from reader.library.library import Library
+    import sqlite_utils
 
 
 class AnnotationError(ReaderError):
@@ -87,12 +87,16 @@ class TagLinks:
 class Annotations:
     """Repository of annotations for one open :class:`Library`."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
-        self.db = library.db
+    def __init__(
+        self, db: sqlite_utils.Database, check_writable: Callable[[], None], readonly: bool = False
+    ) -> None:
+        """``check_writable`` raises before a write that cannot land (the library's own check)."""
+        self.db = db
+        self._check_writable = check_writable
+        self.readonly = readonly
 
     def _write(self):
-        self.library.check_writable()
+        self._check_writable()
         return transaction(self.db)
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -123,14 +127,48 @@ class Annotations:
         if not (0 <= start < end <= len(text)) or not text[start:end].strip():
             raise AnnotationError("请选择文档中的一段文字再高亮")
         anchor = make_anchor(text, start, end)
+        return self._insert(document_id, color, anchor, note, tags, uuid, created_at, orphan=False)
+
+    def add_orphan(self, document_id: int, exported: dict[str, Any], uid: str) -> Highlight:
+        """A highlight whose passage is not in the document (imported from an older version):
+        kept with its quote, note and tags, marked 无法定位, so nothing the user wrote is lost."""
+        anchor = Anchor(
+            int(exported.get("start") or 0),
+            int(exported.get("end") or 0),
+            exported.get("quote") or "",
+            exported.get("prefix") or "",
+            exported.get("suffix") or "",
+        )
+        return self._insert(
+            document_id,
+            exported.get("color") or "yellow",
+            anchor,
+            exported.get("note") or "",
+            exported.get("tags") or [],
+            uid,
+            exported.get("created_at"),
+            orphan=True,
+        )
+
+    def _insert(
+        self,
+        document_id: int,
+        color: str,
+        anchor: Anchor,
+        note: str,
+        tags: Iterable[str],
+        uuid: str | None,
+        created_at: str | None,
+        orphan: bool,
+    ) -> Highlight:
+        """The one INSERT of a highlight (placed or orphaned) and its tags, in one transaction."""
         uid = uuid or str(uuidlib.uuid4())
         now = _now()
         names = [clean_tag(t) for t in tags]
-        created = created_at or now
         with self._write() as conn:
             cur = conn.execute(
                 """INSERT INTO highlights (uuid, document_id, color, start, end, quote, prefix, suffix,
-                       note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                       note, orphan, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (
                     uid,
                     document_id,
@@ -141,37 +179,8 @@ class Annotations:
                     anchor.prefix,
                     anchor.suffix,
                     note,
-                    created,
-                    now,
-                ),
-            )
-            for name in names:
-                conn.execute(
-                    "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-                    (cur.lastrowid, self._tag_id(conn, name)),
-                )
-        return self.highlight(uid)
-
-    def add_orphan(self, document_id: int, exported: dict[str, Any], uid: str) -> Highlight:
-        """A highlight whose passage is not in the document (imported from an older version):
-        kept with its quote, note and tags, marked 无法定位, so nothing the user wrote is lost."""
-        now = _now()
-        names = [clean_tag(t) for t in exported.get("tags") or []]
-        with self._write() as conn:
-            cur = conn.execute(
-                """INSERT INTO highlights (uuid, document_id, color, start, end, quote, prefix, suffix,
-                       note, orphan, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)""",
-                (
-                    uid,
-                    document_id,
-                    exported.get("color") or "yellow",
-                    int(exported.get("start") or 0),
-                    int(exported.get("end") or 0),
-                    exported.get("quote") or "",
-                    exported.get("prefix") or "",
-                    exported.get("suffix") or "",
-                    exported.get("note") or "",
-                    exported.get("created_at") or now,
+                    int(orphan),
+                    created_at or now,
                     now,
                 ),
             )
@@ -290,7 +299,7 @@ class Annotations:
 
     def purge_deleted(self) -> int:
         """Drop tombstones for good (no undo history refers to them any more)."""
-        if self.library.readonly:
+        if self.readonly:
             return 0
         with self._write() as conn:
             return conn.execute("DELETE FROM highlights WHERE deleted_at IS NOT NULL").rowcount

@@ -18,23 +18,27 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlite_utils
 
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
 from reader.gazette.model import Document, ParsedIssue
 from reader.library import migrations
+from reader.library.annotations import Annotations
 from reader.library.db import connect, folder_writable, transaction, translate
+from reader.library.records import (
+    DocumentRecord,
+    DocumentSummary,
+    IssueRecord,
+    IssueSource,
+    ReadingState,
+    issue_label,
+)
 from reader.library.schema import schema_problem
 from reader.locations import default_library_dir  # noqa: F401  (re-exported)
 
-if TYPE_CHECKING:
-    from reader.library.annotations import Annotations
-from reader.library.records import DocumentRecord, DocumentSummary, IssueRecord, ReadingState, issue_label
-
 DB_NAME = "library.sqlite"
-APP_NAME = "GongbaoReader"
 
 
 def _now() -> str:
@@ -94,10 +98,8 @@ class Library:
     @property
     def annotations(self) -> Annotations:
         """Highlights, notes and tags of this library."""
-        from reader.library.annotations import Annotations
-
         if self._annotations is None:
-            self._annotations = Annotations(self)
+            self._annotations = Annotations(self.db, self.check_writable, self.readonly)
         return self._annotations
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -156,17 +158,7 @@ class Library:
     def add_issue(
         self,
         parsed: ParsedIssue,
-        *,
-        sha256: str,
-        source_name: str,
-        source_path: str | None,
-        stored_path: Path,
-        fmt: str,
-        encoding: str | None,
-        size: int,
-        warnings: list[str] | None = None,
-        page_count: int | None = None,
-        has_text: bool = True,
+        source: IssueSource,
         pages: list[tuple[int, int, list[list[int]]]] | None = None,
     ) -> int:
         """Insert one issue and all its documents in a single transaction; return the issue id.
@@ -174,16 +166,11 @@ class Library:
         ``pages`` gives, for a PDF, each document's (first page, last page, page map).
         """
         self._require_writable()
-        rel = stored_path.relative_to(self.folder).as_posix()
         with transaction(self.db) as conn:
             cols = {
-                "sha256": sha256,
-                "source_name": source_name,
-                "source_path": source_path,
-                "stored_path": rel,
-                "format": fmt,
-                "encoding": encoding,
-                **_issue_columns(parsed, size, warnings, page_count, has_text),
+                "source_name": source.name,
+                "format": source.format,
+                **self._source_columns(parsed, source),
             }
             cur = conn.execute(
                 f"INSERT INTO issues ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
@@ -191,7 +178,7 @@ class Library:
             )
             issue_id = cur.lastrowid
             for seq, d in enumerate(parsed.documents, start=1):
-                values = _document_row(seq, d, pages[seq - 1] if pages else None, has_text)
+                values = _document_row(seq, d, pages[seq - 1] if pages else None, source.has_text)
                 dcur = conn.execute(_INSERT_DOCUMENT, (issue_id, *values))
                 conn.executemany(
                     "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
@@ -231,15 +218,7 @@ class Library:
         self,
         issue_id: int,
         parsed: ParsedIssue,
-        *,
-        sha256: str,
-        source_path: str | None,
-        stored_path: Path,
-        encoding: str | None,
-        size: int,
-        warnings: list[str] | None = None,
-        page_count: int | None = None,
-        has_text: bool = True,
+        source: IssueSource,
         pages: list[tuple[int, int, list[list[int]]]] | None = None,
     ) -> dict[str, int]:
         """Update an issue in place from its corrected version, in one transaction.
@@ -250,15 +229,19 @@ class Library:
         withdrawn, their highlights orphaned — nothing a user made is deleted.
         """
         self._require_writable()
-        rel = stored_path.relative_to(self.folder).as_posix()
-        cols = {
-            "sha256": sha256,
-            "source_path": source_path,
-            "stored_path": rel,
-            "encoding": encoding,
-            **_issue_columns(parsed, size, warnings, page_count, has_text),
+        cols = self._source_columns(parsed, source)
+        return self._resplit(issue_id, parsed, cols, pages, source.has_text)
+
+    def _source_columns(self, parsed: ParsedIssue, source: IssueSource) -> dict[str, Any]:
+        """The columns of an issue that come from its file (its name and format stay on a
+        corrected version: it replaces the issue it corrects)."""
+        return {
+            "sha256": source.sha256,
+            "source_path": source.path,
+            "stored_path": source.stored_path.relative_to(self.folder).as_posix(),
+            "encoding": source.encoding,
+            **_issue_columns(parsed, source.size, list(source.warnings), source.page_count, source.has_text),
         }
-        return self._resplit(issue_id, parsed, cols, pages, has_text)
 
     def resplit_issue(
         self,

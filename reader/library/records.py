@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -26,6 +27,22 @@ def issue_label(
     if total_number:
         label += f" (总第{total_number}期)"
     return label
+
+
+@dataclass(frozen=True, slots=True)
+class IssueSource:
+    """The file an issue was read from, as the library keeps it (what an import hands over)."""
+
+    sha256: str
+    name: str  # the file name it was imported under
+    path: str | None  # where it was on the user's disk, if known
+    stored_path: Path  # the library's own copy, under its ``files/``
+    format: str  # "text" | "pdf"
+    encoding: str | None
+    size: int
+    warnings: tuple[str, ...] = ()  # what reading the file noticed (decoding, repairs)
+    page_count: int | None = None
+    has_text: bool = True
 
 
 @dataclass(slots=True)

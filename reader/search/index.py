@@ -20,7 +20,6 @@ from whoosh import index as windex
 from whoosh import query as Q
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from reader.search import fixes  # noqa: F401  (whoosh corrections, before any search)
 from reader.search.analysis import BigramField, gram_analyzer, word_analyzer
 from reader.search.docsets import DocSets
 from reader.search.query import parse

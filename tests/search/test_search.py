@@ -243,7 +243,8 @@ def test_cli_search_json(tmp_path: Path) -> None:
     ("word", "excluded"), [("规划", "审批"), ("扶贫", "消费"), ("河长", "湖长"), ("的", "规划")]
 )
 def test_an_excluded_word_removes_exactly_its_documents(indexed, word: str, excluded: str) -> None:
-    """Guards the whoosh AndNot fix (reader/search/fixes.py): the first candidate was let through."""
+    """``word -other`` is a set difference (whoosh's own AndNot let the first candidate through:
+    the product's set algebra must not, see tests/search/whoosh_fixes.py)."""
     lib, index = indexed
     assert set(_ids(index, lib, f"{word} -{excluded}")) == set(_ids(index, lib, word)) - set(
         _ids(index, lib, excluded)

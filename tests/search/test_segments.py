@@ -15,6 +15,7 @@ from reader.search.index import SearchIndex, schema
 from reader.search.indexer import _documents, _fields, fetcher, index_folder, process_queue, queue_all
 from reader.search.segments import BulkSegmentWriter
 from tests.conftest import CORPUS, requires_shared
+from tests.search import whoosh_fixes  # noqa: F401  (whoosh's own AndNot, the oracle below, corrected)
 
 pytestmark = requires_shared
 

@@ -1,7 +1,8 @@
-"""Corrections to whoosh-reloaded 2.7.5 bugs that change search results, applied on import.
+"""Corrections to whoosh-reloaded 2.7.5 bugs in whoosh's own matchers, applied on import.
 
-Each is a small, self-contained replacement of one method, pinned to the version we ship
-(``whoosh-reloaded>=2.7.5,<2.8``) and covered by a test that fails without it.
+The product never runs whoosh's matcher tree (``reader/search/docsets.py`` does its own set
+algebra over the postings); the tests do, as the oracle DocSets is compared with. So the fix lives
+here, where it acts, instead of patching whoosh globally in the app.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from pathlib import Path
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import Document, Issue, ParsedIssue, parse_gazette
 from reader.library import Library
-from reader.library.records import ImportOutcome, IssueSource
+from reader.library.records import ImportOutcome, ImportStatus, IssueSource
 from reader.pagemap import build_page_map, join_pages, page_of_line
 from reader.sources.pdf import Extractor, PdfText
 from reader.sources.text import decode_bytes
@@ -57,12 +57,6 @@ def walk_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
                 if f.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith("."):
                     continue
                 yield f, _link_refusal(f, root)
-
-
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The paths :func:`walk_paths` yields, refused ones included (the importer says why)."""
-    for path, _ in walk_paths(paths):
-        yield path
 
 
 def _link_refusal(f: Path, root: Path) -> str | None:
@@ -225,7 +219,7 @@ def import_file(
     extractor: Extractor | None = None,
 ) -> ImportOutcome:
     """Import one file; never raises for a bad file or a library that refuses the write."""
-    outcome = ImportOutcome(path=str(path), status="failed")
+    outcome = ImportOutcome(path=str(path), status=ImportStatus.FAILED)
     own_extractor = None
     try:
         suffix = path.suffix.lower()
@@ -241,7 +235,7 @@ def import_file(
         sha = hashlib.sha256(data).hexdigest()
         existing = library.issue_id_by_hash(sha)
         if existing is not None:
-            outcome.status, outcome.issue_id = "present", existing
+            outcome.status, outcome.issue_id = ImportStatus.PRESENT, existing
             outcome.documents = library.issue(existing).document_count
             return outcome
         library.check_writable()
@@ -297,9 +291,9 @@ def import_file(
         try:
             if previous is not None:
                 outcome.changes = library.replace_issue(previous, parsed, source, pages)
-                issue_id, status = previous, "updated"
+                issue_id, status = previous, ImportStatus.UPDATED
             else:
-                issue_id, status = library.add_issue(parsed, source, pages), "imported"
+                issue_id, status = library.add_issue(parsed, source, pages), ImportStatus.IMPORTED
         except BaseException:
             if created:
                 stored.unlink(missing_ok=True)
@@ -348,7 +342,9 @@ def import_paths(
             if progress is not None:
                 progress(n, len(files), str(f))
             if refusal is not None:  # a link out of the imported folder: never opened
-                outcomes.append(ImportOutcome(str(f), "failed", category="not_regular", reason=refusal))
+                outcomes.append(
+                    ImportOutcome(str(f), ImportStatus.FAILED, category="not_regular", reason=refusal)
+                )
                 continue
             pw = (passwords or {}).get(str(f), password)
             outcomes.append(import_file(library, f, encoding=encoding, password=pw, extractor=extractor))

@@ -2,7 +2,7 @@
 
 PyMuPDF documents are not thread-safe and PyMuPDF holds the GIL while MuPDF renders, so pages
 are rendered here, in another process, and sent back as raw RGB samples. The GUI side
-(:mod:`reader.models.pdf_pages`) kills and restarts this process when a page hangs.
+(:mod:`reader.models.page_renderer`) kills and restarts this process when a page hangs.
 
 Messages in: ``("open", path)``, ``("render", req, page, scale, theme)``, ``("find", req, query,
 pages)``, ``("chars", req, page)``, ``("locate", req, [(key, page, quote, occurrence), …])``,

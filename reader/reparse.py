@@ -17,6 +17,7 @@ from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
 from reader.importer import parse_pdf
 from reader.library import Library
+from reader.library.records import ReparseStatus
 from reader.sources.pdf import Extractor
 from reader.sources.text import decode_bytes
 
@@ -29,7 +30,7 @@ class ReparseOutcome:
 
     issue_id: int
     label: str = ""
-    status: str = "failed"  # reparsed | unchanged | failed
+    status: ReparseStatus = ReparseStatus.FAILED
     documents: int = 0
     changes: dict[str, int] = field(default_factory=dict)
     parser_version: int = PARSER_VERSION
@@ -67,10 +68,10 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
         out.documents = len(parsed.documents)
         if library.same_split(issue_id, parsed):
             library.set_parser_version(issue_id, parsed.parser_version)
-            out.status = "unchanged"
+            out.status = ReparseStatus.UNCHANGED
         else:
             out.changes = library.resplit_issue(issue_id, parsed, warnings=warnings, pages=pages)
-            out.status = "reparsed"
+            out.status = ReparseStatus.REPARSED
     except ImportRejected as exc:
         out.reason = f"{exc.label}：{exc.reason}"
     except (LibraryError, OSError) as exc:

@@ -51,6 +51,7 @@ def run(out: Callable[[str], None] = print) -> bool:
 def _import(work: Path, state: dict) -> str:
     from reader.importer import import_paths
     from reader.library import Library
+    from reader.library.records import ImportStatus
     from reader.resources import sample_issue
 
     sample = sample_issue()
@@ -58,7 +59,7 @@ def _import(work: Path, state: dict) -> str:
         raise RuntimeError("bundled sample issue not found (resources/samples)")
     lib = state["library"] = Library(work / "公报 资料库")
     outcomes = import_paths(lib, [sample])
-    if outcomes[0].status != "imported":
+    if outcomes[0].status != ImportStatus.IMPORTED:
         raise RuntimeError(f"import {outcomes[0].status}: {outcomes[0].reason}")
     docs = lib.documents()
     if len(docs) < 5:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reader.annotations.anchor import make_anchor, nth_occurrence, reanchor
+from reader.anchoring import make_anchor, nth_occurrence, reanchor
 
 # Gazette-like text: common Han characters and punctuation, so random text is not repetitive.
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)

@@ -24,7 +24,7 @@ SCRIPT = textwrap.dedent(
 
     from PySide6.QtCore import QCoreApplication
 
-    from reader.models.search import SearchController
+    from reader.models.search_controller import SearchController
 
     if __name__ == "__main__":
         app = QCoreApplication([])

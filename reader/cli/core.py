@@ -59,7 +59,7 @@ def command(name: str, help: str, *args: Arg) -> Callable[[Handler], Handler]:
 # -- shared option groups ---------------------------------------------------------------------
 def colour_key(text: str) -> str:
     """A colour by key (red), by meaning (时限) or by hex; anything else is a usage error (exit 2)."""
-    from reader.annotations.palette import palette, resolve
+    from reader.palette import palette, resolve
     from reader.settings import Settings
 
     meanings = Settings.load().palette

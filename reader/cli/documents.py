@@ -8,12 +8,13 @@ from pathlib import Path
 
 from reader.cli.core import arg, command, err, opened, print_json
 from reader.errors import ImportRejected, ReaderError
+from reader.library.records import ImportStatus, ReparseStatus
 
 _STATUS_LABELS = {
-    "imported": "已导入",
-    "updated": "已更新（同一期刊的新版本）",
-    "present": "已存在，未重复导入",
-    "failed": "导入失败",
+    ImportStatus.IMPORTED: "已导入",
+    ImportStatus.UPDATED: "已更新（同一期刊的新版本）",
+    ImportStatus.PRESENT: "已存在，未重复导入",
+    ImportStatus.FAILED: "导入失败",
 }
 ENCODING = arg("--encoding", help="强制使用此编码（如 gb18030）")
 PASSWORD = arg("--password", help="加密 PDF 的打开密码（只用于本次，不会保存）")
@@ -79,7 +80,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     except ReaderError as exc:
         failed_all = [
-            {"path": p, "status": "failed", "category": "library", "reason": str(exc)} for p in args.paths
+            {"path": p, "status": ImportStatus.FAILED, "category": "library", "reason": str(exc)}
+            for p in args.paths
         ]
         if args.json:
             print_json({"library": str(library_dir(args)), "results": failed_all, "failed": len(failed_all)})
@@ -93,9 +95,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             {
                 "library": str(folder),
                 "results": [o.to_dict() for o in outcomes],
-                "imported": sum(o.status == "imported" for o in outcomes),
-                "updated": sum(o.status == "updated" for o in outcomes),
-                "present": sum(o.status == "present" for o in outcomes),
+                "imported": sum(o.status == ImportStatus.IMPORTED for o in outcomes),
+                "updated": sum(o.status == ImportStatus.UPDATED for o in outcomes),
+                "present": sum(o.status == ImportStatus.PRESENT for o in outcomes),
                 "failed": len(failed),
             }
         )
@@ -107,17 +109,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _print_outcomes(outcomes: list, failed: list) -> None:
     for o in outcomes:
         line = f"{_STATUS_LABELS[o.status]}：{o.path}"
-        if o.status in ("imported", "updated"):
+        if o.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED):
             source = f"PDF {o.pages} 页" if o.format == "pdf" else f"编码 {o.encoding}"
             line += f"（{o.documents} 篇文档，{source}）"
-        if o.status == "updated":
+        if o.status == ImportStatus.UPDATED:
             c = o.changes
             placed = sum(v for k, v in c.items() if k in ("offset", "quote", "normalized", "fuzzy", "moved"))
             docs = "更新 {} 篇，新增 {} 篇，撤下 {} 篇".format(
                 c.get("updated", 0), c.get("added", 0), c.get("withdrawn", 0)
             )
             line += f"：{docs}；高亮重新定位 {placed} 条，无法定位 {c.get('orphan', 0)} 条"
-        elif o.status == "failed":
+        elif o.status == ImportStatus.FAILED:
             line += f" —— {o.reason}"
         print(line)
         for w in o.warnings:
@@ -125,9 +127,9 @@ def _print_outcomes(outcomes: list, failed: list) -> None:
     if not outcomes:
         print("没有找到可导入的文件（支持 .txt .md .pdf）")
     print(
-        f"共 {len(outcomes)} 个文件：导入 {sum(o.status == 'imported' for o in outcomes)}，"
-        f"更新 {sum(o.status == 'updated' for o in outcomes)}，"
-        f"已存在 {sum(o.status == 'present' for o in outcomes)}，失败 {len(failed)}"
+        f"共 {len(outcomes)} 个文件：导入 {sum(o.status == ImportStatus.IMPORTED for o in outcomes)}，"
+        f"更新 {sum(o.status == ImportStatus.UPDATED for o in outcomes)}，"
+        f"已存在 {sum(o.status == ImportStatus.PRESENT for o in outcomes)}，失败 {len(failed)}"
     )
 
 
@@ -203,22 +205,22 @@ def cmd_reparse(args: argparse.Namespace) -> int:
         err(str(exc))
         return 1
     results = [o.to_dict() for o in outcomes] + [
-        {"issue_id": i, "status": "failed", "reason": f"没有编号为 {i} 的期刊"} for i in missing
+        {"issue_id": i, "status": ReparseStatus.FAILED, "reason": f"没有编号为 {i} 的期刊"} for i in missing
     ]
-    failed = sum(r["status"] == "failed" for r in results)
+    failed = sum(r["status"] == ReparseStatus.FAILED for r in results)
     if args.json:
         print_json(
             {
                 "parser_version": PARSER_VERSION,
                 "results": results,
-                "reparsed": sum(r["status"] == "reparsed" for r in results),
-                "unchanged": sum(r["status"] == "unchanged" for r in results),
+                "reparsed": sum(r["status"] == ReparseStatus.REPARSED for r in results),
+                "unchanged": sum(r["status"] == ReparseStatus.UNCHANGED for r in results),
                 "failed": failed,
             }
         )
         return 1 if failed else 0
     for o in outcomes:
-        if o.status == "reparsed":
+        if o.status == ReparseStatus.REPARSED:
             c = o.changes
             placed = sum(v for k, v in c.items() if k in ("offset", "quote", "normalized", "fuzzy", "moved"))
             print(
@@ -226,7 +228,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
                 f"新增 {c.get('added', 0)}，撤下 {c.get('withdrawn', 0)}；高亮定位 {placed} 条，"
                 f"无法定位 {c.get('orphan', 0)} 条，均已保留）"
             )
-        elif o.status == "unchanged":
+        elif o.status == ReparseStatus.UNCHANGED:
             print(f"无变化：{o.label}")
         else:
             print(f"失败：{o.label or o.issue_id} —— {o.reason}")

@@ -10,7 +10,7 @@ from reader.errors import ReaderError
 
 
 def _highlight_row(h) -> dict:
-    from reader.annotations.palette import palette
+    from reader.palette import palette
     from reader.settings import Settings
 
     d = h.to_dict()
@@ -30,8 +30,8 @@ def _highlight_row(h) -> dict:
     arg("--tag", action="append", default=[], help="标签（可重复）"),
 )
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from reader.annotations.anchor import nth_occurrence
-    from reader.annotations.palette import DEFAULT_COLOUR
+    from reader.anchoring import nth_occurrence
+    from reader.palette import DEFAULT_COLOUR
 
     with opened(args, write=True) as lib:
         doc = lib.document(args.doc_id)

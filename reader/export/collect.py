@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from reader.annotations.citation import citation
-from reader.annotations.palette import palette
+from reader.citation import citation
 from reader.layout import layout, outline
 from reader.library import Library
-from reader.library.annotations import Highlight
+from reader.library.annotation_store import Highlight
 from reader.library.records import DocumentRecord
 from reader.pagemap import page_at
+from reader.palette import palette
 
 _UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
 _LINK = re.compile(r"^gongbao://doc/(\d+)/?(?:#hl=([0-9a-fA-F-]{8,64}))?$")

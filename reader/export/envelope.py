@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.annotations.anchor import Anchor, reanchor
+from reader.anchoring import Anchor, reanchor
 from reader.errors import ReaderError
 from reader.export.collect import Bundle
 from reader.export.validate import FORMAT, VERSION, EnvelopeError, check, load

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from reader.annotations.citation import flatten
+from reader.citation import flatten
 from reader.export.collect import Bundle
 
 STYLE = """

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.annotations.citation import flatten
+from reader.citation import flatten
 from reader.export.collect import Bundle
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")

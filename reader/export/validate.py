@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reader.annotations.palette import DEFAULT_PALETTE
 from reader.errors import ReaderError
+from reader.palette import DEFAULT_PALETTE
 
 FORMAT = "gongbao-annotations"  # what a notes file says it is, and the newest version this reads
 VERSION = 1

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from reader.annotations.citation import flatten
+from reader.citation import flatten
 from reader.export.collect import Bundle
 
 TITLE_FONT, HEADING_FONT, QUOTE_FONT, BODY_FONT = "宋体", "黑体", "楷体", "仿宋"

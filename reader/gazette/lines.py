@@ -308,8 +308,3 @@ def reflow_mapped(lines: list[Line], full_len: int) -> tuple[list[str], list[lis
         origins.append([(0, ln.no)])
         prev = ln
     return paras, origins
-
-
-def reflow(lines: list[Line], full_len: int) -> list[str]:
-    """Join wrapped paragraph lines; one output string per paragraph, table row or heading."""
-    return reflow_mapped(lines, full_len)[0]

@@ -131,12 +131,6 @@ def order_seq(line: str) -> tuple[int, int | None, str] | None:
     return seq, int(year) if year else None, printed
 
 
-def order_seq_line(line: str) -> int | None:
-    """``第 5 号`` printed under a 令 title."""
-    found = order_seq(line)
-    return found[0] if found else None
-
-
 def _fold(text: str) -> str:
     return fold(text)
 

@@ -25,7 +25,7 @@ import sqlite_utils
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
 from reader.gazette.model import Document, ParsedIssue
 from reader.library import migrations
-from reader.library.annotations import Annotations
+from reader.library.annotation_store import AnnotationStore
 from reader.library.db import connect, folder_writable, transaction, translate
 from reader.library.records import (
     DocumentRecord,
@@ -33,6 +33,7 @@ from reader.library.records import (
     IssueRecord,
     IssueSource,
     ReadingState,
+    View,
     issue_label,
 )
 from reader.library.schema import schema_problem
@@ -72,7 +73,7 @@ class Library:
             self.readonly = True
         if self.readonly and not self.db_path.exists():
             raise LibraryReadOnly(f"资料库不存在，且文件夹只读，无法创建：{self.folder}")
-        self._annotations: Annotations | None = None
+        self._annotations: AnnotationStore | None = None
         self.db: sqlite_utils.Database = connect(self.db_path, readonly=self.readonly)
         try:
             problem = schema_problem(self.db.conn)  # before anything runs a planted trigger
@@ -96,10 +97,10 @@ class Library:
             raise
 
     @property
-    def annotations(self) -> Annotations:
+    def annotations(self) -> AnnotationStore:
         """Highlights, notes and tags of this library."""
         if self._annotations is None:
-            self._annotations = Annotations(self.db, self.check_writable, self.readonly)
+            self._annotations = AnnotationStore(self.db, self.check_writable, self.readonly)
         return self._annotations
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -505,7 +506,7 @@ class Library:
         r = rows[0]
         return ReadingState(
             document_id=r["document_id"],
-            view=r["view"],
+            view=View.of(r["view"]),
             text_offset=r["text_offset"],
             page_position=r["page_position"],
             zoom=r["zoom"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,35 @@ def issue_label(
     if total_number:
         label += f" (总第{total_number}期)"
     return label
+
+
+class View(StrEnum):
+    """How a document is read: its text, or (a PDF) its original pages. Stored as the value."""
+
+    TEXT = "text"
+    PAGE = "page"
+
+    @classmethod
+    def of(cls, value: object) -> View:
+        """The view stored as ``value``; text for anything unknown (a library from elsewhere)."""
+        return cls(value) if value in cls._value2member_map_ else cls.TEXT
+
+
+class ImportStatus(StrEnum):
+    """What an import did with a file (the CLI's JSON ``status``)."""
+
+    IMPORTED = "imported"
+    UPDATED = "updated"  # a corrected version of an issue already in the library
+    PRESENT = "present"  # the same file was imported before
+    FAILED = "failed"
+
+
+class ReparseStatus(StrEnum):
+    """What re-splitting did with an issue (the CLI's JSON ``status``)."""
+
+    REPARSED = "reparsed"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +204,7 @@ class ReadingState:
     """Where the reader left a document: the view, the place in it and the zoom."""
 
     document_id: int
-    view: str = "text"  # "text" | "page"
+    view: View = View.TEXT
     text_offset: int = 0
     page_position: float | None = None  # page index + fraction of the page
     zoom: float | None = None
@@ -186,7 +216,7 @@ class ImportOutcome:
     """What happened to one file of an import."""
 
     path: str
-    status: str  # "imported" | "updated" (a corrected version of an issue) | "present" | "failed"
+    status: ImportStatus
     issue_id: int | None = None
     documents: int = 0
     category: str | None = None
@@ -201,7 +231,7 @@ class ImportOutcome:
 
     @property
     def ok(self) -> bool:
-        return self.status != "failed"
+        return self.status != ImportStatus.FAILED
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

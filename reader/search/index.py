@@ -61,9 +61,6 @@ class Snippet:
     start: int  # offset of the first hit in the document text
     hits: list[tuple[int, int]]  # every hit in it, as document offsets
 
-    def plain_marks(self) -> str:
-        return self.text
-
 
 @dataclass(slots=True)
 class Hit:

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
-from reader.annotations.citation import citation
+from reader.citation import citation
 from reader.errors import ReaderError
+from reader.library.records import View
 from reader.ui.annotations_browser import AnnotationsBrowser
 from reader.ui.docks import show_dock
 
@@ -81,7 +82,7 @@ class AnnotatingController(QObject):
             w.open_document(h.document_id)
         if not h.orphan:
             w.pane.go_to_offset(max(h.start - 20, 0))
-            if w.pane.view == "text":
+            if w.pane.view == View.TEXT:
                 w.pane.text_view.select_range(h.start, h.end)
 
     def open_at(self, doc_id: int, offset: int) -> None:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.annotations import Highlight
-from reader.models.annotations import AnnotationController
+from reader.library.annotation_store import Highlight
+from reader.models.annotation_controller import AnnotationController
 from reader.models.plaintext import plain_tip
 from reader.ui.widgets import swatch
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.palette import Colour
 from reader.export import FORMATS, Scope
+from reader.palette import Colour
 from reader.ui.widgets import fill_combo, swatch
 
 SUFFIX = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf", "csv": ".csv", "json": ".json"}

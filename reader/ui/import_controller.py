@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from reader.importer import import_paths
 from reader.library import Library
-from reader.library.records import ImportOutcome
+from reader.library.records import ImportOutcome, ImportStatus
 from reader.models.runner import Task
 from reader.resources import sample_issue
 from reader.ui.messages import ask_text, message_box
@@ -131,7 +131,7 @@ class ImportController(QObject):
             self.progress = None
         self.task = None
         w.refresh()
-        imported = [o for o in outcomes if o.status == "imported"]
+        imported = [o for o in outcomes if o.status == ImportStatus.IMPORTED]
         if imported and imported[-1].issue_id is not None and w.pane.doc is None:
             first = w.library.documents(issue_id=imported[-1].issue_id)
             if first:
@@ -141,7 +141,7 @@ class ImportController(QObject):
         else:
             self._report(outcomes)
         self.finished.emit(outcomes)
-        if any(o.status in ("imported", "updated") for o in outcomes):
+        if any(o.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED) for o in outcomes):
             w.start_indexing()
         locked = [o for o in outcomes if o.category == "encrypted"]
         if locked:
@@ -163,9 +163,9 @@ class ImportController(QObject):
             self.start(list(passwords), passwords=passwords)
 
     def _report(self, outcomes: list[ImportOutcome]) -> None:
-        imported = sum(o.status == "imported" for o in outcomes)
-        present = sum(o.status == "present" for o in outcomes)
-        failed = [o for o in outcomes if o.status == "failed" and o.category != "encrypted"]
+        imported = sum(o.status == ImportStatus.IMPORTED for o in outcomes)
+        present = sum(o.status == ImportStatus.PRESENT for o in outcomes)
+        failed = [o for o in outcomes if o.status == ImportStatus.FAILED and o.category != "encrypted"]
         summary = self.tr("Imported %1, already present %2, failed %3.")
         for k, n in enumerate((imported, present, len(failed)), start=1):
             summary = summary.replace(f"%{k}", str(n))

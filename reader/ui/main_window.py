@@ -18,18 +18,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from reader.annotations.palette import palette
 from reader.errors import ReaderError
 from reader.export.collect import parse_link
 from reader.history import History
 from reader.layout import layout
 from reader.library import Library
 from reader.library.records import DocumentRecord, ReadingState
-from reader.models.annotations import AnnotationController
-from reader.models.pdf_pages import PageRenderer
+from reader.models.annotation_controller import AnnotationController
+from reader.models.page_renderer import PageRenderer
 from reader.models.plaintext import plain_tip, shorten
 from reader.models.runner import Runner
-from reader.models.search import SearchController
+from reader.models.search_controller import SearchController
+from reader.palette import palette
 from reader.settings import Settings
 from reader.ui.about_dialog import AboutDialog
 from reader.ui.annotating_controller import AnnotatingController

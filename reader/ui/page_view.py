@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from enum import StrEnum
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reader.models.pdf_pages import PageRenderer
+from reader.models.page_renderer import PageRenderer
 
 ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0]
 GAP = 12  # pixels between pages
 POINTS_TO_PX = 96 / 72  # a PDF point at 100 % zoom on a 96-dpi screen
 BACKGROUNDS = {"light": "#6b6b6b", "sepia": "#8a7f6e", "dark": "#202020"}
 PAPER = {"light": QColor("white"), "sepia": QColor("#f4ecd8"), "dark": QColor("#1e1e1e")}
+
+
+class Fit(StrEnum):
+    """How the page view sizes pages: to the width, the whole page, or a zoom the reader chose."""
+
+    WIDTH = "width"
+    PAGE = "page"
+    NONE = "none"
 
 
 class PageView(QAbstractScrollArea):
@@ -31,7 +40,7 @@ class PageView(QAbstractScrollArea):
         self.renderer = renderer
         self.sizes: list[tuple[float, float]] = []
         self.zoom = 1.0
-        self.fit = "width"  # "width" | "page" | "none"
+        self.fit = Fit.WIDTH
         self.theme = "light"
         self._tops: list[int] = []  # y of each page's top edge in document pixels
         self._heights: list[int] = []
@@ -67,9 +76,9 @@ class PageView(QAbstractScrollArea):
         vw = max(self.viewport().width() - 2 * GAP, 50)
         vh = max(self.viewport().height() - 2 * GAP, 50)
         w = max(s[0] for s in self.sizes) * POINTS_TO_PX
-        if self.fit == "width":
+        if self.fit == Fit.WIDTH:
             return vw / w
-        if self.fit == "page":
+        if self.fit == Fit.PAGE:
             h = max(s[1] for s in self.sizes) * POINTS_TO_PX
             return min(vw / w, vh / h)
         return self.zoom
@@ -103,7 +112,7 @@ class PageView(QAbstractScrollArea):
 
     # -- zoom ---------------------------------------------------------------------------------
     def set_zoom(self, zoom: float) -> None:
-        self.fit = "none"
+        self.fit = Fit.NONE
         self.zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
         self._relayout()
 
@@ -113,8 +122,8 @@ class PageView(QAbstractScrollArea):
     def zoom_out(self) -> None:
         self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-3), ZOOM_STEPS[0]))
 
-    def set_fit(self, fit: str) -> None:
-        self.fit = fit
+    def set_fit(self, fit: Fit) -> None:
+        self.fit = Fit(fit)
         self._relayout()
 
     def set_theme(self, theme: str) -> None:

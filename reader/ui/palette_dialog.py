@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from reader.annotations.palette import DEFAULT_PALETTE
+from reader.palette import DEFAULT_PALETTE
 from reader.ui.messages import plain_label
 from reader.ui.widgets import swatch
 

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.records import DocumentRecord, ReadingState
-from reader.models.pdf_pages import PageRenderer
-from reader.pagemap import offset_at, page_at, page_segments, position_at
+from reader.library.records import DocumentRecord, ReadingState, View
+from reader.models.page_renderer import PageRenderer
+from reader.pagemap import offset_at, page_segments, position_at
 from reader.textnorm import find_all
-from reader.ui.page_view import PageView
+from reader.ui.page_view import Fit, PageView
 from reader.ui.text_view import TextView
 from reader.ui.widgets import swatch
 
@@ -78,7 +78,7 @@ class FindBar(QWidget):
 class ReadingPane(QWidget):
     """Toolbar, find bar and the two views of the open document."""
 
-    view_changed = Signal(str)  # "text" | "page"
+    view_changed = Signal(str)  # View
     document_shown = Signal(int)
     link_requested = Signal(QUrl)
     # intents for the annotation controller
@@ -93,7 +93,7 @@ class ReadingPane(QWidget):
         self.setObjectName("readingPane")
         self.renderer = renderer
         self.doc: DocumentRecord | None = None
-        self.view = "text"
+        self.view = View.TEXT
         self._pdf_path: str | None = None
         self._pending_position: float | None = None
         self._query = ""
@@ -102,7 +102,7 @@ class ReadingPane(QWidget):
         self._current = -1
         self._find_req = -1
         self._locate_req = -1
-        self.palette: list = []
+        self.colours: list = []  # the colour meanings in use (not QWidget.palette())
         self.highlights: list = []
 
         self.text_view = TextView(self)
@@ -168,7 +168,7 @@ class ReadingPane(QWidget):
         self.highlights = []
         self.text_view.show_document(doc)
         self._hits_text, self._hits_page, self._current = [], [], -1
-        view = state.view if state else ("page" if doc.is_pdf and not doc.text else "text")
+        view = state.view if state else (View.PAGE if doc.is_pdf and not doc.text else View.TEXT)
         if pdf_path is not None and str(pdf_path) != self._pdf_path:
             self._pdf_path = str(pdf_path)
             self.page_view.set_pages([])  # no stale pages of the previous PDF meanwhile
@@ -188,7 +188,7 @@ class ReadingPane(QWidget):
         if self.page_view.page_count() and doc.is_pdf and self._pdf_path == self.renderer.path:
             self.page_view.set_position(start_pos)
             self._pending_position = None
-        self.set_view(view if doc.is_pdf else "text", keep_place=False)
+        self.set_view(view if doc.is_pdf else View.TEXT, keep_place=False)
         if state:
             QTimer.singleShot(0, lambda off=state.text_offset: self.text_view.set_position(off))
         if self._query:
@@ -213,14 +213,14 @@ class ReadingPane(QWidget):
             return None
         offset = self.text_offset()
         page_pos = self.page_view.position() if self.doc.is_pdf and self.page_view.page_count() else None
-        zoom = self.page_view.zoom if self.doc.is_pdf and self.page_view.fit == "none" else None
+        zoom = self.page_view.zoom if self.doc.is_pdf and self.page_view.fit == Fit.NONE else None
         return ReadingState(self.doc.id, self.view, offset, page_pos, zoom)
 
     def text_offset(self) -> int:
         """The canonical offset at the top of whichever view is showing."""
         if self.doc is None:
             return 0
-        if self.view == "page" and self.doc.page_map and self.page_view.page_count():
+        if self.view == View.PAGE and self.doc.page_map and self.page_view.page_count():
             return offset_at(self.doc.page_map, self._clamped_page_position(), len(self.doc.text))
         return self.text_view.position()
 
@@ -231,12 +231,13 @@ class ReadingPane(QWidget):
         return min(max(pos, float(first)), last + 0.999)
 
     # -- views --------------------------------------------------------------------------------
-    def set_view(self, view: str, keep_place: bool = True) -> None:
-        """Switch to "text" or "page" (PDF documents only) at the same place."""
-        if self.doc is None or (view == "page" and not self.doc.is_pdf):
-            view = "text"
+    def set_view(self, view: View | str, keep_place: bool = True) -> None:
+        """Switch to the text or (PDF documents only) the page view, at the same place."""
+        view = View.of(view)
+        if self.doc is None or (view == View.PAGE and not self.doc.is_pdf):
+            view = View.TEXT
         if keep_place and self.doc is not None and view != self.view and self.doc.page_map:
-            if view == "page":
+            if view == View.PAGE:
                 offset = self.text_view.position()
                 pos = position_at(self.doc.page_map, offset, len(self.doc.text))
                 if self.page_view.page_count():
@@ -246,31 +247,31 @@ class ReadingPane(QWidget):
             else:
                 self.text_view.set_position(self.text_offset())
         self.view = view
-        self.stack.setCurrentWidget(self.page_view if view == "page" else self.text_view)
+        self.stack.setCurrentWidget(self.page_view if view == View.PAGE else self.text_view)
         self._update_controls()
         self._refresh_find_marks()
         self.view_changed.emit(view)
 
     def toggle_view(self) -> None:
-        self.set_view("text" if self.view == "page" else "page")
+        self.set_view(View.TEXT if self.view == View.PAGE else View.PAGE)
 
     def go_to_offset(self, offset: int) -> None:
         """Show canonical ``offset`` at the top of the current view."""
         if self.doc is None:
             return
-        if self.view == "page" and self.doc.page_map:
+        if self.view == View.PAGE and self.doc.page_map:
             self.page_view.set_position(position_at(self.doc.page_map, offset, len(self.doc.text)))
         else:
             self.text_view.set_position(offset)
 
     def zoom_in(self) -> None:
-        if self.view == "page":
+        if self.view == View.PAGE:
             self.page_view.zoom_in()
         else:
             self.text_view.set_font_size(self.text_view.font_pt + 1)
 
     def zoom_out(self) -> None:
-        if self.view == "page":
+        if self.view == View.PAGE:
             self.page_view.zoom_out()
         else:
             self.text_view.set_font_size(self.text_view.font_pt - 1)
@@ -290,7 +291,7 @@ class ReadingPane(QWidget):
 
     def _update_controls(self) -> None:
         is_pdf = bool(self.doc and self.doc.is_pdf)
-        paged = is_pdf and self.view == "page"
+        paged = is_pdf and self.view == View.PAGE
         toggle = self.toggle.defaultAction()
         if toggle is not None:  # its state is the window's; what the button says is the pane's
             toggle.setChecked(paged)
@@ -311,7 +312,7 @@ class ReadingPane(QWidget):
     def set_annotations(self, highlights: list, palette: list) -> None:
         """Show the open document's highlights in both views."""
         self.highlights = [h for h in highlights if not h.orphan]
-        self.palette = palette
+        self.colours = palette
         hexes = {c.key: c.hex for c in palette}
         self.text_view.set_highlights(
             [(h.uuid, h.start, h.end, hexes.get(h.color, "#ffe066")) for h in self.highlights]
@@ -329,7 +330,7 @@ class ReadingPane(QWidget):
             for h in self.highlights
             for page, segment, occurrence in page_segments(doc.text, doc.page_map, h.start, h.end)
         ]
-        hexes = {c.key: c.hex for c in self.palette}
+        hexes = {c.key: c.hex for c in self.colours}
         self._mark_colours = {h.uuid: hexes.get(h.color, "#ffe066") for h in self.highlights}
         self._locate_req = self.renderer.locate(items) if items else -1
         if not items:
@@ -344,7 +345,7 @@ class ReadingPane(QWidget):
         """The selected passage as canonical offsets, from whichever view shows it."""
         if self.doc is None:
             return None
-        if self.view == "text":
+        if self.view == View.TEXT:
             return self.text_view.selection_range()
         return self._page_selection_range()
 
@@ -388,7 +389,7 @@ class ReadingPane(QWidget):
         selection = self.selection_range()
         if selection is not None:
             sub = menu.addMenu(self.tr("Highlight"))
-            for c in self.palette:
+            for c in self.colours:
                 act = sub.addAction(swatch(c.hex), c.meaning)
                 act.triggered.connect(
                     lambda _=False, k=c.key, s=selection: self.highlight_requested.emit(s[0], s[1], k)
@@ -398,7 +399,7 @@ class ReadingPane(QWidget):
             menu.addSeparator()
             menu.addAction(self.tr("Edit note…"), lambda: self.note_requested.emit(uid))
             sub = menu.addMenu(self.tr("Colour"))
-            for c in self.palette:
+            for c in self.colours:
                 act = sub.addAction(swatch(c.hex), c.meaning)
                 act.triggered.connect(lambda _=False, k=c.key: self.colour_requested.emit(uid, k))
             menu.addAction(self.tr("Delete highlight"), lambda: self.delete_requested.emit(uid))
@@ -447,7 +448,7 @@ class ReadingPane(QWidget):
         self._refresh_find_marks()
 
     def hit_count(self) -> int:
-        if self.view == "page" and self.doc is not None and self.doc.is_pdf:
+        if self.view == View.PAGE and self.doc is not None and self.doc.is_pdf:
             return len(self._hits_page) if self._hits_page else len(self._hits_text)
         return len(self._hits_text)
 
@@ -462,18 +463,12 @@ class ReadingPane(QWidget):
     def _refresh_find_marks(self) -> None:
         total = self.hit_count()
         current = min(self._current, total - 1) if total else -1
-        if self.view == "page" and self._hits_page:
+        if self.view == View.PAGE and self._hits_page:
             self.page_view.show_hit(self._hits_page[current])
-        elif self.view == "page" and self._hits_text and self.doc is not None and self.doc.page_map:
+        elif self.view == View.PAGE and self._hits_text and self.doc is not None and self.doc.page_map:
             start = self._hits_text[current][0]
             self.page_view.set_position(
                 max(position_at(self.doc.page_map, start, len(self.doc.text)) - 0.05, 0)
             )
-        self.text_view.set_find_hits(self._hits_text, current if self.view == "text" else -1)
+        self.text_view.set_find_hits(self._hits_text, current if self.view == View.TEXT else -1)
         self.find_bar.set_count(max(current, 0), total, self._query)
-
-    def hit_page(self, n: int) -> int | None:
-        """Page of text hit ``n`` (for tests and the outline)."""
-        if self.doc is None or not self.doc.page_map or n >= len(self._hits_text):
-            return None
-        return page_at(self.doc.page_map, self._hits_text[n][0])

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QP
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.library.records import ReparseStatus
 from reader.models.runner import Task
 from reader.ui.messages import message_box
 
@@ -116,14 +117,16 @@ class ReparseController(QObject):
             return
         w.refresh()
         doc = w.pane.doc
-        if doc is not None and any(o.issue_id == doc.issue_id and o.status == "reparsed" for o in outcomes):
+        if doc is not None and any(
+            o.issue_id == doc.issue_id and o.status == ReparseStatus.REPARSED for o in outcomes
+        ):
             w.open_document(doc.id)  # its text may have changed: show the new one at the place kept
         w.start_indexing()
         counts = (
-            sum(o.status == "reparsed" for o in outcomes),
-            sum(o.status == "unchanged" for o in outcomes),
+            sum(o.status == ReparseStatus.REPARSED for o in outcomes),
+            sum(o.status == ReparseStatus.UNCHANGED for o in outcomes),
         )
-        failed = [o for o in outcomes if o.status == "failed"]
+        failed = [o for o in outcomes if o.status == ReparseStatus.FAILED]
         summary = self.tr("Re-split %1 issues, %2 unchanged, %3 failed.")
         for k, n in enumerate((*counts, len(failed)), start=1):
             summary = summary.replace(f"%{k}", str(n))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gazette.kinds import label as kind_label
-from reader.models.search import SearchController
+from reader.models.search_controller import SearchController
 from reader.search.index import Filters, Results
 from reader.ui.messages import plain_label
 from reader.ui.widgets import fill_combo

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.models.annotations import AnnotationController
+from reader.models.annotation_controller import AnnotationController
 from reader.ui.messages import ask, ask_text
 
 

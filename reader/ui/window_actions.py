@@ -12,10 +12,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.library.records import View
 from reader.resources import sample_issue
 from reader.settings import THEMES
 from reader.ui.actions import ActionSpec, make_actions
 from reader.ui.i18n import LANGUAGES
+from reader.ui.page_view import Fit
 from reader.ui.tag_manager import TagManager
 
 if TYPE_CHECKING:
@@ -91,10 +93,10 @@ class WindowActions(QObject):
                 "view",
                 self.tr("Fit &Width"),
                 "Ctrl+2",
-                lambda: fit("width"),
+                lambda: fit(Fit.WIDTH),
                 self.tr("Fit width"),
             ),
-            A("fit_page", "view", self.tr("Fit &Page"), "Ctrl+1", lambda: fit("page"), self.tr("Fit page")),
+            A("fit_page", "view", self.tr("Fit &Page"), "Ctrl+1", lambda: fit(Fit.PAGE), self.tr("Fit page")),
             A("back", "go", self.tr("&Back"), S.Back, w.go_back),
             A("forward", "go", self.tr("&Forward"), S.Forward, w.go_forward),
             A(
@@ -169,7 +171,7 @@ class WindowActions(QObject):
         """Enable what can be done now (a document open, a PDF, a writable library, history)."""
         w = self.window
         doc, act = w.pane.doc, self.by_name
-        is_pdf, paged = bool(doc and doc.is_pdf), bool(doc and doc.is_pdf) and w.pane.view == "page"
+        is_pdf, paged = bool(doc and doc.is_pdf), bool(doc and doc.is_pdf) and w.pane.view == View.PAGE
         enabled = {
             "highlight": not w.library.readonly and doc is not None,
             "note": not w.library.readonly and doc is not None,

@@ -22,12 +22,12 @@ Licensed under the GNU AGPL v3 or later.</source>
 <context>
     <name>AnnotatingController</name>
     <message>
-        <location filename="../../reader/ui/annotating_controller.py" line="56" />
+        <location filename="../../reader/ui/annotating_controller.py" line="57" />
         <source>Select some text first.</source>
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotating_controller.py" line="100" />
+        <location filename="../../reader/ui/annotating_controller.py" line="101" />
         <source>Citation copied.</source>
         <translation>引文已复制。</translation>
     </message>
@@ -35,43 +35,43 @@ Licensed under the GNU AGPL v3 or later.</source>
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/models/annotations.py" line="104" />
+        <location filename="../../reader/models/annotation_controller.py" line="104" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="111" />
+        <location filename="../../reader/models/annotation_controller.py" line="111" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="118" />
+        <location filename="../../reader/models/annotation_controller.py" line="118" />
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="133" />
+        <location filename="../../reader/models/annotation_controller.py" line="133" />
         <source>Edit note</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="142" />
+        <location filename="../../reader/models/annotation_controller.py" line="142" />
         <source>Edit document note</source>
         <translation>编辑文档批注</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="158" />
-        <location filename="../../reader/models/annotations.py" line="172" />
+        <location filename="../../reader/models/annotation_controller.py" line="158" />
+        <location filename="../../reader/models/annotation_controller.py" line="172" />
         <source>Edit tags</source>
         <translation>编辑标签</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="190" />
+        <location filename="../../reader/models/annotation_controller.py" line="190" />
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotations.py" line="196" />
+        <location filename="../../reader/models/annotation_controller.py" line="196" />
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
@@ -683,12 +683,12 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="215" />
+        <location filename="../../reader/ui/page_view.py" line="224" />
         <source>Page %1 cannot be shown: %2</source>
         <translation>第 %1 页无法显示：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="215" />
+        <location filename="../../reader/ui/page_view.py" line="224" />
         <source>Loading page %1…</source>
         <translation>正在加载第 %1 页…</translation>
     </message>
@@ -735,38 +735,38 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="297" />
+        <location filename="../../reader/ui/reading_pane.py" line="298" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="297" />
+        <location filename="../../reader/ui/reading_pane.py" line="298" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="390" />
+        <location filename="../../reader/ui/reading_pane.py" line="391" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="396" />
-        <location filename="../../reader/ui/reading_pane.py" line="408" />
+        <location filename="../../reader/ui/reading_pane.py" line="397" />
+        <location filename="../../reader/ui/reading_pane.py" line="409" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="399" />
+        <location filename="../../reader/ui/reading_pane.py" line="400" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="400" />
+        <location filename="../../reader/ui/reading_pane.py" line="401" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="404" />
+        <location filename="../../reader/ui/reading_pane.py" line="405" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -774,46 +774,46 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>ReparseController</name>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="47" />
+        <location filename="../../reader/ui/reparse_controller.py" line="48" />
         <source>Better splitting available</source>
         <translation>可以更准确地拆分</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reparse_controller.py" line="50" />
+        <location filename="../../reader/ui/reparse_controller.py" line="51" />
         <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
         <translation><numerusform>资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="58" />
+        <location filename="../../reader/ui/reparse_controller.py" line="59" />
         <source>Re-split them now, in the background? Highlights, notes and tags are kept.</source>
         <translation>现在在后台重新拆分吗？高亮、批注和标签都会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="60" />
+        <location filename="../../reader/ui/reparse_controller.py" line="61" />
         <source>Re-split now</source>
         <translation>重新拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="61" />
+        <location filename="../../reader/ui/reparse_controller.py" line="62" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="87" />
+        <location filename="../../reader/ui/reparse_controller.py" line="88" />
         <source>Re-splitting issues…</source>
         <translation>正在重新拆分期刊…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="91" />
+        <location filename="../../reader/ui/reparse_controller.py" line="92" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="127" />
+        <location filename="../../reader/ui/reparse_controller.py" line="130" />
         <source>Re-split %1 issues, %2 unchanged, %3 failed.</source>
         <translation>重新拆分 %1 期，无变化 %2 期，失败 %3 期。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="136" />
+        <location filename="../../reader/ui/reparse_controller.py" line="139" />
         <source>Some issues were not re-split</source>
         <translation>部分期刊未能重新拆分</translation>
     </message>
@@ -1023,242 +1023,242 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="40" />
+        <location filename="../../reader/ui/window_actions.py" line="42" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="41" />
+        <location filename="../../reader/ui/window_actions.py" line="43" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="42" />
+        <location filename="../../reader/ui/window_actions.py" line="44" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="43" />
+        <location filename="../../reader/ui/window_actions.py" line="45" />
         <source>&amp;Export Notes…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="44" />
+        <location filename="../../reader/ui/window_actions.py" line="46" />
         <source>Import Notes from &amp;JSON…</source>
         <translation>从 JSON 导入批注(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="45" />
+        <location filename="../../reader/ui/window_actions.py" line="47" />
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="46" />
+        <location filename="../../reader/ui/window_actions.py" line="48" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="47" />
+        <location filename="../../reader/ui/window_actions.py" line="49" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="48" />
+        <location filename="../../reader/ui/window_actions.py" line="50" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="49" />
+        <location filename="../../reader/ui/window_actions.py" line="51" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="50" />
+        <location filename="../../reader/ui/window_actions.py" line="52" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="54" />
+        <location filename="../../reader/ui/window_actions.py" line="56" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="58" />
+        <location filename="../../reader/ui/window_actions.py" line="60" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="59" />
+        <location filename="../../reader/ui/window_actions.py" line="61" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="60" />
+        <location filename="../../reader/ui/window_actions.py" line="62" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="61" />
+        <location filename="../../reader/ui/window_actions.py" line="63" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="65" />
+        <location filename="../../reader/ui/window_actions.py" line="67" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="68" />
+        <location filename="../../reader/ui/window_actions.py" line="70" />
         <source>Switch between text and page view (Ctrl+Shift+V)</source>
         <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="74" />
+        <location filename="../../reader/ui/window_actions.py" line="76" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="78" />
+        <location filename="../../reader/ui/window_actions.py" line="80" />
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="83" />
+        <location filename="../../reader/ui/window_actions.py" line="85" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="87" />
+        <location filename="../../reader/ui/window_actions.py" line="89" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="92" />
+        <location filename="../../reader/ui/window_actions.py" line="94" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="95" />
+        <location filename="../../reader/ui/window_actions.py" line="97" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="97" />
+        <location filename="../../reader/ui/window_actions.py" line="99" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="97" />
+        <location filename="../../reader/ui/window_actions.py" line="99" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="98" />
+        <location filename="../../reader/ui/window_actions.py" line="100" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="99" />
+        <location filename="../../reader/ui/window_actions.py" line="101" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="103" />
+        <location filename="../../reader/ui/window_actions.py" line="105" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="110" />
+        <location filename="../../reader/ui/window_actions.py" line="112" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="114" />
+        <location filename="../../reader/ui/window_actions.py" line="116" />
         <source>&amp;Re-split All Issues</source>
         <translation>重新拆分全部期刊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="115" />
+        <location filename="../../reader/ui/window_actions.py" line="117" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="116" />
+        <location filename="../../reader/ui/window_actions.py" line="118" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="117" />
+        <location filename="../../reader/ui/window_actions.py" line="119" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="124" />
+        <location filename="../../reader/ui/window_actions.py" line="126" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="125" />
+        <location filename="../../reader/ui/window_actions.py" line="127" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="126" />
+        <location filename="../../reader/ui/window_actions.py" line="128" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="127" />
+        <location filename="../../reader/ui/window_actions.py" line="129" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="128" />
+        <location filename="../../reader/ui/window_actions.py" line="130" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="129" />
+        <location filename="../../reader/ui/window_actions.py" line="131" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="136" />
+        <location filename="../../reader/ui/window_actions.py" line="138" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="136" />
+        <location filename="../../reader/ui/window_actions.py" line="138" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="142" />
+        <location filename="../../reader/ui/window_actions.py" line="144" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="147" />
+        <location filename="../../reader/ui/window_actions.py" line="149" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <location filename="../../reader/ui/window_actions.py" line="150" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <location filename="../../reader/ui/window_actions.py" line="150" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <location filename="../../reader/ui/window_actions.py" line="150" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="156" />
+        <location filename="../../reader/ui/window_actions.py" line="158" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from reader.annotations.citation import flatten
+from reader.citation import flatten
 from reader.export import ExportError, Scope, collect, export
 from reader.export.envelope import import_annotations
 from reader.importer import import_paths

@@ -12,7 +12,7 @@ import pytest
 
 from reader.importer import import_file
 from reader.library import Library
-from reader.library.annotations import AnnotationError
+from reader.library.annotation_store import AnnotationError
 from tests.conftest import DATA
 
 

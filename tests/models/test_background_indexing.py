@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from reader.library import Library
-from reader.models.search import SearchController
+from reader.models.search_controller import SearchController
 from reader.search.index import SearchIndex
 from reader.search.indexer import SEGMENT_DOCS, index_folder, queued
 from tests.conftest import ROOT, requires_shared

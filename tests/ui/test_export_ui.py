@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from reader.annotations.citation import flatten
+from reader.citation import flatten
 from reader.export import Scope, export
 from reader.models.library_tree import DOC_ID_ROLE
 from reader.ui.url_scheme import register

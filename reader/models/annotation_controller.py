@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.library.annotations import Highlight
+from reader.library.annotation_store import Highlight
 
 _NOTE_MERGE_ID = 4201
 _DOC_NOTE_MERGE_ID = 4202

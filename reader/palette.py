@@ -38,7 +38,3 @@ def resolve(name: str, meanings: dict[str, str] | None = None) -> str | None:
         if name.lower() in (c.key, c.hex.lower()) or name == c.meaning:
             return c.key
     return None
-
-
-def hex_of(key: str) -> str:
-    return next((c.hex for c in DEFAULT_PALETTE if c.key == key), DEFAULT_PALETTE[0].hex)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.annotations.anchor import Anchor, make_anchor, reanchor
+from reader.anchoring import Anchor, make_anchor, reanchor
 from reader.errors import DocumentNotFound, ReaderError
 from reader.library.db import transaction, translate
 from reader.textnorm import find_all
@@ -84,7 +84,7 @@ class TagLinks:
     highlight_ids: list[int]
 
 
-class Annotations:
+class AnnotationStore:
     """Repository of annotations for one open :class:`Library`."""
 
     def __init__(

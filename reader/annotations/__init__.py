@@ -1,1 +1,0 @@
-"""Highlights, notes and tags: anchoring that survives changed text."""

@@ -77,6 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_paths(args: argparse.Namespace) -> int:
     from reader.locations import cache_dir, config_dir, portable_root
     from reader.locations import library_dir as choose
+    from reader.logfile import log_path
     from reader.settings import Settings
 
     choice = choose(args.library, Settings.load().library or None)
@@ -86,6 +87,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
         "config": str(config_dir()),
         "cache": str(cache_dir()),
         "portable": portable_root() is not None,
+        "log": str(log_path()),  # where a program error's details are written
     }
     if args.json:
         print_json(info)
@@ -96,6 +98,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
             "config": "设置",
             "cache": "缓存",
             "portable": "便携模式",
+            "log": "错误日志",
         }
         for k, v in info.items():
             print(f"{labels[k]}：{v}")

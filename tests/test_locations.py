@@ -51,6 +51,7 @@ def test_portable_mode_keeps_library_settings_and_cache_beside_the_app(app_dir: 
         "config": str(data / "config"),
         "cache": str(data / "cache"),
         "portable": True,
+        "log": str(data / "cache" / "logs" / "gongbao.log"),  # the error log goes with the cache
     }
     if CORPUS.is_dir():  # a real import lands beside the app, in a path with Chinese and spaces
         r = _cli("import", str(CORPUS / "qinzhou-2019-01.txt"), "--json", env=env)

@@ -237,6 +237,7 @@ def import_file(
         if existing is not None:
             outcome.status, outcome.issue_id = ImportStatus.PRESENT, existing
             outcome.documents = library.issue(existing).document_count
+            outcome.in_trash = library.trash.entry_of_issue(existing)  # the window offers to restore
             return outcome
         library.check_writable()
         created = False

@@ -110,7 +110,8 @@ def _target(library: Library, doc: dict[str, Any]) -> int | None:
         if found:
             return found[0]
     rows = library.db.conn.execute(
-        "SELECT id FROM documents WHERE title = ? AND withdrawn = 0 ORDER BY id", (title,)
+        "SELECT id FROM documents WHERE title = ? AND withdrawn = 0 AND removed_in IS NULL ORDER BY id",
+        (title,),
     ).fetchall()
     return rows[0][0] if rows else None
 

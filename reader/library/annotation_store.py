@@ -218,6 +218,8 @@ class AnnotationStore:
         if document_id is not None:
             where.append("h.document_id = ?")
             params.append(document_id)
+        else:  # across the library: not those of documents in the 回收站
+            where.append("d.removed_in IS NULL")
         if color:
             where.append("h.color = ?")
             params.append(color)

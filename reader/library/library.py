@@ -12,6 +12,7 @@ An import is one transaction: an issue and all its documents land together or no
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -22,11 +23,13 @@ from typing import Any
 
 import sqlite_utils
 
+from reader.corrections import Part, apply, describe
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
-from reader.gazette.model import Document, ParsedIssue
+from reader.gazette.model import Document, Issue, ParsedIssue
 from reader.library import migrations
 from reader.library.annotation_store import AnnotationStore
 from reader.library.db import connect, folder_writable, transaction, translate
+from reader.library.edits import Edits
 from reader.library.records import (
     DocumentRecord,
     DocumentSummary,
@@ -37,6 +40,7 @@ from reader.library.records import (
     issue_label,
 )
 from reader.library.schema import schema_problem
+from reader.library.trash import VISIBLE, Trash
 from reader.locations import default_library_dir  # noqa: F401  (re-exported)
 
 DB_NAME = "library.sqlite"
@@ -102,6 +106,16 @@ class Library:
         if self._annotations is None:
             self._annotations = AnnotationStore(self.db, self.check_writable, self.readonly)
         return self._annotations
+
+    @property
+    def edits(self) -> Edits:
+        """The user's repairs: metadata edits, splits and merges (and their rules)."""
+        return Edits(self.db, self.check_writable)
+
+    @property
+    def trash(self) -> Trash:
+        """The 回收站."""
+        return Trash(self.db, self.folder, self.check_writable)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
@@ -200,12 +214,12 @@ class Library:
         if parsed.is_gazette and (iss.city or iss.publisher) and iss.year and iss.number:
             rows = self._rows(
                 """SELECT id FROM issues WHERE coalesce(city, publisher) = ? AND year = ? AND number = ?
-                   AND format = ? ORDER BY id DESC""",
+                   AND format = ? AND removed_in IS NULL ORDER BY id DESC""",
                 (iss.city or iss.publisher, iss.year, iss.number, fmt),
             )
         else:
             rows = self._rows(
-                "SELECT id FROM issues WHERE source_name = ? AND format = ? ORDER BY id DESC",
+                "SELECT id FROM issues WHERE source_name = ? AND format = ? AND removed_in IS NULL ORDER BY id DESC",
                 (source_name, fmt),
             )
         for r in rows:
@@ -279,6 +293,11 @@ class Library:
         pages: list[tuple[int, int, list[list[int]]]] | None,
         has_text: bool,
     ) -> dict[str, int]:
+        parsed, pages, layer = self._corrected(issue_id, parsed, pages)
+        if layer.unplaced and "warnings" in cols:
+            notes = json.loads(cols["warnings"])
+            notes += [f"更正未能应用（原文中已找不到）：{text}" for text in layer.unplaced_descriptions()]
+            cols["warnings"] = json.dumps(notes, ensure_ascii=False)
         old = self._rows(
             "SELECT id, title, number_key FROM documents WHERE issue_id = ? ORDER BY seq", (issue_id,)
         )
@@ -290,9 +309,11 @@ class Library:
             for method, n in found.items():
                 counts[method] = counts.get(method, 0) + n
 
+        in_order: list[int] = []
         with transaction(self.db) as conn:
-            assignments = ", ".join(f"{name} = ?" for name in cols)
-            conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*cols.values(), issue_id])
+            if cols:
+                assignments = ", ".join(f"{name} = ?" for name in cols)
+                conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*cols.values(), issue_id])
             # make room for the new order: seq is unique within an issue
             conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
             kept: dict[int, str] = {}
@@ -315,6 +336,7 @@ class Library:
                     doc_id = conn.execute(_INSERT_DOCUMENT, (issue_id, *values)).lastrowid
                     counts["added"] += 1
                 kept[doc_id] = d.text
+                in_order.append(doc_id)
                 conn.executemany(
                     "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
                     [(doc_id, c.title, c.number, c.number_key) for c in d.citations],
@@ -334,7 +356,45 @@ class Library:
                 counts["orphan"] = counts.get("orphan", 0) - moved
                 if not counts["orphan"]:
                     del counts["orphan"]
+            if layer.rules:
+                self.edits.record_placement(conn, layer.ids, layer.rules, layer.placed, in_order)
+                counts["corrections"] = len(layer.placed)
+                if layer.unplaced:
+                    counts["corrections_unplaced"] = len(layer.unplaced)
         return counts
+
+    def _corrected(
+        self, issue_id: int, parsed: ParsedIssue, pages: list | None
+    ) -> tuple[ParsedIssue, list | None, _Layer]:
+        """The parser's split with the user's corrections of this issue replayed over it."""
+        ids, rules = self.edits.layer(issue_id)
+        layer = _Layer(ids, rules)
+        if not rules:
+            return parsed, pages, layer
+        parts = [Part(d, pages[i] if pages else None) for i, d in enumerate(parsed.documents)]
+        applied = apply(parts, rules)
+        layer.placed, layer.unplaced = applied.placed, applied.unplaced
+        fixed = dataclasses.replace(parsed, documents=[p.doc for p in applied.parts])
+        return fixed, ([p.pages for p in applied.parts] if pages else None), layer
+
+    def reapply_corrections(self, issue_id: int) -> dict[str, int]:
+        """Replay the issue's rules over its documents as they stand (rules just imported from a
+        notes file): the same in-place update as a re-parse, in one transaction."""
+        self._require_writable()
+        rows, parts = self.edits.issue_parts(issue_id)
+        issue = self.issue(issue_id)
+        parsed = ParsedIssue(
+            issue=Issue(
+                issue.city, issue.publisher, issue.year, issue.number, issue.total_number, issue.date
+            ),
+            documents=[p.doc for p in parts],
+        )
+        pdf = any(p.pages is not None for p in parts)
+        pages = [p.pages or (None, None, []) for p in parts] if pdf else None
+        for d, r in zip(parsed.documents, rows, strict=True):
+            d.line_map = []
+            d.in_toc = None if r["in_toc"] is None else bool(r["in_toc"])
+        return self._resplit(issue_id, parsed, {}, pages, issue.has_text)
 
     def set_parser_version(self, issue_id: int, version: int) -> None:
         """Record that ``issue_id`` is split as parser ``version`` splits it."""
@@ -343,7 +403,9 @@ class Library:
             conn.execute("UPDATE issues SET parser_version = ? WHERE id = ?", (version, issue_id))
 
     def same_split(self, issue_id: int, parsed: ParsedIssue) -> bool:
-        """Would ``parsed`` leave the issue's documents exactly as they are?"""
+        """Would ``parsed`` (with the user's corrections replayed) leave the issue's documents
+        exactly as they are?"""
+        parsed, _, _ = self._corrected(issue_id, parsed, None)
         cols = "title, number, issuer, recipients, date, kind, text, section, decisions"
         rows = self.db.conn.execute(
             f"SELECT {cols} FROM documents WHERE issue_id = ? AND withdrawn = 0 ORDER BY seq", (issue_id,)
@@ -379,17 +441,18 @@ class Library:
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.db_path) from exc
 
-    def issues(self) -> list[IssueRecord]:
+    def issues(self, *, include_removed: bool = False) -> list[IssueRecord]:
+        """Issues, newest first; those in the 回收站 only when asked for."""
         rows = self._rows(
-            """SELECT i.*, (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS document_count
-               FROM issues i ORDER BY i.year DESC, i.number DESC, i.id DESC"""
+            f"""SELECT i.*, {_DOCUMENT_COUNT} AS document_count FROM issues i
+               {"" if include_removed else "WHERE i.removed_in IS NULL"}
+               ORDER BY i.year DESC, i.number DESC, i.id DESC"""
         )
         return [IssueRecord.from_row(r) for r in rows]
 
     def issue(self, issue_id: int) -> IssueRecord:
         rows = self._rows(
-            """SELECT i.*, (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS document_count
-               FROM issues i WHERE i.id = ?""",
+            f"""SELECT i.*, {_DOCUMENT_COUNT} AS document_count FROM issues i WHERE i.id = ?""",
             (issue_id,),
         )
         if not rows:
@@ -407,9 +470,13 @@ class Library:
         ids: list[int] | None = None,
         tag: str | None = None,
         include_withdrawn: bool = False,
+        include_removed: bool = False,
         sort: str = "issue",
     ) -> list[DocumentSummary]:
-        """Document summaries, filtered; ``sort`` is ``issue`` (issue, then order) or ``date``."""
+        """Document summaries, filtered; ``sort`` is ``issue`` (issue, then order) or ``date``.
+
+        Documents in the 回收站 are left out unless ``include_removed``; withdrawn ones (no longer
+        in their issue's split) unless ``include_withdrawn`` or asked for by id."""
         where, params = [], []
         for col, val in (("i.city", city), ("i.year", year), ("d.kind", kind), ("d.issue_id", issue_id)):
             if val is not None:
@@ -433,6 +500,8 @@ class Library:
             params.extend([tag, tag])
         if not include_withdrawn and ids is None:
             where.append("d.withdrawn = 0")
+        if not include_removed:
+            where.append("d.removed_in IS NULL")
         order = {
             "issue": "i.year DESC, i.number DESC, i.id DESC, d.seq",
             "date": "d.date IS NULL, d.date DESC, d.id",
@@ -496,6 +565,8 @@ class Library:
             searchable=bool(r["searchable"]),
             section=r.get("section"),
             decisions=json.loads(r.get("decisions") or "[]"),
+            removed=r.get("removed_in") is not None,
+            withdrawn=bool(r.get("withdrawn")),
         )
 
     # -- reading state ------------------------------------------------------------------------
@@ -546,29 +617,48 @@ class Library:
         return [by_id[i] for i in ids if i in by_id]
 
     def find_by_number(self, number_key: str) -> list[int]:
-        rows = self._rows("SELECT id FROM documents WHERE number_key = ? ORDER BY id", (number_key,))
+        rows = self._rows(
+            "SELECT id FROM documents WHERE number_key = ? AND removed_in IS NULL ORDER BY id", (number_key,)
+        )
         return [r["id"] for r in rows]
 
     def counts(self) -> dict[str, int]:
         row = self._rows(
-            "SELECT (SELECT COUNT(*) FROM issues) AS issues, (SELECT COUNT(*) FROM documents) AS documents"
+            "SELECT (SELECT COUNT(*) FROM issues WHERE removed_in IS NULL) AS issues, "
+            "(SELECT COUNT(*) FROM documents WHERE removed_in IS NULL) AS documents"
         )[0]
         return {"issues": row["issues"], "documents": row["documents"]}
 
-    def _distinct(self, table: str, column: str, descending: bool = False) -> list:
+    def _distinct(self, column: str, descending: bool = False) -> list:
         order = "DESC" if descending else "ASC"
-        sql = f"SELECT DISTINCT {column} AS v FROM {table} WHERE v IS NOT NULL ORDER BY v {order}"
+        sql = f"""SELECT DISTINCT {column} AS v FROM documents d JOIN issues i ON i.id = d.issue_id
+                  WHERE v IS NOT NULL AND {VISIBLE} ORDER BY v {order}"""
         return [r["v"] for r in self._rows(sql)]
 
     def facets(self) -> dict[str, list]:
-        """Distinct values for the library filters (cities, years, kinds, issuers)."""
+        """Distinct values for the library filters (cities, years, kinds, issuers) among the
+        documents shown: a value only a removed or withdrawn document has is no filter."""
         return {
-            "city": self._distinct("issues", "city"),
-            "year": self._distinct("issues", "year", descending=True),
-            "kind": self._distinct("documents", "kind"),
-            "issuer": self._distinct("documents", "issuer"),
-            "tag": self._distinct("tags", "name"),
+            "city": self._distinct("i.city"),
+            "year": self._distinct("i.year", descending=True),
+            "kind": self._distinct("d.kind"),
+            "issuer": self._distinct("d.issuer"),
+            "tag": [r["name"] for r in self._rows("SELECT name FROM tags ORDER BY name")],
         }
+
+
+@dataclasses.dataclass(slots=True)
+class _Layer:
+    """An issue's rules as replayed over one parse: which placed (uuid → index), which did not."""
+
+    ids: list[int]
+    rules: list
+    placed: dict[str, int] = dataclasses.field(default_factory=dict)
+    unplaced: list[str] = dataclasses.field(default_factory=list)
+
+    def unplaced_descriptions(self) -> list[str]:
+        lost = set(self.unplaced)
+        return [describe(r.kind, r.field, r.value, r.anchor.quote) for r in self.rules if r.uuid in lost]
 
 
 def _issue_label(r: dict[str, Any]) -> str:
@@ -615,6 +705,8 @@ def _match_documents(old: list[dict[str, Any]], new: list[tuple[str, str | None]
             used.add(best[1])
     return pairs
 
+
+_DOCUMENT_COUNT = "(SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id AND d.removed_in IS NULL)"
 
 _INSERT_DOCUMENT = """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients,
     date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable,

@@ -227,6 +227,46 @@ def _v6_parser_version(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_corrections_and_trash(conn: sqlite3.Connection) -> None:
+    """The user's corrections to a split (a layer replayed after every parse: reader.corrections),
+    and the 回收站: an issue or documents removed are hidden, kept until emptied."""
+    _run(
+        conn,
+        """
+        CREATE TABLE trash (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            whole_issue INTEGER NOT NULL DEFAULT 0,
+            label TEXT NOT NULL,
+            documents INTEGER NOT NULL DEFAULT 0,
+            highlights INTEGER NOT NULL DEFAULT 0,
+            removed_at TEXT NOT NULL
+        );
+        CREATE INDEX trash_issue ON trash(issue_id);
+        ALTER TABLE issues ADD COLUMN removed_in INTEGER REFERENCES trash(id) ON DELETE SET NULL;
+        ALTER TABLE documents ADD COLUMN removed_in INTEGER REFERENCES trash(id) ON DELETE SET NULL;
+        CREATE INDEX documents_removed ON documents(removed_in);
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('field', 'split', 'merge')),
+            field TEXT,
+            value TEXT NOT NULL DEFAULT 'null',
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            unplaced INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX corrections_issue ON corrections(issue_id, created_at);
+        CREATE INDEX corrections_document ON corrections(document_id)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
@@ -234,6 +274,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_annotations,
     _v5_index_queue,
     _v6_parser_version,
+    _v7_corrections_and_trash,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -97,6 +97,7 @@ class IssueRecord:
     page_count: int | None = None
     has_text: bool = True
     parser_version: int = 1  # which parser split it (reader.gazette.PARSER_VERSION)
+    removed: bool = False  # in the 回收站
 
     @property
     def label(self) -> str:
@@ -138,6 +139,7 @@ class IssueRecord:
             page_count=row.get("page_count"),
             has_text=bool(row.get("has_text", 1)),
             parser_version=row.get("parser_version") or 1,
+            removed=row.get("removed_in") is not None,
         )
 
 
@@ -188,6 +190,8 @@ class DocumentRecord:
     searchable: bool = True
     section: str | None = None  # the gazette's heading it stands under
     decisions: list[dict] = field(default_factory=list)  # a 人事任免's decisions: 文号 and date
+    removed: bool = False  # in the 回收站
+    withdrawn: bool = False  # no longer in its issue's split (kept for its highlights)
 
     @property
     def is_pdf(self) -> bool:
@@ -228,6 +232,7 @@ class ImportOutcome:
     flags: list[str] = field(default_factory=list)  # "repaired", "no_text", "decrypted"
     # for "updated": documents updated/added/withdrawn and highlights placed by each method/orphaned
     changes: dict[str, int] = field(default_factory=dict)
+    in_trash: int | None = None  # "present": the 回收站 entry the issue is in, if it was removed
 
     @property
     def ok(self) -> bool:

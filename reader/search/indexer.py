@@ -19,6 +19,7 @@ from typing import Any
 from reader.library import Library
 from reader.library.backup import INDEX_DIR
 from reader.library.db import transaction
+from reader.library.trash import VISIBLE
 from reader.search.index import SearchIndex
 from reader.search.segments import SEGMENT_OPTIONS, BulkSegmentWriter, merge_small
 
@@ -41,13 +42,13 @@ def queued(library: Library) -> int:
 
 
 def searchable_count(library: Library) -> int:
-    return library.db.conn.execute("SELECT COUNT(*) FROM documents WHERE withdrawn = 0").fetchone()[0]
+    return library.db.conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {VISIBLE}").fetchone()[0]
 
 
 def ensure_index(library: Library, index: SearchIndex) -> str | None:
     """Rebuild (empty index, every document queued) if the index cannot be trusted."""
     pending = library.db.conn.execute(
-        "SELECT COUNT(*) FROM index_queue q JOIN documents d ON d.id = q.document_id WHERE d.withdrawn = 0"
+        f"SELECT COUNT(*) FROM index_queue q JOIN documents d ON d.id = q.document_id WHERE {VISIBLE}"
     ).fetchone()[0]
     indexed_expected = searchable_count(library) - pending
     problem = index.problem(indexed_expected)
@@ -74,7 +75,8 @@ def queue_all(library: Library) -> None:
 def _documents(library: Library, ids: list[int]) -> dict[int, dict[str, Any]]:
     marks = ",".join("?" * len(ids))
     rows = library.db.conn.execute(
-        f"""SELECT d.id, d.title, d.number, d.number_key, d.issuer, d.date, d.kind, d.text, d.withdrawn,
+        f"""SELECT d.id, d.title, d.number, d.number_key, d.issuer, d.date, d.kind, d.text,
+                   (d.withdrawn OR d.removed_in IS NOT NULL) AS hidden,
                    d.issue_id, i.city, i.publisher, i.year,
                    (SELECT group_concat(t.name, ',') FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
                      WHERE dt.document_id = d.id) AS doc_tags,
@@ -97,7 +99,7 @@ def _documents(library: Library, ids: list[int]) -> dict[int, dict[str, Any]]:
             date,
             kind,
             text,
-            withdrawn,
+            hidden,
             issue_id,
             city,
             publisher,
@@ -115,7 +117,7 @@ def _documents(library: Library, ids: list[int]) -> dict[int, dict[str, Any]]:
             "date": date,
             "kind": kind,
             "text": text,
-            "withdrawn": withdrawn,
+            "hidden": hidden,
             "issue_id": issue_id,
             "city": city or publisher,
             "year": year,
@@ -213,7 +215,7 @@ def _index_small(
     writer = ix.writer(timeout=30.0, delay=0.1, limitmb=128, **SEGMENT_OPTIONS)
     for doc_id, _seq in batch:
         d = docs.get(doc_id)
-        if d is None or d["withdrawn"]:
+        if d is None or d["hidden"]:
             writer.delete_by_term("doc_id", str(doc_id))
             report.deleted += 1
         else:
@@ -261,7 +263,7 @@ def _index_bulk(
 def _live(library: Library, ids: list[int]) -> list[int]:
     marks = ",".join("?" * len(ids))
     rows = library.db.conn.execute(
-        f"SELECT id FROM documents WHERE withdrawn = 0 AND id IN ({marks}) ORDER BY id", ids
+        f"SELECT id FROM documents d WHERE {VISIBLE} AND id IN ({marks}) ORDER BY id", ids
     ).fetchall()
     return [r[0] for r in rows]
 

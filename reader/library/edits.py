@@ -1,0 +1,714 @@
+"""The user's repairs of a split, in the library: edit metadata, split here, merge with previous.
+
+Each repair is one transaction that changes the documents at once (list, outline, search index
+and exports follow) *and* records a rule in ``corrections`` (see :mod:`reader.corrections`), so a
+re-import or re-parse replays it. Highlights go exactly with the text they mark; a document's
+tags, note and reading place stay with it.
+
+Undo does not invert each step by hand: before and after each repair the issue's rows are
+captured (:class:`Snapshot`) and undo/redo put one or the other back, ids included, so whatever
+sits above the repair on the undo stack (a highlight made in the new document) still finds its
+document on redo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.anchoring import Anchor, make_anchor, nth_occurrence
+from reader.corrections import (
+    FIELD,
+    FIELDS,
+    MERGE,
+    SPLIT,
+    Correction,
+    CorrectionError,
+    Part,
+    body_anchor,
+    clean_field,
+    describe,
+    field_value,
+    merge_parts,
+    set_field,
+    split_part,
+    split_rule,
+)
+from reader.errors import DocumentNotFound
+from reader.gazette.model import Citation, Document
+from reader.library.db import transaction, translate
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+__all__ = ["CorrectionError", "CorrectionRecord", "EditResult", "Edits", "Snapshot"]
+
+# documents' columns a snapshot restores (not its id, issue or 回收站 state)
+_DOC_COLUMNS = [
+    "seq",
+    "title",
+    "number",
+    "number_key",
+    "issuer",
+    "recipients",
+    "date",
+    "kind",
+    "attachments",
+    "text",
+    "start_line",
+    "end_line",
+    "in_toc",
+    "page_start",
+    "page_end",
+    "page_map",
+    "searchable",
+    "section",
+    "decisions",
+    "withdrawn",
+]
+_HL_COLUMNS = ["document_id", "start", "end", "quote", "prefix", "suffix", "orphan"]
+_CORRECTION_COLUMNS = [
+    "id",
+    "uuid",
+    "issue_id",
+    "document_id",
+    "kind",
+    "field",
+    "value",
+    "quote",
+    "prefix",
+    "suffix",
+    "position",
+    "unplaced",
+    "created_at",
+]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """An issue's documents and what hangs on them, as rows: what undo and redo put back."""
+
+    issue_id: int
+    documents: list[dict[str, Any]]
+    citations: list[tuple]
+    highlights: list[dict[str, Any]]
+    corrections: list[dict[str, Any]]
+    document_tags: list[tuple]
+    document_notes: list[tuple]
+    reading: list[tuple]
+
+
+@dataclass(slots=True)
+class EditResult:
+    """What a repair did: the document to show now, the new one (a split), the warnings."""
+
+    document_id: int
+    issue_id: int
+    before: Snapshot
+    after: Snapshot
+    new_document_id: int | None = None
+    removed_document_id: int | None = None  # a merge: the document that became body text
+    changed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    shift: int = 0  # a merge: where the merged document's text begins in the result
+    highlights_moved: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"document_id": self.document_id, "issue_id": self.issue_id}
+        if self.new_document_id is not None:
+            out["new_document_id"] = self.new_document_id
+        if self.removed_document_id is not None:
+            out["merged_document_id"] = self.removed_document_id
+        out["changed"] = list(self.changed)
+        out["warnings"] = list(self.warnings)
+        out["highlights_moved"] = self.highlights_moved
+        return out
+
+
+@dataclass(slots=True)
+class CorrectionRecord:
+    """One stored rule, as ``corrections`` lists it."""
+
+    uuid: str
+    issue_id: int
+    document_id: int | None
+    kind: str
+    field: str | None
+    value: Any
+    quote: str
+    unplaced: bool
+    created_at: str
+
+    def describe(self) -> str:
+        return describe(self.kind, self.field, self.value, self.quote)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "issue_id": self.issue_id,
+            "document_id": self.document_id,
+            "kind": self.kind,
+            "field": self.field,
+            "value": self.value,
+            "quote": self.quote,
+            "unplaced": self.unplaced,
+            "created_at": self.created_at,
+            "description": self.describe(),
+        }
+
+
+def document_of(row: dict[str, Any], citations: list[dict[str, Any]]) -> Document:
+    """A stored document as the parser's record (what corrections work on)."""
+    return Document(
+        title=row["title"],
+        number=row["number"],
+        number_key=row["number_key"],
+        issuer=row["issuer"],
+        recipients=row["recipients"],
+        date=row["date"],
+        kind=row["kind"],
+        attachments=json.loads(row["attachments"] or "[]"),
+        citations=[Citation(c["title"], c["number"], c["number_key"]) for c in citations],
+        text=row["text"],
+        start_line=row["start_line"] or 0,
+        end_line=row["end_line"] or 0,
+        in_toc=None if row["in_toc"] is None else bool(row["in_toc"]),
+        section=row["section"],
+        decisions=json.loads(row["decisions"] or "[]"),
+    )
+
+
+def pages_of(row: dict[str, Any]) -> tuple | None:
+    if row["page_map"] is None and row["page_start"] is None:
+        return None
+    return (row["page_start"], row["page_end"], json.loads(row["page_map"] or "[]"))
+
+
+def correction_of(row: dict[str, Any]) -> Correction:
+    anchor = Anchor(
+        row["position"], row["position"] + len(row["quote"]), row["quote"], row["prefix"], row["suffix"]
+    )
+    return Correction(row["uuid"], row["kind"], anchor, row["field"], json.loads(row["value"]))
+
+
+class Edits:
+    """Repairs of one open library (``library.edits``)."""
+
+    def __init__(self, db: sqlite_utils.Database, check_writable: Callable[[], None]) -> None:
+        self.db = db
+        self._check_writable = check_writable
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, list(params)))
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc) from exc
+
+    def _write(self):
+        self._check_writable()
+        return transaction(self.db)
+
+    # -- reading the issue as parts ---------------------------------------------------------
+    def _document_row(self, doc_id: int) -> dict[str, Any]:
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise DocumentNotFound(f"没有编号为 {doc_id} 的文档")
+        return rows[0]
+
+    def issue_parts(self, issue_id: int) -> tuple[list[dict[str, Any]], list[Part]]:
+        """The issue's split as it stands (documents the parser still finds, in order)."""
+        rows = self._rows(
+            "SELECT * FROM documents WHERE issue_id = ? AND withdrawn = 0 ORDER BY seq", (issue_id,)
+        )
+        cites: dict[int, list[dict[str, Any]]] = {}
+        for c in self._rows(
+            """SELECT c.* FROM citations c JOIN documents d ON d.id = c.document_id
+               WHERE d.issue_id = ? ORDER BY c.id""",
+            (issue_id,),
+        ):
+            cites.setdefault(c["document_id"], []).append(c)
+        parts = [Part(document_of(r, cites.get(r["id"], [])), pages_of(r)) for r in rows]
+        return rows, parts
+
+    def layer(self, issue_id: int) -> tuple[list[int], list[Correction]]:
+        """An issue's rules in the order they were made, with their row ids."""
+        rows = self._rows("SELECT * FROM corrections WHERE issue_id = ? ORDER BY created_at, id", (issue_id,))
+        return [r["id"] for r in rows], [correction_of(r) for r in rows]
+
+    def corrections(
+        self, issue_id: int | None = None, *, unplaced: bool | None = None
+    ) -> list[CorrectionRecord]:
+        where, params = [], []
+        if issue_id is not None:
+            where.append("issue_id = ?")
+            params.append(issue_id)
+        if unplaced is not None:
+            where.append("unplaced = ?")
+            params.append(int(unplaced))
+        rows = self._rows(
+            f"SELECT * FROM corrections {'WHERE ' + ' AND '.join(where) if where else ''} "
+            "ORDER BY issue_id, created_at, id",
+            params,
+        )
+        return [
+            CorrectionRecord(
+                uuid=r["uuid"],
+                issue_id=r["issue_id"],
+                document_id=r["document_id"],
+                kind=r["kind"],
+                field=r["field"],
+                value=json.loads(r["value"]),
+                quote=r["quote"],
+                unplaced=bool(r["unplaced"]),
+                created_at=r["created_at"],
+            )
+            for r in rows
+        ]
+
+    # -- snapshots ----------------------------------------------------------------------------
+    def snapshot(self, issue_id: int) -> Snapshot:
+        conn = self.db.conn
+        docs = self._rows("SELECT * FROM documents WHERE issue_id = ? ORDER BY seq", (issue_id,))
+        ids = [d["id"] for d in docs]
+        marks = ",".join("?" * len(ids)) or "NULL"
+        return Snapshot(
+            issue_id=issue_id,
+            documents=docs,
+            citations=conn.execute(
+                f"SELECT document_id, title, number, number_key FROM citations WHERE document_id IN ({marks}) "
+                "ORDER BY id",
+                ids,
+            ).fetchall(),
+            highlights=self._rows(
+                f"SELECT id, {', '.join(_HL_COLUMNS)} FROM highlights WHERE document_id IN ({marks})", ids
+            ),
+            corrections=self._rows("SELECT * FROM corrections WHERE issue_id = ?", (issue_id,)),
+            document_tags=conn.execute(
+                f"SELECT document_id, tag_id FROM document_tags WHERE document_id IN ({marks})", ids
+            ).fetchall(),
+            document_notes=conn.execute(
+                f"SELECT document_id, note, modified_at FROM document_notes WHERE document_id IN ({marks})",
+                ids,
+            ).fetchall(),
+            reading=conn.execute(
+                f"""SELECT document_id, view, text_offset, page_position, zoom, updated_at FROM reading_state
+                    WHERE document_id IN ({marks})""",
+                ids,
+            ).fetchall(),
+        )
+
+    def restore(self, snap: Snapshot) -> None:
+        """Put an issue's rows back as ``snap`` has them (undo or redo of a repair), in one
+        transaction. A highlight made since on a document the snapshot does not have is kept,
+        as an orphan on the issue's first document."""
+        with self._write() as conn:
+            self._restore(conn, snap)
+
+    def _restore(self, conn: sqlite3.Connection, snap: Snapshot) -> None:
+        issue_id = snap.issue_id
+        now_ids = {r[0] for r in conn.execute("SELECT id FROM documents WHERE issue_id = ?", (issue_id,))}
+        snap_ids = [d["id"] for d in snap.documents]
+        conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
+        sets = ", ".join(f"{c} = ?" for c in _DOC_COLUMNS)
+        for d in snap.documents:
+            values = [d[c] for c in _DOC_COLUMNS]
+            if d["id"] in now_ids:
+                conn.execute(f"UPDATE documents SET {sets} WHERE id = ?", (*values, d["id"]))
+            else:
+                conn.execute(
+                    f"INSERT INTO documents (id, issue_id, {', '.join(_DOC_COLUMNS)}, removed_in) "
+                    f"VALUES (?, ?, {', '.join('?' * len(_DOC_COLUMNS))}, ?)",
+                    (d["id"], issue_id, *values, d.get("removed_in")),
+                )
+        for h in snap.highlights:
+            conn.execute(
+                f"UPDATE highlights SET {', '.join(f'{c} = ?' for c in _HL_COLUMNS)} WHERE id = ?",
+                (*[h[c] for c in _HL_COLUMNS], h["id"]),
+            )
+        gone = sorted(now_ids - set(snap_ids))
+        if gone and snap_ids:
+            marks = ",".join("?" * len(gone))
+            conn.execute(
+                f"UPDATE highlights SET document_id = ?, orphan = 1 WHERE document_id IN ({marks})",
+                (snap_ids[0], *gone),
+            )
+        for doc_id in gone:
+            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        marks = ",".join("?" * len(snap_ids)) or "NULL"
+        for table in ("citations", "document_tags", "document_notes", "reading_state"):
+            conn.execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", snap_ids)
+        conn.executemany(
+            "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)", snap.citations
+        )
+        conn.executemany(
+            "INSERT INTO document_tags (document_id, tag_id) SELECT ?, id FROM tags WHERE id = ?",
+            snap.document_tags,
+        )
+        conn.executemany(
+            "INSERT INTO document_notes (document_id, note, modified_at) VALUES (?,?,?)", snap.document_notes
+        )
+        conn.executemany(
+            """INSERT INTO reading_state (document_id, view, text_offset, page_position, zoom, updated_at)
+               VALUES (?,?,?,?,?,?)""",
+            snap.reading,
+        )
+        conn.execute("DELETE FROM corrections WHERE issue_id = ?", (issue_id,))
+        conn.executemany(
+            f"INSERT INTO corrections ({', '.join(_CORRECTION_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_CORRECTION_COLUMNS))})",
+            [
+                tuple(
+                    c[k] if not (k == "document_id" and c[k] not in snap_ids) else None
+                    for k in _CORRECTION_COLUMNS
+                )
+                for c in snap.corrections
+            ],
+        )
+
+    # -- rules --------------------------------------------------------------------------------
+    @staticmethod
+    def _add_rule(
+        conn: sqlite3.Connection,
+        issue_id: int,
+        document_id: int | None,
+        kind: str,
+        anchor: Anchor,
+        field_name: str | None = None,
+        value: Any = None,
+    ) -> None:
+        conn.execute(
+            """INSERT INTO corrections (uuid, issue_id, document_id, kind, field, value, quote, prefix, suffix,
+                   position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                str(uuidlib.uuid4()),
+                issue_id,
+                document_id,
+                kind,
+                field_name,
+                json.dumps(value, ensure_ascii=False),
+                anchor.quote,
+                anchor.prefix,
+                anchor.suffix,
+                anchor.start,
+                _now(),
+            ),
+        )
+
+    # -- edit metadata ------------------------------------------------------------------------
+    def edit(self, doc_id: int, changes: dict[str, Any]) -> EditResult:
+        """Set fields of a document (cleaned first: nothing is written if one is refused)."""
+        cleaned: dict[str, Any] = {}
+        warnings: list[str] = []
+        for name, value in changes.items():
+            value, warning = clean_field(name, value)
+            cleaned[name] = value
+            if warning:
+                warnings.append(warning)
+        self._check_writable()
+        row = self._document_row(doc_id)
+        issue_id = row["issue_id"]
+        before = self.snapshot(issue_id)
+        rows, parts = self.issue_parts(issue_id)
+        index = next((i for i, r in enumerate(rows) if r["id"] == doc_id), None)
+        if index is not None:
+            doc = parts[index].doc
+            anchor = body_anchor(parts, index)
+        else:  # a withdrawn document: its rule can only point into its own text
+            doc = document_of(row, [])
+            anchor = make_anchor(doc.text, 0, min(32, len(doc.text)))
+        changed = [n for n in FIELDS if n in cleaned and field_value(doc, n) != cleaned[n]]
+        if not changed:
+            return EditResult(doc_id, issue_id, before, before, warnings=warnings)
+        for name in changed:
+            set_field(doc, name, cleaned[name])
+        with self._write() as conn:
+            conn.execute(
+                """UPDATE documents SET title = ?, number = ?, number_key = ?, issuer = ?, recipients = ?,
+                       date = ?, kind = ?, attachments = ? WHERE id = ?""",
+                (
+                    doc.title,
+                    doc.number,
+                    doc.number_key,
+                    doc.issuer,
+                    doc.recipients,
+                    doc.date,
+                    doc.kind,
+                    json.dumps(doc.attachments, ensure_ascii=False),
+                    doc_id,
+                ),
+            )
+            if "number" in changed:
+                self._write_citations(conn, doc_id, doc)
+            for name in changed:
+                value = json.dumps(cleaned[name], ensure_ascii=False)
+                cur = conn.execute(
+                    """UPDATE corrections SET value = ?, quote = ?, prefix = ?, suffix = ?, position = ?,
+                           unplaced = 0 WHERE document_id = ? AND kind = 'field' AND field = ?""",
+                    (value, anchor.quote, anchor.prefix, anchor.suffix, anchor.start, doc_id, name),
+                )
+                if cur.rowcount == 0:
+                    self._add_rule(conn, issue_id, doc_id, FIELD, anchor, name, cleaned[name])
+        after = self.snapshot(issue_id)
+        return EditResult(doc_id, issue_id, before, after, changed=changed, warnings=warnings)
+
+    @staticmethod
+    def _write_citations(conn: sqlite3.Connection, doc_id: int, doc: Document) -> None:
+        conn.execute("DELETE FROM citations WHERE document_id = ?", (doc_id,))
+        conn.executemany(
+            "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
+            [(doc_id, c.title, c.number, c.number_key) for c in doc.citations],
+        )
+
+    # -- split --------------------------------------------------------------------------------
+    def split_at_quote(self, doc_id: int, quote: str, occurrence: int = 1) -> EditResult:
+        """Split where the ``occurrence``-th ``quote`` begins in the document's text."""
+        text = self._document_row(doc_id)["text"]
+        found = nth_occurrence(text, quote, occurrence) if quote else None
+        if found is None:
+            raise CorrectionError(f"文档中找不到第 {occurrence} 处“{quote[:30]}”，未拆分")
+        return self.split(doc_id, found[0])
+
+    def split(self, doc_id: int, at: int) -> EditResult:
+        """A new document begins at offset ``at`` of this one's text (its title block read by the
+        parser's rules); highlights from there on go with it."""
+        self._check_writable()
+        row = self._document_row(doc_id)
+        if row["withdrawn"]:
+            raise CorrectionError("这篇文档已不在期刊中（已撤下），不能拆分")
+        issue_id = row["issue_id"]
+        rows, parts = self.issue_parts(issue_id)
+        k = next(i for i, r in enumerate(rows) if r["id"] == doc_id)
+        if not 0 <= at <= len(parts[k].doc.text):
+            raise CorrectionError("拆分位置不在文档中")
+        cut = split_part(parts[k], at)
+        anchor, value = split_rule(parts, k, at, cut)
+        before = self.snapshot(issue_id)
+        moved = 0
+        with self._write() as conn:
+            seq = row["seq"]
+            conn.execute(
+                "UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ? AND seq > ?", (issue_id, seq)
+            )
+            conn.execute(
+                "UPDATE documents SET seq = -seq - 1000000 + 1 WHERE issue_id = ? AND seq < -1000000",
+                (issue_id,),
+            )
+            self._update_document(conn, doc_id, cut.first)
+            new_id = self._insert_document(conn, issue_id, seq + 1, cut.second, row)
+            text_a, text_b = cut.first.doc.text, cut.second.doc.text
+            for hid, start, end in conn.execute(
+                "SELECT id, start, end FROM highlights WHERE document_id = ?", (doc_id,)
+            ).fetchall():
+                if end <= cut.a_end:
+                    continue
+                moved += 1
+                if start >= cut.b_start or (end > cut.b_start and start >= cut.a_end):
+                    s, e = max(start - cut.b_start, 0), end - cut.b_start
+                    self._place(conn, hid, new_id, text_b, s, e)
+                elif start < cut.a_end:
+                    self._place(conn, hid, doc_id, text_a, start, cut.a_end)
+                else:  # inside the title block that became the new document's metadata
+                    conn.execute(
+                        "UPDATE highlights SET document_id = ?, orphan = 1 WHERE id = ?", (new_id, hid)
+                    )
+            conn.execute(
+                "UPDATE reading_state SET text_offset = min(text_offset, ?) WHERE document_id = ?",
+                (len(text_a), doc_id),
+            )
+            self._add_rule(conn, issue_id, new_id, SPLIT, anchor, value=value)
+        after = self.snapshot(issue_id)
+        return EditResult(doc_id, issue_id, before, after, new_document_id=new_id, highlights_moved=moved)
+
+    @staticmethod
+    def _place(conn: sqlite3.Connection, hid: int, doc_id: int, text: str, start: int, end: int) -> None:
+        a = make_anchor(text, start, end)
+        orphan = int(not a.quote.strip())
+        conn.execute(
+            """UPDATE highlights SET document_id = ?, start = ?, end = ?, quote = CASE WHEN ? THEN quote ELSE ? END,
+                   prefix = ?, suffix = ?, orphan = ?, modified_at = ? WHERE id = ?""",
+            (doc_id, a.start, a.end, orphan, a.quote, a.prefix, a.suffix, orphan, _now(), hid),
+        )
+
+    def _update_document(self, conn: sqlite3.Connection, doc_id: int, part: Part) -> None:
+        d = part.doc
+        first, last, page_map = part.pages if part.pages else (None, None, None)
+        conn.execute(
+            """UPDATE documents SET title = ?, number = ?, number_key = ?, issuer = ?, recipients = ?, date = ?,
+                   kind = ?, attachments = ?, text = ?, end_line = ?, page_start = ?, page_end = ?, page_map = ?,
+                   decisions = ? WHERE id = ?""",
+            (
+                d.title,
+                d.number,
+                d.number_key,
+                d.issuer,
+                d.recipients,
+                d.date,
+                d.kind,
+                json.dumps(d.attachments, ensure_ascii=False),
+                d.text,
+                d.end_line,
+                first,
+                last,
+                None if page_map is None else json.dumps(page_map),
+                json.dumps(d.decisions, ensure_ascii=False),
+                doc_id,
+            ),
+        )
+        self._write_citations(conn, doc_id, d)
+
+    def _insert_document(
+        self, conn: sqlite3.Connection, issue_id: int, seq: int, part: Part, like: dict[str, Any]
+    ) -> int:
+        d = part.doc
+        first, last, page_map = part.pages if part.pages else (None, None, None)
+        cur = conn.execute(
+            """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients, date, kind,
+                   attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable,
+                   section, decisions, removed_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                issue_id,
+                seq,
+                d.title,
+                d.number,
+                d.number_key,
+                d.issuer,
+                d.recipients,
+                d.date,
+                d.kind,
+                json.dumps(d.attachments, ensure_ascii=False),
+                d.text,
+                d.start_line,
+                d.end_line,
+                None,
+                first,
+                last,
+                None if page_map is None else json.dumps(page_map),
+                like["searchable"],
+                d.section,
+                json.dumps(d.decisions, ensure_ascii=False),
+                like.get("removed_in"),
+            ),
+        )
+        new_id = cur.lastrowid
+        assert new_id is not None
+        self._write_citations(conn, new_id, d)
+        return new_id
+
+    # -- merge --------------------------------------------------------------------------------
+    def merge(self, doc_id: int) -> EditResult:
+        """This document becomes the continuation of the one before it in its issue."""
+        self._check_writable()
+        row = self._document_row(doc_id)
+        issue_id = row["issue_id"]
+        rows, parts = self.issue_parts(issue_id)
+        k = next((i for i, r in enumerate(rows) if r["id"] == doc_id), None)
+        if k is None:
+            raise CorrectionError("这篇文档已不在期刊中（已撤下），不能合并")
+        if k == 0:
+            raise CorrectionError("这是本期第一篇文档，前面没有可合并的文档")
+        prev_id = rows[k - 1]["id"]
+        joined = merge_parts(parts[k - 1], parts[k])
+        anchor = body_anchor(parts, k)
+        before = self.snapshot(issue_id)
+        with self._write() as conn:
+            self._update_document(conn, prev_id, joined.part)
+            text = joined.part.doc.text
+            hls = conn.execute(
+                "SELECT id, start, end FROM highlights WHERE document_id = ?", (doc_id,)
+            ).fetchall()
+            for hid, start, end in hls:
+                self._place(conn, hid, prev_id, text, start + joined.shift, end + joined.shift)
+            conn.execute(
+                """INSERT OR IGNORE INTO document_tags (document_id, tag_id)
+                   SELECT ?, tag_id FROM document_tags WHERE document_id = ?""",
+                (prev_id, doc_id),
+            )
+            note_b = conn.execute(
+                "SELECT note FROM document_notes WHERE document_id = ?", (doc_id,)
+            ).fetchone()
+            if note_b and note_b[0].strip():
+                note_a = conn.execute(
+                    "SELECT note FROM document_notes WHERE document_id = ?", (prev_id,)
+                ).fetchone()
+                merged = f"{note_a[0].rstrip()}\n\n{note_b[0]}" if note_a and note_a[0].strip() else note_b[0]
+                conn.execute(
+                    """INSERT INTO document_notes (document_id, note, modified_at) VALUES (?,?,?)
+                       ON CONFLICT(document_id) DO UPDATE SET note = excluded.note, modified_at = excluded.modified_at""",
+                    (prev_id, merged, _now()),
+                )
+            # the rules that made or described the merged document no longer have one to point at
+            conn.execute(
+                "DELETE FROM corrections WHERE document_id = ? AND kind IN ('split', 'field')", (doc_id,)
+            )
+            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            seq = row["seq"]
+            conn.execute(
+                "UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ? AND seq > ?", (issue_id, seq)
+            )
+            conn.execute(
+                "UPDATE documents SET seq = -seq - 1000000 - 1 WHERE issue_id = ? AND seq < -1000000",
+                (issue_id,),
+            )
+            self._add_rule(conn, issue_id, prev_id, MERGE, anchor)
+        after = self.snapshot(issue_id)
+        return EditResult(
+            prev_id,
+            issue_id,
+            before,
+            after,
+            removed_document_id=doc_id,
+            shift=joined.shift,
+            highlights_moved=len(hls),
+        )
+
+    # -- placement after a parse ------------------------------------------------------------------
+    @staticmethod
+    def record_placement(
+        conn: sqlite3.Connection,
+        rule_ids: list[int],
+        rules: list[Correction],
+        placed: dict[str, int],
+        doc_ids: list[int],
+    ) -> None:
+        """After a parse: which document each rule now stands on, and which found no place."""
+        for rid, rule in zip(rule_ids, rules, strict=True):
+            index = placed.get(rule.uuid)
+            if index is None:
+                conn.execute("UPDATE corrections SET unplaced = 1 WHERE id = ?", (rid,))
+            else:
+                conn.execute(
+                    "UPDATE corrections SET unplaced = 0, document_id = ? WHERE id = ?", (doc_ids[index], rid)
+                )
+
+    def import_rules(self, issue_id: int, rules: list[dict[str, Any]]) -> int:
+        """Rules from a notes file, kept by uuid (twice is once); returns how many were new."""
+        added = 0
+        with self._write() as conn:
+            for r in rules:
+                cur = conn.execute(
+                    """INSERT OR IGNORE INTO corrections (uuid, issue_id, kind, field, value, quote, prefix, suffix,
+                           position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+                    (
+                        r["uuid"],
+                        issue_id,
+                        r["kind"],
+                        r.get("field"),
+                        json.dumps(r.get("value"), ensure_ascii=False),
+                        r["quote"],
+                        r.get("prefix", ""),
+                        r.get("suffix", ""),
+                        r.get("position", 0),
+                        r.get("created_at") or _now(),
+                    ),
+                )
+                added += cur.rowcount
+        return added

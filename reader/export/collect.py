@@ -144,6 +144,7 @@ class Group:
 class Bundle:
     scope: Scope
     groups: list[Group]
+    corrections: list[dict] = field(default_factory=list)  # the user's repairs of these issues' splits
     created: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
     def entries(self) -> Iterator[Entry]:
@@ -265,4 +266,18 @@ def collect(
         if group is None:
             group = groups[record.issue_id] = Group(record.issue.label, record.issue_id)
         group.entries.append(entry)
-    return Bundle(scope, list(groups.values()))
+    issue_ids = {s.issue_id for s in library.documents()} if scope.everything else set(groups)
+    return Bundle(scope, list(groups.values()), _corrections(library, sorted(issue_ids)))
+
+
+def _corrections(library: Library, issue_ids: list[int]) -> list[dict]:
+    """The issues' correction rules, each with the file it belongs to (found again by its hash)."""
+    out = []
+    for issue_id in issue_ids:
+        rules = library.edits.corrections(issue_id)
+        if not rules:
+            continue
+        issue = library.issue(issue_id)
+        where = {"sha256": issue.sha256, "label": issue.label, "source_name": issue.source_name}
+        out += [{"issue": where, **r.portable()} for r in rules]
+    return out

@@ -68,6 +68,7 @@ def envelope(bundle: Bundle) -> dict[str, Any]:
         "exported_at": bundle.created,
         "scope": bundle.scope.describe(),
         "documents": documents,
+        "corrections": list(bundle.corrections),
     }
 
 
@@ -86,6 +87,9 @@ class ImportReport:
     orphaned: int = 0  # the quote is no longer in the document: imported as an orphan
     missing_documents: int = 0  # no matching document in this library
     document_notes: int = 0
+    corrections: int = 0  # repairs of a split, new here (replayed over their issue)
+    corrections_unplaced: int = 0  # of those, how many found no place in this library's copy
+    corrections_missing_issues: int = 0  # rules of an issue this library does not have
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -128,6 +132,7 @@ def import_annotations(library: Library, path: Path) -> ImportReport:
 def _import(library: Library, data: dict[str, Any]) -> ImportReport:
     notes = library.annotations
     report = ImportReport()
+    _import_corrections(library, data.get("corrections") or [], report)
     for doc in data["documents"]:
         target = _target(library, doc)
         if target is None:
@@ -148,6 +153,24 @@ def _import(library: Library, data: dict[str, Any]) -> ImportReport:
         for h in doc.get("highlights", []):
             _import_highlight(library, target, text, h, existing, spans, report)
     return report
+
+
+def _import_corrections(library: Library, rules: list[dict[str, Any]], report: ImportReport) -> None:
+    """Repairs first (a highlight may be on a document only a split makes), each issue's new
+    rules replayed over its documents."""
+    by_hash: dict[str, list[dict[str, Any]]] = {}
+    for r in rules:
+        by_hash.setdefault(r["issue"]["sha256"], []).append(r)
+    for sha, group in by_hash.items():
+        issue_id = library.issue_id_by_hash(sha)
+        if issue_id is None:
+            report.corrections_missing_issues += 1
+            continue
+        added = library.edits.import_rules(issue_id, group)
+        if added:
+            report.corrections += added
+            changes = library.reapply_corrections(issue_id)
+            report.corrections_unplaced += changes.get("corrections_unplaced", 0)
 
 
 def _import_highlight(

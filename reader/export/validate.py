@@ -163,4 +163,67 @@ def check(data: Any, path: Path) -> dict[str, Any]:
             hc.tags(h.get("tags"), "标签 tags")
             hc.text(h.get("created_at"), "created_at", 40, optional=True)
             hc.text(h.get("modified_at"), "modified_at", 40, optional=True)
+    _check_corrections(data.get("corrections", []), path)
     return data
+
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+MAX_CORRECTIONS = 100_000
+
+
+def _check_corrections(rules: Any, path: Path) -> None:
+    """The repairs of splits a notes file carries: each rule whole and valid, or none imported."""
+    from reader.corrections import FIELD, FIELDS, MERGE, SPLIT, CorrectionError, clean_field
+
+    if not isinstance(rules, list):
+        raise EnvelopeError(f"批注文件的 corrections 应为列表：{path}")
+    if len(rules) > MAX_CORRECTIONS:
+        raise EnvelopeError(f"批注文件的更正过多（{len(rules)} 条）：{path}")
+    seen: set[str] = set()
+    for n, r in enumerate(rules, start=1):
+        c = _Checker(f"第 {n} 条更正")
+        if not isinstance(r, dict):
+            c.fail("应为一个对象")
+        issue = r.get("issue")
+        if not isinstance(issue, dict) or not isinstance(issue.get("sha256"), str):
+            c.fail("缺少所属期刊 issue.sha256")
+        if not SHA256.match(issue["sha256"]):
+            c.fail("期刊的 sha256 无效")
+        c.text(issue.get("label"), "期刊 label", MAX_SHORT, optional=True)
+        uid = r.get("uuid")
+        if not isinstance(uid, str) or not UUID.match(uid):
+            c.fail("编号 uuid 缺失或无效")
+        if uid in seen:
+            c.fail(f"编号 {uid} 重复")
+        seen.add(uid)
+        kind = r.get("kind")
+        if kind not in (FIELD, SPLIT, MERGE):
+            c.fail("种类 kind 应为 field、split 或 merge")
+        c.text(r.get("quote"), "原文 quote", MAX_SHORT, empty=False)
+        c.text(r.get("prefix", ""), "prefix", MAX_SHORT)
+        c.text(r.get("suffix", ""), "suffix", MAX_SHORT)
+        c.integer(r.get("position", 0), "位置 position")
+        c.text(r.get("created_at"), "created_at", 40, optional=True)
+        value = r.get("value")
+        if kind == FIELD:
+            if r.get("field") not in FIELDS:
+                c.fail(f"字段 field 应为 {'、'.join(FIELDS)} 之一")
+            try:
+                cleaned, _ = clean_field(r["field"], value)
+            except CorrectionError as exc:
+                c.fail(str(exc))
+            if cleaned != value:
+                c.fail("字段的值 value 不规范")
+        elif kind == SPLIT:
+            ok = (
+                isinstance(value, dict)
+                and isinstance(value.get("head", 0), int)
+                and not isinstance(value.get("head", 0), bool)
+                and 0 <= value.get("head", 0) < MAX_OFFSET
+                and isinstance(value.get("line", False), bool)
+                and set(value) <= {"head", "line"}
+            )
+            if not ok:
+                c.fail("拆分的值 value 无效")
+        elif value is not None:
+            c.fail("合并不应有值 value")

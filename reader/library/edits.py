@@ -147,6 +147,9 @@ class CorrectionRecord:
     quote: str
     unplaced: bool
     created_at: str
+    prefix: str = ""
+    suffix: str = ""
+    position: int = 0
 
     def describe(self) -> str:
         return describe(self.kind, self.field, self.value, self.quote)
@@ -163,6 +166,20 @@ class CorrectionRecord:
             "unplaced": self.unplaced,
             "created_at": self.created_at,
             "description": self.describe(),
+        }
+
+    def portable(self) -> dict[str, Any]:
+        """The rule as a notes file carries it (no ids of this library)."""
+        return {
+            "uuid": self.uuid,
+            "kind": self.kind,
+            "field": self.field,
+            "value": self.value,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "position": self.position,
+            "created_at": self.created_at,
         }
 
 
@@ -270,6 +287,9 @@ class Edits:
                 quote=r["quote"],
                 unplaced=bool(r["unplaced"]),
                 created_at=r["created_at"],
+                prefix=r["prefix"],
+                suffix=r["suffix"],
+                position=r["position"],
             )
             for r in rows
         ]

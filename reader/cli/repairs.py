@@ -105,9 +105,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**result.to_dict(), "document": doc})
         return 0
-    print(
-        f"已合并：文档 {args.doc_id} 并入《{doc['title']}》（{doc['id']}），高亮随文字移动 {result.highlights_moved} 条"
-    )
+    moved = result.highlights_moved
+    print(f"已合并：文档 {args.doc_id} 并入《{doc['title']}》（{doc['id']}），高亮随文字移动 {moved} 条")
     return 0
 
 

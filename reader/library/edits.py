@@ -510,6 +510,7 @@ class Edits:
         if not 0 <= at <= len(parts[k].doc.text):
             raise CorrectionError("拆分位置不在文档中")
         cut = split_part(parts[k], at)
+        self._keep_corrected(doc_id, cut.first.doc)
         anchor, value = split_rule(parts, k, at, cut)
         before = self.snapshot(issue_id)
         moved = 0
@@ -637,6 +638,7 @@ class Edits:
             raise CorrectionError("这是本期第一篇文档，前面没有可合并的文档")
         prev_id = rows[k - 1]["id"]
         joined = merge_parts(parts[k - 1], parts[k])
+        self._keep_corrected(prev_id, joined.part.doc)
         anchor = body_anchor(parts, k)
         before = self.snapshot(issue_id)
         with self._write() as conn:
@@ -689,6 +691,16 @@ class Edits:
             shift=joined.shift,
             highlights_moved=len(hls),
         )
+
+    def _keep_corrected(self, doc_id: int, doc: Document) -> None:
+        """Fields the user set on a document stay set when a cut or a join re-reads it (as they
+        do when the layer is replayed: fields after boundaries)."""
+        for r in self._rows(
+            "SELECT field, value FROM corrections WHERE document_id = ? AND kind = 'field' ORDER BY created_at, id",
+            (doc_id,),
+        ):
+            if r["field"] in FIELDS:
+                set_field(doc, r["field"], json.loads(r["value"]))
 
     # -- placement after a parse ------------------------------------------------------------------
     @staticmethod

@@ -225,6 +225,7 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
     if not library.readonly:
         QTimer.singleShot(2000, window, lambda: _daily_backup(window))
         QTimer.singleShot(2500, window, window.reparse.offer_once)  # issues split by an older parser
+        QTimer.singleShot(3000, window, window.trashing.purge_old)  # 回收站 entries past 30 days
     code = app.exec()
     chosen = window.backups.restore_request
     if server is not None:

@@ -146,6 +146,9 @@ class ImportController(QObject):
         locked = [o for o in outcomes if o.category == "encrypted"]
         if locked:
             self._ask_passwords(locked)
+        trashed = [o.in_trash for o in outcomes if o.status == ImportStatus.PRESENT and o.in_trash]
+        if trashed:
+            w.trashing.offer_restore(list(dict.fromkeys(trashed)))
 
     def _ask_passwords(self, locked: list[ImportOutcome]) -> None:
         """Ask for each encrypted PDF's password and import those given (never stored)."""

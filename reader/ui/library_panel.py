@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHeaderView,
+    QMenu,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 from reader.errors import ReaderError
 from reader.gazette.kinds import label as kind_label
 from reader.library import Library
-from reader.models.library_tree import DOC_ID_ROLE, LibraryTreeModel
+from reader.models.library_tree import DOC_ID_ROLE, ISSUE_ID_ROLE, LibraryTreeModel
 from reader.ui.widgets import fill_combo
 
 
@@ -25,6 +27,7 @@ class LibraryPanel(QWidget):
 
     document_activated = Signal(int)
     error = Signal(str)
+    remove_requested = Signal()  # Delete, or 移到回收站 in the context menu
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +52,11 @@ class LibraryPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # for export
         self.tree.activated.connect(self._activated)
         self.tree.clicked.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_requested.emit)
         grid = QGridLayout()
         grid.setContentsMargins(4, 4, 4, 4)
         grid.addWidget(self.city, 0, 0)
@@ -137,8 +145,9 @@ class LibraryPanel(QWidget):
                 out.append(item.data(DOC_ID_ROLE))
         return out
 
-    def selected_document_ids(self) -> list[int]:
-        """Documents selected in the tree (an issue row stands for all its documents)."""
+    def selected_document_ids(self, expand_issues: bool = True) -> list[int]:
+        """Documents selected in the tree (an issue row stands for all its documents, unless
+        ``expand_issues`` is False)."""
         out: list[int] = []
         for index in self.tree.selectionModel().selectedRows(0):
             item = self.model.itemFromIndex(index)
@@ -146,9 +155,31 @@ class LibraryPanel(QWidget):
                 continue
             if item.data(DOC_ID_ROLE) is not None:
                 out.append(int(item.data(DOC_ID_ROLE)))
-            else:
+            elif expand_issues:
                 out.extend(int(item.child(k).data(DOC_ID_ROLE)) for k in range(item.rowCount()))
         return list(dict.fromkeys(out))
+
+    def selected_issue_ids(self) -> list[int]:
+        """Issue rows selected in the tree (grouped by issue)."""
+        out = []
+        for index in self.tree.selectionModel().selectedRows(0):
+            item = self.model.itemFromIndex(index)
+            if item is not None and item.data(DOC_ID_ROLE) is None and item.data(ISSUE_ID_ROLE) is not None:
+                out.append(int(item.data(ISSUE_ID_ROLE)))
+        return out
+
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.tree.selectionModel().isSelected(index):
+            self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        act = menu.addAction(self.tr("Move to &Trash"), self.remove_requested.emit)
+        act.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        act.setEnabled(not self.library.readonly)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def select(self, doc_id: int) -> None:
         """Highlight ``doc_id`` in the tree without emitting activation."""

@@ -25,6 +25,7 @@ from reader.layout import layout
 from reader.library import Library
 from reader.library.records import DocumentRecord, ReadingState
 from reader.models.annotation_controller import AnnotationController
+from reader.models.document_controller import DocumentController
 from reader.models.page_renderer import PageRenderer
 from reader.models.plaintext import plain_tip, shorten
 from reader.models.runner import Runner
@@ -44,8 +45,10 @@ from reader.ui.outline_panel import OutlinePanel
 from reader.ui.preferences_controller import PreferencesController
 from reader.ui.printing import PrintController
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.repair_controller import RepairController
 from reader.ui.reparse_controller import ReparseController
 from reader.ui.search_panel import SearchPanel
+from reader.ui.trash_controller import TrashController
 from reader.ui.window_actions import WindowActions
 
 
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.pane = ReadingPane(self.renderer, self)
         self.setCentralWidget(self.pane)
         self.annotations = AnnotationController(library, self)
+        self.documents = DocumentController(library, self.annotations.stack, self)  # one undo history
         self.search = SearchController(library.folder, self, runner=self.runner)
         self.search_panel = SearchPanel(self.search, self)
         self.library_panel = LibraryPanel(library, self)
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
         self.printing = PrintController(self)
         self.preferences = PreferencesController(self)
         self.annotating = AnnotatingController(self)
+        self.repairs = RepairController(self)
+        self.trashing = TrashController(self)
         self._wire()
         self.status = plain_label(self)
         self.statusBar().addPermanentWidget(self.status)
@@ -124,6 +130,10 @@ class MainWindow(QMainWindow):
         pane.text_view.font_size_changed.connect(self.preferences.font_size_changed)
         self.library_panel.document_activated.connect(self.open_document)
         self.library_panel.error.connect(self.show_error)
+        self.library_panel.remove_requested.connect(self.trashing.remove_selected)
+        self.documents.changed.connect(self._repaired)
+        self.documents.error.connect(self.show_error)
+        self.documents.notice.connect(self.tell)
         self.outline.document_requested.connect(self.open_document)
         self.outline.offset_requested.connect(pane.go_to_offset)
 
@@ -156,6 +166,45 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, i=d.id: self.open_document(i))
         self.menus.recent_menu.setEnabled(bool(recent))
 
+    def documents_changed(self) -> None:
+        """Documents were repaired, removed or restored: lists, filters and outline follow, and
+        the search index shortly."""
+        self.refresh()
+        self.annotating.index_soon.start()
+        self.annotations_panel.refresh()
+        doc = self.pane.doc
+        if doc is not None:
+            try:
+                issue_docs = self.library.documents(issue_id=doc.issue_id)
+            except ReaderError:
+                return
+            self.outline.show_issue(issue_docs, doc.id, layout(doc.text, doc.recipients))
+
+    @Slot(int, int)
+    def _repaired(self, _issue_id: int, show_id: int) -> None:
+        """Show ``show_id`` as it is now (the open document's place kept if it is the one)."""
+        current = self.pane.doc
+        try:
+            doc = self.library.document(show_id)
+            if current is not None and current.id == show_id:
+                state = self.pane.state()
+                if state is not None:
+                    state.text_offset = min(state.text_offset, len(doc.text))
+            else:
+                state = self.library.reading_state(show_id)
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return
+        self._show(doc, state)
+        self.documents_changed()
+
+    def close_document(self) -> None:
+        self.pane.close_document()
+        self.outline.clear()
+        self.annotations_panel.show_document(None)
+        self.setWindowTitle(self.tr("Gongbao Reader"))
+        self.menus.update()
+
     def current_document_id(self) -> int | None:
         return self.pane.doc.id if self.pane.doc else None
 
@@ -167,6 +216,11 @@ class MainWindow(QMainWindow):
             state = self.library.reading_state(doc_id)
         except ReaderError as exc:
             self.show_error(str(exc))
+            return False
+        if doc.removed:
+            self.show_error(
+                self.tr("This document is in the trash. Restore it from File → Trash to read it.")
+            )
             return False
         if self.pane.doc is not None and self.pane.doc.id != doc_id:
             left = self._remember_place()

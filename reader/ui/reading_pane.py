@@ -103,6 +103,7 @@ class ReadingPane(QWidget):
         self._find_req = -1
         self._locate_req = -1
         self.colours: list = []  # the colour meanings in use (not QWidget.palette())
+        self.menu_actions: list[QAction] = []
         self.highlights: list = []
 
         self.text_view = TextView(self)
@@ -303,9 +304,23 @@ class ReadingPane(QWidget):
         self.page_total.setText(f"/ {n}")
 
     def use_actions(self, actions: Mapping[str, QAction]) -> None:
-        """Give the toolbar buttons their actions (text, tooltip, enabled state, what they run)."""
+        """Give the toolbar buttons their actions (text, tooltip, enabled state, what they run);
+        the context menu offers the document's repairs from the same actions."""
         for name, button in self.toolbar_buttons.items():
             button.setDefaultAction(actions[name])
+        self.menu_actions = [
+            actions[n] for n in ("split_here", "merge_previous", "properties") if n in actions
+        ]
+        self._update_controls()
+
+    def close_document(self) -> None:
+        """Show nothing (the open document went to the 回收站)."""
+        self.doc = None
+        self.highlights = []
+        self.text_view.doc = None
+        self.text_view.clear()
+        self._pdf_path = None
+        self.page_view.set_pages([])
         self._update_controls()
 
     # -- annotations --------------------------------------------------------------------------
@@ -408,6 +423,10 @@ class ReadingPane(QWidget):
                 menu.addAction(
                     self.tr("Copy as citation"), lambda: self.citation_requested.emit(h.start, h.end)
                 )
+        if self.doc is not None and self.menu_actions:
+            menu.addSeparator()
+            for act in self.menu_actions:
+                menu.addAction(act)
         return menu
 
     # -- find ---------------------------------------------------------------------------------

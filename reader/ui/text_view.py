@@ -380,6 +380,8 @@ class TextView(QTextBrowser):
 
     def contextMenuEvent(self, event) -> None:
         position = self.cursorForPosition(event.pos()).position()
+        if not self.textCursor().hasSelection():  # "split here" means where the click was
+            self.setTextCursor(self.cursorForPosition(event.pos()))
         self.context_requested.emit(event.globalPos(), self.highlight_at(position))
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:

@@ -287,6 +287,24 @@ Highlights, notes and tags made since then will not be in it. The current librar
     </message>
 </context>
 <context>
+    <name>DocumentController</name>
+    <message>
+        <location filename="../../reader/models/document_controller.py" line="75" />
+        <source>Edit properties</source>
+        <translation>修改属性</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/document_controller.py" line="78" />
+        <source>Split document</source>
+        <translation>拆分文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/document_controller.py" line="82" />
+        <source>Merge with previous</source>
+        <translation>与上一篇合并</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <location filename="../../reader/ui/export_controller.py" line="58" />
@@ -499,22 +517,22 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="156" />
+        <location filename="../../reader/ui/import_controller.py" line="159" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="157" />
+        <location filename="../../reader/ui/import_controller.py" line="160" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="169" />
+        <location filename="../../reader/ui/import_controller.py" line="172" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="177" />
+        <location filename="../../reader/ui/import_controller.py" line="180" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
@@ -522,45 +540,50 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="40" />
+        <location filename="../../reader/ui/library_panel.py" line="43" />
         <source>By issue</source>
         <translation>按期刊分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="41" />
+        <location filename="../../reader/ui/library_panel.py" line="44" />
         <source>By date, newest first</source>
         <translation>按日期，最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="42" />
+        <location filename="../../reader/ui/library_panel.py" line="45" />
         <source>By date, oldest first</source>
         <translation>按日期，最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="75" />
+        <location filename="../../reader/ui/library_panel.py" line="83" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="76" />
+        <location filename="../../reader/ui/library_panel.py" line="84" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="77" />
+        <location filename="../../reader/ui/library_panel.py" line="85" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="78" />
+        <location filename="../../reader/ui/library_panel.py" line="86" />
         <source>All issuers</source>
         <translation>全部发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="79" />
-        <location filename="../../reader/ui/library_panel.py" line="91" />
+        <location filename="../../reader/ui/library_panel.py" line="87" />
+        <location filename="../../reader/ui/library_panel.py" line="99" />
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="179" />
+        <source>Move to &amp;Trash</source>
+        <translation>移到回收站(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -599,64 +622,70 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="69" />
-        <location filename="../../reader/ui/main_window.py" line="299" />
-        <location filename="../../reader/ui/main_window.py" line="316" />
+        <location filename="../../reader/ui/main_window.py" line="72" />
+        <location filename="../../reader/ui/main_window.py" line="205" />
+        <location filename="../../reader/ui/main_window.py" line="353" />
+        <location filename="../../reader/ui/main_window.py" line="370" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="90" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="87" />
+        <location filename="../../reader/ui/main_window.py" line="91" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="88" />
+        <location filename="../../reader/ui/main_window.py" line="92" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="89" />
+        <location filename="../../reader/ui/main_window.py" line="93" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="144" />
+        <location filename="../../reader/ui/main_window.py" line="154" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146" />
+        <location filename="../../reader/ui/main_window.py" line="156" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="222" />
+        <source>This document is in the trash. Restore it from File → Trash to read it.</source>
+        <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232" />
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="291" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="292" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275" />
+        <location filename="../../reader/ui/main_window.py" line="329" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -665,17 +694,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="353" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="355" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -733,42 +762,108 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
 </context>
 <context>
+    <name>PropertiesDialog</name>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="33" />
+        <source>Document Properties</source>
+        <translation>文档属性</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="48" />
+        <source>One attachment per line</source>
+        <translation>每行一个附件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="53" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="54" />
+        <source>Document number</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="55" />
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="56" />
+        <source>Addressees</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="57" />
+        <source>Date written</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="58" />
+        <source>Kind</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="59" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="298" />
+        <location filename="../../reader/ui/reading_pane.py" line="299" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="298" />
+        <location filename="../../reader/ui/reading_pane.py" line="299" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="391" />
+        <location filename="../../reader/ui/reading_pane.py" line="406" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="397" />
-        <location filename="../../reader/ui/reading_pane.py" line="409" />
+        <location filename="../../reader/ui/reading_pane.py" line="412" />
+        <location filename="../../reader/ui/reading_pane.py" line="424" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="400" />
+        <location filename="../../reader/ui/reading_pane.py" line="415" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="401" />
+        <location filename="../../reader/ui/reading_pane.py" line="416" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="405" />
+        <location filename="../../reader/ui/reading_pane.py" line="420" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>RepairController</name>
+    <message>
+        <location filename="../../reader/ui/repair_controller.py" line="31" />
+        <source>Open a document first.</source>
+        <translation>请先打开一篇文档。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/repair_controller.py" line="34" />
+        <source>The library is read-only: documents cannot be changed.</source>
+        <translation>资料库是只读的，不能修改文档。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/repair_controller.py" line="72" />
+        <source>Select the text the new document begins with.</source>
+        <translation>请选中新文档开头的文字。</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1116,136 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
 </context>
 <context>
+    <name>TrashController</name>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="36" />
+        <source>Select an issue or documents in the library first.</source>
+        <translation>请先在资料库中选择期刊或文档。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="47" />
+        <source>%n issue(s)</source>
+        <translation><numerusform>%n 期期刊</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="49" />
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="49" />
+        <location filename="../../reader/ui/trash_controller.py" line="51" />
+        <source>%n document(s)</source>
+        <translation><numerusform>%n 篇文档</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="52" />
+        <source>Move %1 to the trash?</source>
+        <translation>把%1移到回收站吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="55" />
+        <source>It holds %n highlight(s) and note(s); they are kept with it.</source>
+        <translation><numerusform>其中有 %n 条高亮和批注，会随之保留。</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="57" />
+        <source>You can restore it from File → Trash for %1 days.</source>
+        <translation>%1 天内可从“文件 → 回收站”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="60" />
+        <source>Move to Trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="81" />
+        <source>Moved to the trash. File → Trash brings it back.</source>
+        <translation>已移到回收站，可从“文件 → 回收站”恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="114" />
+        <source>Restored %1; %n highlight(s) back with it.</source>
+        <translation><numerusform>已恢复%1，%n 条高亮随之恢复。</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="123" />
+        <source>Delete everything in the trash for good? This cannot be undone.</source>
+        <translation>永久删除回收站中的全部内容吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="124" />
+        <source>Empty Trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="135" />
+        <source>Trash emptied: %n document(s) deleted.</source>
+        <translation><numerusform>回收站已清空：永久删除 %n 篇文档。</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="152" />
+        <source>%n item(s) removed more than %1 days ago were deleted from the trash.</source>
+        <translation><numerusform>回收站中 %n 项移除已超过 %1 天，已永久删除。</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="165" />
+        <source>Restore from Trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/trash_controller.py" line="167" />
+        <source>%n of the imported file(s) are issues you removed to the trash. Restore them?</source>
+        <translation><numerusform>导入的文件中有 %n 个是您移到回收站的期刊。要恢复吗？</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="173" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_controller.py" line="174" />
+        <source>Keep in Trash</source>
+        <translation>留在回收站</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="31" />
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="36" />
+        <source>Removed issues and documents are kept here for %1 days, then deleted.</source>
+        <translation>移除的期刊和文档在这里保留 %1 天，之后永久删除。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <source>Highlights</source>
+        <translation>高亮数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="48" />
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/trash_dialog.py" line="49" />
+        <source>&amp;Empty Trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <location filename="../../reader/ui/window_actions.py" line="42" />
@@ -1054,211 +1279,236 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/window_actions.py" line="48" />
+        <source>T&amp;rash…</source>
+        <translation>回收站(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="49" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="49" />
+        <location filename="../../reader/ui/window_actions.py" line="50" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="50" />
+        <location filename="../../reader/ui/window_actions.py" line="51" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="51" />
+        <location filename="../../reader/ui/window_actions.py" line="52" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="52" />
+        <location filename="../../reader/ui/window_actions.py" line="53" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="56" />
+        <location filename="../../reader/ui/window_actions.py" line="57" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="60" />
+        <location filename="../../reader/ui/window_actions.py" line="64" />
+        <source>Document &amp;Properties…</source>
+        <translation>文档属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="68" />
+        <source>&amp;Split into a New Document Here</source>
+        <translation>从此处拆分为新文档(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="72" />
+        <source>&amp;Merge with Previous Document</source>
+        <translation>与上一篇合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="76" />
+        <source>Move Selected to T&amp;rash…</source>
+        <translation>将所选移到回收站(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="77" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="61" />
+        <location filename="../../reader/ui/window_actions.py" line="78" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="62" />
+        <location filename="../../reader/ui/window_actions.py" line="79" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="63" />
+        <location filename="../../reader/ui/window_actions.py" line="80" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="67" />
+        <location filename="../../reader/ui/window_actions.py" line="84" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="70" />
+        <location filename="../../reader/ui/window_actions.py" line="87" />
         <source>Switch between text and page view (Ctrl+Shift+V)</source>
         <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="76" />
+        <location filename="../../reader/ui/window_actions.py" line="93" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="80" />
+        <location filename="../../reader/ui/window_actions.py" line="97" />
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="85" />
+        <location filename="../../reader/ui/window_actions.py" line="102" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="89" />
+        <location filename="../../reader/ui/window_actions.py" line="106" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="94" />
+        <location filename="../../reader/ui/window_actions.py" line="111" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="97" />
+        <location filename="../../reader/ui/window_actions.py" line="114" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="99" />
+        <location filename="../../reader/ui/window_actions.py" line="116" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="99" />
+        <location filename="../../reader/ui/window_actions.py" line="116" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="100" />
+        <location filename="../../reader/ui/window_actions.py" line="117" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="101" />
+        <location filename="../../reader/ui/window_actions.py" line="118" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="105" />
+        <location filename="../../reader/ui/window_actions.py" line="122" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="112" />
+        <location filename="../../reader/ui/window_actions.py" line="129" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="116" />
+        <location filename="../../reader/ui/window_actions.py" line="133" />
         <source>&amp;Re-split All Issues</source>
         <translation>重新拆分全部期刊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="117" />
+        <location filename="../../reader/ui/window_actions.py" line="134" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="118" />
+        <location filename="../../reader/ui/window_actions.py" line="135" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="119" />
+        <location filename="../../reader/ui/window_actions.py" line="136" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="126" />
+        <location filename="../../reader/ui/window_actions.py" line="143" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="127" />
+        <location filename="../../reader/ui/window_actions.py" line="144" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="128" />
+        <location filename="../../reader/ui/window_actions.py" line="145" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="129" />
+        <location filename="../../reader/ui/window_actions.py" line="146" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="130" />
+        <location filename="../../reader/ui/window_actions.py" line="147" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="131" />
+        <location filename="../../reader/ui/window_actions.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="138" />
+        <location filename="../../reader/ui/window_actions.py" line="155" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="138" />
+        <location filename="../../reader/ui/window_actions.py" line="155" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="144" />
+        <location filename="../../reader/ui/window_actions.py" line="161" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="149" />
+        <location filename="../../reader/ui/window_actions.py" line="166" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="150" />
+        <location filename="../../reader/ui/window_actions.py" line="167" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="150" />
+        <location filename="../../reader/ui/window_actions.py" line="167" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="150" />
+        <location filename="../../reader/ui/window_actions.py" line="167" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="158" />
+        <location filename="../../reader/ui/window_actions.py" line="175" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.anchoring import CONTEXT, Anchor, make_anchor, reanchor
+from reader.anchoring import Anchor, make_anchor, reanchor
 from reader.errors import ReaderError
 from reader.gazette.dates import parse_date
 from reader.gazette.fields import find_citations
@@ -200,11 +200,16 @@ def _locate(parts: list[Part], offsets: list[int], pos: int) -> tuple[int, int]:
     return k, min(pos - offsets[k], len(parts[k].doc.text))
 
 
+# A rule quotes more than a highlight's context: documents of one issue often open alike (the
+# same 主送机关 line), and a rule must not land on a neighbour when its own document is gone.
+RULE_QUOTE = 80
+
+
 def body_anchor(parts: list[Part], k: int, local: int = 0) -> Anchor:
     """The anchor of a place in document ``k`` (its start by default): what rules point at."""
     text, offsets = issue_text(parts)
     start = offsets[k] + local
-    return make_anchor(text, start, min(start + CONTEXT, offsets[k] + len(parts[k].doc.text)))
+    return make_anchor(text, start, min(start + RULE_QUOTE, offsets[k] + len(parts[k].doc.text)))
 
 
 def _at_start(doc: Document, local: int) -> bool:
@@ -221,23 +226,39 @@ def document_from(text: str) -> tuple[Document, int]:
     not begin with a title block keeps all its text and is titled from its first line.
     """
     from reader.gazette import parse_gazette
+    from reader.gazette.kinds import kind_of
 
-    parsed = parse_gazette(text)
-    first = parsed.documents[0] if parsed.documents else Document(title="")
-    head = 0
-    recognised = first.number is not None or (first.kind or "other") != "other"
-    if recognised and first.start_line == 1 and first.line_map:
-        body_line = first.line_map[0][1]
-        head = _line_offset(text, body_line)
-    doc = copy.copy(first)
+    docs = parse_gazette(text).documents
+    first = docs[0] if docs else None
+    at_top = (
+        first is not None
+        and first.start_line == 1
+        and bool(first.line_map)
+        and (first.number is not None or (first.kind or "other") != "other")
+    )
+    head = _line_offset(text, first.line_map[0][1]) if first is not None and at_top else 0
+    # the title must be what stands above the body (a lone 特此通告 further down is no title block)
+    titled = first is not None and head > 0 and _flat(text[:head]).startswith(_flat(first.title)[:6])
+    if first is not None and titled:
+        doc = copy.copy(first)
+    else:  # no title block at the top: titled from its first line, all its text kept
+        head = 0
+        line = text.strip().split("\n", 1)[0].strip()[:60]
+        doc = Document(title=line, kind=kind_of(line) or "other")
+    if docs and (len(docs) > 1 or not titled):  # more title blocks inside: it signs where it ends
+        last = docs[-1]
+        doc.issuer = last.issuer or doc.issuer
+        doc.date = last.date or doc.date
+        doc.attachments = list(last.attachments or doc.attachments)
     doc.text = text[head:]
-    if not head:
-        line = text.strip().split("\n", 1)[0].strip()
-        doc.title = first.title if recognised and first.title else (line[:60] or "未命名文档")
     doc.title = doc.title or "未命名文档"
     doc.line_map = []
     doc.citations = find_citations(doc.text, doc.number_key)
     return doc, head
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _line_offset(text: str, line_no: int) -> int:
@@ -369,6 +390,54 @@ def merge_parts(a: Part, b: Part) -> Join:
 def _starts_with(text: str, title: str) -> bool:
     flat = re.sub(r"\s+", "", text[: len(title) * 2 + 20])
     return bool(title) and flat.startswith(re.sub(r"\s+", "", title))
+
+
+# -- the parser's split, kept to replay the layer over ------------------------------------------
+_BASE_FIELDS = [
+    "title",
+    "number",
+    "number_key",
+    "issuer",
+    "recipients",
+    "date",
+    "kind",
+    "attachments",
+    "text",
+    "start_line",
+    "end_line",
+    "in_toc",
+    "section",
+    "decisions",
+]
+
+
+def pack_parts(parts: list[Part]) -> bytes:
+    """The parser's split of an issue, compact (what every repair is replayed over)."""
+    import json
+    import zlib
+
+    rows = []
+    for p in parts:
+        row = {name: getattr(p.doc, name) for name in _BASE_FIELDS}
+        row["citations"] = [[c.title, c.number, c.number_key] for c in p.doc.citations]
+        row["pages"] = list(p.pages) if p.pages is not None else None
+        rows.append(row)
+    return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_parts(blob: bytes) -> list[Part]:
+    import json
+    import zlib
+
+    from reader.gazette.model import Citation
+
+    parts = []
+    for row in json.loads(zlib.decompress(blob).decode("utf-8")):
+        doc = Document(**{name: row[name] for name in _BASE_FIELDS})
+        doc.citations = [Citation(*c) for c in row["citations"]]
+        pages = row["pages"]
+        parts.append(Part(doc, tuple(pages) if pages is not None else None))
+    return parts
 
 
 # -- replaying the layer ------------------------------------------------------------------------

@@ -204,6 +204,11 @@ def _check_corrections(rules: Any, path: Path) -> None:
         c.text(r.get("suffix", ""), "suffix", MAX_SHORT)
         c.integer(r.get("position", 0), "位置 position")
         c.text(r.get("created_at"), "created_at", 40, optional=True)
+        original = r.get("original")
+        text_value = original is None or (isinstance(original, str) and len(original) <= MAX_SHORT)
+        list_value = isinstance(original, list) and all(isinstance(x, str) for x in original)
+        if not (text_value or list_value):
+            c.fail("原值 original 无效")
         value = r.get("value")
         if kind == FIELD:
             if r.get("field") not in FIELDS:

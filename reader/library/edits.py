@@ -13,6 +13,7 @@ document on redo.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import sqlite3
@@ -30,14 +31,17 @@ from reader.corrections import (
     Correction,
     CorrectionError,
     Part,
+    apply,
     body_anchor,
     clean_field,
     describe,
     field_value,
     merge_parts,
+    pack_parts,
     set_field,
     split_part,
     split_rule,
+    unpack_parts,
 )
 from reader.errors import DocumentNotFound
 from reader.gazette.model import Citation, Document
@@ -71,6 +75,7 @@ _DOC_COLUMNS = [
     "decisions",
     "withdrawn",
 ]
+_SIGNATURE = ("issuer", "date", "attachments")  # what a merged document takes from its second part
 _HL_COLUMNS = ["document_id", "start", "end", "quote", "prefix", "suffix", "orphan"]
 _CORRECTION_COLUMNS = [
     "id",
@@ -80,6 +85,7 @@ _CORRECTION_COLUMNS = [
     "kind",
     "field",
     "value",
+    "original",
     "quote",
     "prefix",
     "suffix",
@@ -150,6 +156,7 @@ class CorrectionRecord:
     prefix: str = ""
     suffix: str = ""
     position: int = 0
+    original: Any = None  # a field's value before the user first set it (the parser's)
 
     def describe(self) -> str:
         return describe(self.kind, self.field, self.value, self.quote)
@@ -180,6 +187,7 @@ class CorrectionRecord:
             "suffix": self.suffix,
             "position": self.position,
             "created_at": self.created_at,
+            "original": self.original,
         }
 
 
@@ -290,9 +298,79 @@ class Edits:
                 prefix=r["prefix"],
                 suffix=r["suffix"],
                 position=r["position"],
+                original=json.loads(r["original"]),
             )
             for r in rows
         ]
+
+    # -- the parser's split, which the rules are replayed over ------------------------------------
+    @staticmethod
+    def store_base(conn: sqlite3.Connection, issue_id: int, parsed: Any, pages: list | None) -> None:
+        """Keep a parse of the issue as its base (inside the caller's transaction)."""
+        parts = [Part(d, pages[i] if pages else None) for i, d in enumerate(parsed.documents)]
+        conn.execute(
+            "INSERT INTO issue_base (issue_id, parts) VALUES (?, ?) "
+            "ON CONFLICT(issue_id) DO UPDATE SET parts = excluded.parts",
+            (issue_id, pack_parts(parts)),
+        )
+
+    def base(self, issue_id: int) -> list[Part]:
+        """The parser's split of the issue. An issue imported before bases were kept has none:
+        its documents as they stand are it (no rule could have changed them yet)."""
+        row = self.db.conn.execute("SELECT parts FROM issue_base WHERE issue_id = ?", (issue_id,)).fetchone()
+        if row is not None:
+            return unpack_parts(row[0])
+        return self.issue_parts(issue_id)[1]
+
+    def _ensure_base(self, conn: sqlite3.Connection, issue_id: int, parts: list[Part]) -> None:
+        """Before the first rule of an issue without a base: its split as it stands is the base."""
+        if conn.execute("SELECT 1 FROM issue_base WHERE issue_id = ?", (issue_id,)).fetchone() is None:
+            conn.execute(
+                "INSERT INTO issue_base (issue_id, parts) VALUES (?, ?)", (issue_id, pack_parts(parts))
+            )
+
+    def _settle(self, conn: sqlite3.Connection, issue_id: int) -> None:
+        """Make the issue's documents exactly what replaying its rules over the base gives (what a
+        re-parse will give): the repair just made moved highlights and kept ids; this makes its
+        values path-independent. A repair that a replay could not reproduce is refused whole."""
+        from reader.library.annotation_store import AnnotationStore
+
+        ids, rules = self.layer(issue_id)
+        applied = apply(self.base(issue_id), rules)
+        cur = conn.execute(
+            "SELECT * FROM documents WHERE issue_id = ? AND withdrawn = 0 ORDER BY seq", (issue_id,)
+        )
+        names = [c[0] for c in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        if len(rows) != len(applied.parts) or (rules and rules[-1].uuid in applied.unplaced):
+            raise CorrectionError("这一处更正在重新拆分时无法重现（找不到足以定位的文字），未做更改")
+        store = AnnotationStore(self.db, self._check_writable)
+        for row, part in zip(rows, applied.parts, strict=True):
+            d = part.doc
+            want = {
+                "title": d.title,
+                "number": d.number,
+                "number_key": d.number_key,
+                "issuer": d.issuer,
+                "recipients": d.recipients,
+                "date": d.date,
+                "kind": d.kind,
+                "attachments": json.dumps(d.attachments, ensure_ascii=False),
+                "text": d.text,
+                "decisions": json.dumps(d.decisions, ensure_ascii=False),
+            }
+            if part.pages is not None:
+                first, last, page_map = part.pages
+                want |= {"page_start": first, "page_end": last, "page_map": json.dumps(page_map)}
+            changed = {k: v for k, v in want.items() if row[k] != v}
+            if not changed:
+                continue
+            sets = ", ".join(f"{k} = ?" for k in changed)
+            conn.execute(f"UPDATE documents SET {sets} WHERE id = ?", (*changed.values(), row["id"]))
+            self._write_citations(conn, row["id"], d)
+            if "text" in changed:
+                store.reanchor_document(conn, row["id"], d.text)
+        self.record_placement(conn, ids, rules, applied.placed, [r["id"] for r in rows])
 
     # -- snapshots ----------------------------------------------------------------------------
     def snapshot(self, issue_id: int) -> Snapshot:
@@ -404,10 +482,11 @@ class Edits:
         anchor: Anchor,
         field_name: str | None = None,
         value: Any = None,
+        original: Any = None,
     ) -> None:
         conn.execute(
-            """INSERT INTO corrections (uuid, issue_id, document_id, kind, field, value, quote, prefix, suffix,
-                   position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+            """INSERT INTO corrections (uuid, issue_id, document_id, kind, field, value, original, quote, prefix,
+                   suffix, position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 str(uuidlib.uuid4()),
                 issue_id,
@@ -415,6 +494,7 @@ class Edits:
                 kind,
                 field_name,
                 json.dumps(value, ensure_ascii=False),
+                json.dumps(original, ensure_ascii=False),
                 anchor.quote,
                 anchor.prefix,
                 anchor.suffix,
@@ -448,9 +528,11 @@ class Edits:
         changed = [n for n in FIELDS if n in cleaned and field_value(doc, n) != cleaned[n]]
         if not changed:
             return EditResult(doc_id, issue_id, before, before, warnings=warnings)
+        was = {n: field_value(doc, n) for n in changed}
         for name in changed:
             set_field(doc, name, cleaned[name])
         with self._write() as conn:
+            self._ensure_base(conn, issue_id, parts)
             conn.execute(
                 """UPDATE documents SET title = ?, number = ?, number_key = ?, issuer = ?, recipients = ?,
                        date = ?, kind = ?, attachments = ? WHERE id = ?""",
@@ -476,7 +558,9 @@ class Edits:
                     (value, anchor.quote, anchor.prefix, anchor.suffix, anchor.start, doc_id, name),
                 )
                 if cur.rowcount == 0:
-                    self._add_rule(conn, issue_id, doc_id, FIELD, anchor, name, cleaned[name])
+                    self._add_rule(conn, issue_id, doc_id, FIELD, anchor, name, cleaned[name], was[name])
+            if index is not None:
+                self._settle(conn, issue_id)
         after = self.snapshot(issue_id)
         return EditResult(doc_id, issue_id, before, after, changed=changed, warnings=warnings)
 
@@ -515,6 +599,7 @@ class Edits:
         before = self.snapshot(issue_id)
         moved = 0
         with self._write() as conn:
+            self._ensure_base(conn, issue_id, parts)
             seq = row["seq"]
             conn.execute(
                 "UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ? AND seq > ?", (issue_id, seq)
@@ -546,6 +631,7 @@ class Edits:
                 (len(text_a), doc_id),
             )
             self._add_rule(conn, issue_id, new_id, SPLIT, anchor, value=value)
+            self._settle(conn, issue_id)
         after = self.snapshot(issue_id)
         return EditResult(doc_id, issue_id, before, after, new_document_id=new_id, highlights_moved=moved)
 
@@ -637,11 +723,25 @@ class Edits:
         if k == 0:
             raise CorrectionError("这是本期第一篇文档，前面没有可合并的文档")
         prev_id = rows[k - 1]["id"]
-        joined = merge_parts(parts[k - 1], parts[k])
+        printed = copy.copy(parts[k].doc)  # its title block as printed, not as the user retitled it
+        for r in self._field_rules(doc_id):
+            if r["field"] in ("title", "number") and r["original"] != "null":
+                setattr(printed, r["field"], json.loads(r["original"]))
+        joined = merge_parts(parts[k - 1], Part(printed, parts[k].pages))
         self._keep_corrected(prev_id, joined.part.doc)
         anchor = body_anchor(parts, k)
+        # the merged document signs with the second one's signature: a date or 发文机关 the user
+        # set there becomes the merged document's (its own rule, so a replay gives the same)
+        own = {r["field"] for r in self._field_rules(prev_id)}
+        carried = [
+            r["field"]
+            for r in self._field_rules(doc_id)
+            if r["field"] in _SIGNATURE and r["field"] not in own
+        ]
+        anchor_a = body_anchor(parts, k - 1)
         before = self.snapshot(issue_id)
         with self._write() as conn:
+            self._ensure_base(conn, issue_id, parts)
             self._update_document(conn, prev_id, joined.part)
             text = joined.part.doc.text
             hls = conn.execute(
@@ -681,6 +781,10 @@ class Edits:
                 (issue_id,),
             )
             self._add_rule(conn, issue_id, prev_id, MERGE, anchor)
+            for name in carried:
+                value = field_value(joined.part.doc, name)
+                self._add_rule(conn, issue_id, prev_id, FIELD, anchor_a, name, value)
+            self._settle(conn, issue_id)
         after = self.snapshot(issue_id)
         return EditResult(
             prev_id,
@@ -692,13 +796,17 @@ class Edits:
             highlights_moved=len(hls),
         )
 
+    def _field_rules(self, doc_id: int) -> list[dict[str, Any]]:
+        return self._rows(
+            """SELECT field, value, original FROM corrections WHERE document_id = ? AND kind = 'field'
+               ORDER BY created_at, id""",
+            (doc_id,),
+        )
+
     def _keep_corrected(self, doc_id: int, doc: Document) -> None:
         """Fields the user set on a document stay set when a cut or a join re-reads it (as they
         do when the layer is replayed: fields after boundaries)."""
-        for r in self._rows(
-            "SELECT field, value FROM corrections WHERE document_id = ? AND kind = 'field' ORDER BY created_at, id",
-            (doc_id,),
-        ):
+        for r in self._field_rules(doc_id):
             if r["field"] in FIELDS:
                 set_field(doc, r["field"], json.loads(r["value"]))
 
@@ -727,14 +835,15 @@ class Edits:
         with self._write() as conn:
             for r in rules:
                 cur = conn.execute(
-                    """INSERT OR IGNORE INTO corrections (uuid, issue_id, kind, field, value, quote, prefix, suffix,
-                           position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+                    """INSERT OR IGNORE INTO corrections (uuid, issue_id, kind, field, value, original, quote, prefix,
+                           suffix, position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
                     (
                         r["uuid"],
                         issue_id,
                         r["kind"],
                         r.get("field"),
                         json.dumps(r.get("value"), ensure_ascii=False),
+                        json.dumps(r.get("original"), ensure_ascii=False),
                         r["quote"],
                         r.get("prefix", ""),
                         r.get("suffix", ""),

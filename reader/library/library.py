@@ -192,6 +192,8 @@ class Library:
                 list(cols.values()),
             )
             issue_id = cur.lastrowid
+            assert issue_id is not None
+            self.edits.store_base(conn, issue_id, parsed, pages)
             for seq, d in enumerate(parsed.documents, start=1):
                 values = _document_row(seq, d, pages[seq - 1] if pages else None, source.has_text)
                 dcur = conn.execute(_INSERT_DOCUMENT, (issue_id, *values))
@@ -293,6 +295,10 @@ class Library:
         pages: list[tuple[int, int, list[list[int]]]] | None,
         has_text: bool,
     ) -> dict[str, int]:
+        """The in-place update of an issue from a parse of it: the parse is kept as the issue's
+        base, the user's corrections are replayed over it, and documents are matched to the ones
+        there (ids, highlights, tags, notes and reading places kept)."""
+        base = (parsed, pages)
         parsed, pages, layer = self._corrected(issue_id, parsed, pages)
         if layer.unplaced and "warnings" in cols:
             notes = json.loads(cols["warnings"])
@@ -311,6 +317,7 @@ class Library:
 
         in_order: list[int] = []
         with transaction(self.db) as conn:
+            self.edits.store_base(conn, issue_id, *base)
             if cols:
                 assignments = ", ".join(f"{name} = ?" for name in cols)
                 conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*cols.values(), issue_id])
@@ -378,10 +385,10 @@ class Library:
         return fixed, ([p.pages for p in applied.parts] if pages else None), layer
 
     def reapply_corrections(self, issue_id: int) -> dict[str, int]:
-        """Replay the issue's rules over its documents as they stand (rules just imported from a
-        notes file): the same in-place update as a re-parse, in one transaction."""
+        """Replay the issue's rules over its parser's split (rules just imported from a notes
+        file): the same in-place update as a re-parse, in one transaction."""
         self._require_writable()
-        rows, parts = self.edits.issue_parts(issue_id)
+        parts = self.edits.base(issue_id)
         issue = self.issue(issue_id)
         parsed = ParsedIssue(
             issue=Issue(
@@ -391,9 +398,6 @@ class Library:
         )
         pdf = any(p.pages is not None for p in parts)
         pages = [p.pages or (None, None, []) for p in parts] if pdf else None
-        for d, r in zip(parsed.documents, rows, strict=True):
-            d.line_map = []
-            d.in_toc = None if r["in_toc"] is None else bool(r["in_toc"])
         return self._resplit(issue_id, parsed, {}, pages, issue.has_text)
 
     def set_parser_version(self, issue_id: int, version: int) -> None:

@@ -254,6 +254,7 @@ def _v7_corrections_and_trash(conn: sqlite3.Connection) -> None:
             kind TEXT NOT NULL CHECK (kind IN ('field', 'split', 'merge')),
             field TEXT,
             value TEXT NOT NULL DEFAULT 'null',
+            original TEXT NOT NULL DEFAULT 'null',
             quote TEXT NOT NULL,
             prefix TEXT NOT NULL DEFAULT '',
             suffix TEXT NOT NULL DEFAULT '',
@@ -262,7 +263,11 @@ def _v7_corrections_and_trash(conn: sqlite3.Connection) -> None:
             created_at TEXT NOT NULL
         );
         CREATE INDEX corrections_issue ON corrections(issue_id, created_at);
-        CREATE INDEX corrections_document ON corrections(document_id)
+        CREATE INDEX corrections_document ON corrections(document_id);
+        CREATE TABLE issue_base (
+            issue_id INTEGER PRIMARY KEY REFERENCES issues(id) ON DELETE CASCADE,
+            parts BLOB NOT NULL
+        )
         """,
     )
 

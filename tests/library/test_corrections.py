@@ -63,7 +63,7 @@ def test_split_gives_the_new_document_its_own_metadata_and_highlights(tmp_path):
     original = lib.document(docs[2].id)
     h_b = lib.annotations.add_highlight(docs[2].id, 10, 30, "red", note="乙")
     h_a = lib.annotations.add_highlight(docs[1].id, 5, 25, "yellow", note="甲")
-    merged, at, title = _run_together(lib, issue_id, 2)
+    merged, at, _title = _run_together(lib, issue_id, 2)
     assert lib.annotations.highlight(h_b.uuid).document_id == merged
     result = lib.edits.split(merged, at)
     new = lib.document(result.new_document_id)
@@ -226,7 +226,7 @@ def test_the_json_export_carries_corrections_to_another_library(tmp_path):
     lib, issue_id = _library(tmp_path)
     docs = lib.documents(issue_id=issue_id)
     lib.edits.edit(docs[0].id, {"date": "2021-01-02", "issuer": "更正后的机关"})
-    merged, at, title = _run_together(lib, issue_id, 3)
+    merged, at, _title = _run_together(lib, issue_id, 3)
     split = lib.edits.split(merged, at)
     lib.annotations.add_highlight(split.new_document_id, 0, 15, "red", note="拆分后的高亮")
     out = tmp_path / "notes.json"

@@ -83,6 +83,12 @@ def _invocations(folder: Path, tmp: Path) -> dict[str, list[str]]:
         "export": ["export", "--all", "--format", "md", "--out", str(tmp / "x.md")],
         "import-annotations": ["import-annotations", str(notes)],
         "paths": ["paths"],
+        "edit": ["edit", "2", "--date", "2019-01-16", "--number", "不规范的字号"],
+        "split": ["split", "1", "--at-quote", "一、工作目标"],
+        "merge": ["merge", "3"],
+        "remove": ["remove", "6"],
+        "trash": ["trash"],
+        "corrections": ["corrections"],
     }
 
 
@@ -96,6 +102,12 @@ def test_the_readme_promises_shapes_for_these_commands() -> None:
         "export",
         "import-annotations",
         "paths",
+        "edit",
+        "split",
+        "merge",
+        "remove",
+        "trash",
+        "corrections",
     } <= set(PROMISED)
 
 

@@ -138,6 +138,8 @@ class DocSets:
             old = {(lf.reader._segment.segment_id(), lf.deleted): lf for lf in previous.leaves}
         self.leaves = []
         for sub, off in searcher.leaf_searchers():
+            if not hasattr(sub.reader(), "_segment"):  # an index with nothing in it (all removed)
+                continue
             leaf = Leaf(sub, off)
             kept = old.get((leaf.reader._segment.segment_id(), leaf.deleted))
             if kept is not None and kept.offset == off:

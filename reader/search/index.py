@@ -166,6 +166,7 @@ class SearchIndex:
         self._ix: windex.Index | None = None
         self._searcher = None
         self._docsets: DocSets | None = None
+        self._opened_created: float | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
     @property
@@ -207,6 +208,13 @@ class SearchIndex:
         tmp.write_text(json.dumps(meta), encoding="utf-8")
         os.replace(tmp, self.meta_path)
 
+    def _created(self) -> float | None:
+        """When the index on disk was created (a rebuild changes it)."""
+        try:
+            return json.loads(self.meta_path.read_text(encoding="utf-8")).get("created")
+        except (OSError, ValueError):
+            return None
+
     def open(self) -> windex.Index:
         if self._ix is None:
             self._ix = windex.open_dir(str(self.folder))
@@ -224,10 +232,16 @@ class SearchIndex:
     def searcher(self):
         """One searcher kept open (its caches are what make queries fast), refreshed when the
         indexer has committed something new."""
-        if self._searcher is None:
-            self._searcher = self.open().searcher()
-        else:
-            self._searcher = self._searcher.refresh()
+        created = self._created()
+        if created != self._opened_created:  # rebuilt meanwhile: its generations start again at 1
+            self.close()
+            self._opened_created = created
+        if self._searcher is None or not self._searcher.up_to_date():
+            # a fresh reader, never whoosh's refresh(): reusing the old reader it adds the old
+            # segments back and keeps their old deletions (removed documents were still found)
+            old, self._searcher = self._searcher, self.open().searcher()
+            if old is not None:
+                old.close()
         return self._searcher
 
     def docsets(self) -> DocSets:
@@ -246,8 +260,11 @@ class SearchIndex:
         for name in ("grams", "title_grams", "title_words"):
             sets._norm(name)
 
-    def problem(self, expected_docs: int) -> str | None:
-        """Why the index cannot be trusted (missing, other version, unreadable, wrong count)."""
+    def problem(self, expected_docs: int, slack: int = 0) -> str | None:
+        """Why the index cannot be trusted (missing, other version, unreadable, wrong count).
+
+        It may hold up to ``slack`` documents more than ``expected_docs``: those queued to be
+        re-indexed or taken out (an edited document, one removed to the 回收站)."""
         if not self.exists():
             return "missing"
         try:
@@ -266,7 +283,7 @@ class SearchIndex:
         except Exception:  # any damage at all: the index is a cache, rebuild it
             self.close()
             return "corrupt"
-        if count != expected_docs:
+        if not expected_docs <= count <= expected_docs + slack:
             return "stale"
         return None
 

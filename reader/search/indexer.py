@@ -47,11 +47,16 @@ def searchable_count(library: Library) -> int:
 
 def ensure_index(library: Library, index: SearchIndex) -> str | None:
     """Rebuild (empty index, every document queued) if the index cannot be trusted."""
-    pending = library.db.conn.execute(
+    conn = library.db.conn
+    pending = conn.execute(
         f"SELECT COUNT(*) FROM index_queue q JOIN documents d ON d.id = q.document_id WHERE {VISIBLE}"
     ).fetchone()[0]
-    indexed_expected = searchable_count(library) - pending
-    problem = index.problem(indexed_expected)
+    leaving = conn.execute(  # queued to be taken out: removed, withdrawn or deleted since indexed
+        f"""SELECT COUNT(*) FROM index_queue q LEFT JOIN documents d ON d.id = q.document_id
+            WHERE d.id IS NULL OR NOT ({VISIBLE})"""
+    ).fetchone()[0]
+    searchable = searchable_count(library)
+    problem = index.problem(searchable - pending, slack=pending + leaving)
     if problem is None:
         return None
     index.create()  # missing, other version, unreadable or miscounted: rebuild from SQLite

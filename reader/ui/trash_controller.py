@@ -175,5 +175,6 @@ class TrashController(QObject):
         box.setDefaultButton(yes)
         box.buttonClicked.connect(lambda b: self.restore(entry_ids) if b is yes else None)
         self.offer = box
-        box.open()
+        box.setModal(False)  # the import report and the library stay usable meanwhile
+        box.show()
         return box

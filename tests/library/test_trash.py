@@ -109,3 +109,17 @@ def test_a_read_only_library_refuses_repairs_and_removals(tmp_path):
             attempt()
     assert len(ro.documents()) == 5 and len(ro.trash.entries()) == 1
     ro.close()
+
+
+def test_a_searcher_kept_open_sees_documents_removed_after_it_opened(tmp_path):
+    lib, issue_id = _library(tmp_path)
+    index = SearchIndex(index_folder(lib))
+    index.create()
+    process_queue(lib, index)
+    assert index.search("河长制").total == 1  # the window's searcher, kept open between queries
+    lib.trash.remove_issue(issue_id)
+    writer = SearchIndex(index_folder(lib))  # the indexer, in its own process
+    process_queue(lib, writer)
+    writer.close()
+    assert index.search("河长制").total == 0
+    index.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from reader.library import Library

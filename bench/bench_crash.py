@@ -1,9 +1,11 @@
 """Crash-consistency benchmark (issue #8). Not a test: ``python bench/bench_crash.py [--kills 1000]``.
 
 Starts the app headless with the workload of ``tests/crash`` (imports incl. hostile PDFs,
-indexing, reading, searching, highlight create/edit/delete, tag edits, backups; ``--workload core``
+indexing, reading, searching, highlight create/edit/delete, tag edits, metadata edits, splits,
+merges, removals to the 回收站 and restores, background re-splits, backups; ``--workload core``
 drives the core alone) and SIGKILLs it at random moments, N times, checking
-after each kill that every save that had returned is there, the database passes
+after each kill that every save that had returned is there (every correction too, and that
+replaying the corrections over a fresh parse gives the library's documents), the database passes
 ``integrity_check``, no document is visible without its text, the index opens or rebuilds, and
 no debris is left. Floor: 0 losses.
 """
@@ -37,7 +39,8 @@ def main() -> int:
     def progress(o) -> None:
         if o.kills % 50 == 0:
             print(
-                f"  {o.kills} kills, {o.checked_highlights} highlight checks, {len(o.losses)} losses",
+                f"  {o.kills} kills, {o.checked_highlights} highlight checks, "
+                f"{o.checked_corrections} correction checks, {len(o.losses)} losses",
                 flush=True,
             )
 
@@ -53,6 +56,7 @@ def main() -> int:
     took = time.perf_counter() - started
     print(f"kills: {outcome.kills} in {took / 60:.1f} min")
     print(f"highlights checked after kills: {outcome.checked_highlights}")
+    print(f"corrections checked after kills: {outcome.checked_corrections}")
     print(f"losses: {len(outcome.losses)}" + (f" (first: {outcome.losses[0]})" if outcome.losses else ""))
     ok = not outcome.losses and outcome.kills == args.kills
     print("PASS" if ok else "FAIL")

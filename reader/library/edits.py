@@ -722,6 +722,8 @@ class Edits:
             raise CorrectionError("这篇文档已不在期刊中（已撤下），不能合并")
         if k == 0:
             raise CorrectionError("这是本期第一篇文档，前面没有可合并的文档")
+        if rows[k - 1]["removed_in"] is not None:
+            raise CorrectionError("上一篇文档在回收站中：请先恢复它，再合并")
         prev_id = rows[k - 1]["id"]
         printed = copy.copy(parts[k].doc)  # its title block as printed, not as the user retitled it
         for r in self._field_rules(doc_id):

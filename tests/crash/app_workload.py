@@ -5,7 +5,8 @@ headless (``QT_QPA_PLATFORM=offscreen``) exactly as a user starts it (:func:`rea
 lock, integrity check, unclean-shutdown marker, daily backup, background indexer) and, from a
 timer in its event loop, does what a user does, as fast as the app takes it: batch imports in
 the background, opening documents, searching, highlights made, noted, tagged and deleted through
-the undo-stack controller the menus use, re-indexing, backups from File → Backups.
+the undo-stack controller the menus use, metadata edits, splits and merges, documents removed to
+the 回收站 and restored, issues re-split in the background, re-indexing, backups from File → Backups.
 
 Journal lines are those of :mod:`tests.crash.workload`: one after each save *returned*
 (``pending`` before an edit that may or may not land if the kill comes in between).
@@ -19,7 +20,10 @@ import random
 import sys
 from pathlib import Path
 
-OPS = ["import", "add", "add", "add", "note", "note", "delete", "tag", "open", "search", "index", "backup"]
+OPS = [
+    *["import", "add", "add", "add", "note", "note", "delete", "tag", "open", "search", "index", "backup"],
+    *["edit", "edit", "split", "merge", "remove", "restore", "reparse"],
+]
 
 
 def main(argv: list[str]) -> int:
@@ -48,6 +52,7 @@ def main(argv: list[str]) -> int:
                 return  # still starting
             window = state["window"] = found[0]
             window.annotations.error.connect(state["errors"].append)
+            window.documents.error.connect(state["errors"].append)
             state["mine"] = [h.uuid for h in window.library.annotations.highlights()]
             note({"op": "open"})  # the library is open: from here a kill is an unclean shutdown
         act(window, rng.choice(OPS))
@@ -96,6 +101,46 @@ def main(argv: list[str]) -> int:
             ann.set_highlight_tags(uid, tags)
             if saved(errors):
                 note({"op": "tag", "uuid": uid, "tag": tag})
+        elif op == "edit" and docs:
+            doc = rng.choice(docs)
+            field = rng.choice(["date", "title", "issuer"])
+            value = f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+            if field != "date":
+                value = f"{'改后的标题' if field == 'title' else '改后的机关'}{seed}-{rng.randrange(10**6)}"
+            entry = {"op": "edit", "doc": doc.id, "field": field, "value": value}
+            note({**entry, "pending": True})
+            if w.documents.edit(doc.id, {field: value}) is not None and saved(errors):
+                note(entry)
+        elif op == "split" and docs:
+            doc = w.library.document(rng.choice(docs).id)
+            starts = [i + 1 for i, ch in enumerate(doc.text[:-1]) if ch == "\n"]
+            if not starts:
+                return
+            note({"op": "split", "doc": doc.id, "pending": True})
+            result = w.documents.split(doc.id, rng.choice(starts))
+            if result is not None and saved(errors):
+                note({"op": "split", "doc": doc.id, "new": result.new_document_id})
+        elif op == "merge" and docs:
+            doc = rng.choice(docs)
+            note({"op": "merge", "doc": doc.id, "pending": True})
+            result = w.documents.merge(doc.id)
+            if result is not None and saved(errors):
+                note({"op": "merge", "doc": doc.id, "into": result.document_id})
+        elif op == "remove" and len(docs) > 3:
+            doc = rng.choice(docs)
+            note({"op": "remove", "doc": doc.id, "pending": True})
+            if w.trashing.remove([], [doc.id]):
+                entry = max(e.id for e in w.library.trash.entries())
+                note({"op": "remove", "doc": doc.id, "entry": entry})
+        elif op == "restore":
+            entries = w.library.trash.entries()
+            if entries:
+                e = rng.choice(entries)
+                note({"op": "restore", "entry": e.id, "pending": True})
+                if w.trashing.restore([e.id]):
+                    note({"op": "restore", "entry": e.id})
+        elif op == "reparse" and docs and w.reparse.task is None:
+            w.reparse.start([rng.choice(docs).issue_id])  # the rules are replayed over a fresh split
         elif op == "index":
             w.start_indexing()
         elif op == "backup":

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 class Outcome:
     kills: int = 0
     checked_highlights: int = 0
+    checked_corrections: int = 0
     losses: list[str] = field(default_factory=list)
 
     def fail(self, what: str) -> None:
@@ -77,6 +78,9 @@ def _opens(journal: Path) -> int:
     return journal.read_text(encoding="utf-8").count('"op": "open"') if journal.exists() else 0
 
 
+REPAIRS = ("edit", "split", "merge", "remove", "restore")
+
+
 def _apply(state: dict[str, dict], e: dict) -> None:
     s = state.setdefault(e["uuid"], {"deleted": False, "tags": set(), "note": None})
     if e["op"] in ("add", "note"):
@@ -108,7 +112,7 @@ def expected(journal: Path) -> tuple[dict[str, dict], dict[str, dict]]:
             e = json.loads(line)
         except ValueError:
             continue  # the line being written when the harness killed it (never a returned save)
-        if e["op"] == "open":
+        if e["op"] in ("open", *REPAIRS):
             continue
         if held is not None and {**held, "pending": False} != {**e, "pending": False}:
             uncertain(held)  # its run was killed before the edit returned
@@ -160,6 +164,7 @@ def verify(folder: Path, journal: Path, out: Outcome, opened: bool = True) -> No
                 out.fail(f"highlight {uid}: note {h.note!r}, journal says {want['note']!r}")
             elif not want["tags"] <= set(h.tags):
                 out.fail(f"highlight {uid}: tags {h.tags}, journal says {sorted(want['tags'])}")
+        _verify_repairs(lib, journal, out)
         blank = lib.db.conn.execute(
             "SELECT COUNT(*) FROM documents WHERE withdrawn = 0 AND searchable = 1 AND trim(text) = ''"
         ).fetchone()[0]
@@ -187,3 +192,135 @@ def verify(folder: Path, journal: Path, out: Outcome, opened: bool = True) -> No
                 out.fail(f"a damaged backup carries a backup's name: {made.name}")
     mark_closed(folder)
     lock.release()
+
+
+def repairs_expected(journal: Path) -> list[tuple[dict, bool]]:
+    """The repairs in journal order, each with whether its call returned (False: started, then
+    killed: it may or may not have landed)."""
+    events: list[tuple[dict, bool]] = []
+    held: dict | None = None
+    if not journal.exists():
+        return events
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue
+        if e.get("op") not in REPAIRS:
+            continue
+        if held is not None and not (e["op"] == held["op"] and not e.get("pending")):
+            events.append((held, False))
+        held = None
+        if e.get("pending"):
+            held = e
+            continue
+        events.append((e, True))
+    if held is not None:
+        events.append((held, False))
+    return events
+
+
+@dataclass(slots=True)
+class _Expect:
+    """What the returned repairs imply, replayed in order (document ids can be reused: SQLite
+    gives a split's new document the id of a merged one when that was the highest)."""
+
+    fields: dict[tuple[int, str], str] = field(default_factory=dict)
+    made: dict[int, int] = field(default_factory=dict)  # split-off document -> where from
+    merged: dict[int, int] = field(default_factory=dict)  # merged-away document -> into
+    removed: dict[int, int] = field(default_factory=dict)  # document -> 回收站 entry
+    unsure: set[int] = field(default_factory=set)  # documents a killed repair may have changed
+    reusable: bool = False  # a killed split may have taken a merged document's id
+
+    def forget(self, doc: int) -> None:
+        self.fields = {k: v for k, v in self.fields.items() if k[0] != doc}
+        self.made.pop(doc, None)
+        self.merged.pop(doc, None)
+        self.removed.pop(doc, None)
+
+    def returned(self, e: dict) -> None:
+        op, doc = e["op"], e.get("doc")
+        if op == "edit":
+            self.fields[(doc, e["field"])] = e["value"]
+        elif op == "split":
+            self.forget(e["new"])
+            self.made[e["new"]] = doc
+        elif op == "merge":
+            self.forget(doc)
+            self.merged[doc] = e["into"]
+        elif op == "remove":
+            self.removed[doc] = e["entry"]
+        elif op == "restore":
+            self.removed = {d: x for d, x in self.removed.items() if x != e["entry"]}
+
+    def killed(self, e: dict) -> None:
+        op = e["op"]
+        if op == "edit":
+            self.fields.pop((e["doc"], e["field"]), None)
+        elif op == "split":
+            self.reusable = True
+            self.unsure.add(e["doc"])
+        elif op in ("merge", "remove"):
+            self.unsure.add(e["doc"])
+        elif op == "restore":
+            self.removed = {d: x for d, x in self.removed.items() if x != e["entry"]}
+
+
+def _verify_repairs(lib, journal: Path, out: Outcome) -> None:
+    """Every repair that returned is there: fields as set (and their rule kept), split documents
+    and their rules, merged ones gone, removals in the 回收站 until restored; and replaying the
+    rules over a fresh parse gives each text issue's documents exactly."""
+    from reader.gazette import parse_gazette
+
+    want = _Expect()
+    for e, done in repairs_expected(journal):
+        (want.returned if done else want.killed)(e)
+    conn = lib.db.conn
+    for (doc_id, name), value in want.fields.items():
+        if doc_id in want.unsure:
+            continue
+        out.checked_corrections += 1
+        row = conn.execute(f"SELECT {name} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            out.fail(f"document {doc_id} edited ({name}) is gone")
+            continue
+        if row[0] != value:
+            out.fail(f"document {doc_id}: {name} {row[0]!r}, journal says {value!r}")
+        rule = conn.execute(
+            "SELECT value FROM corrections WHERE document_id = ? AND kind = 'field' AND field = ?",
+            (doc_id, name),
+        ).fetchone()
+        if rule is None or json.loads(rule[0]) != value:
+            out.fail(f"document {doc_id}: the correction of {name} was lost")
+    for new, parent in want.made.items():
+        if new in want.unsure:
+            continue
+        out.checked_corrections += 1
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (new,)).fetchone() is None:
+            out.fail(f"the document split from {parent} ({new}) is gone")
+        elif not conn.execute(
+            "SELECT 1 FROM corrections WHERE kind = 'split' AND document_id = ?", (new,)
+        ).fetchone():
+            out.fail(f"the split that made document {new} was lost")
+    for doc_id, into in want.merged.items():
+        if doc_id in want.unsure or want.reusable:
+            continue
+        out.checked_corrections += 1
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None:
+            out.fail(f"document {doc_id} merged into {into} is back")
+    for doc_id in want.removed:
+        if doc_id in want.unsure:
+            continue
+        out.checked_corrections += 1
+        row = conn.execute("SELECT removed_in FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None or row[0] is None:
+            out.fail(f"document {doc_id} removed to the trash is not there")
+    for issue in lib.issues(include_removed=True):
+        if issue.format != "text" or not lib.edits.corrections(issue.id):
+            continue
+        parsed = parse_gazette(lib.read_original(issue).decode("utf-8"), issue.source_name)
+        out.checked_corrections += 1
+        if not lib.same_split(issue.id, parsed):
+            out.fail(
+                f"issue {issue.id}: replaying its corrections over a fresh parse differs from the library"
+            )

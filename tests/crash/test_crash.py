@@ -1,4 +1,4 @@
-"""SIGKILL of the headless app at random moments (imports, indexing, edits, backups): 0 losses."""
+"""SIGKILL of the headless app at random moments (imports, indexing, edits, repairs, backups): 0 losses."""
 
 from __future__ import annotations
 
@@ -34,3 +34,6 @@ def test_fifty_kills_lose_nothing(tmp_path: Path) -> None:
     assert outcome.losses == []
     assert outcome.kills == 50
     assert outcome.checked_highlights > 50, outcome  # the workload really wrote between the kills
+    assert outcome.checked_corrections > 50, (
+        outcome
+    )  # and repaired documents: edits, splits, merges, removals

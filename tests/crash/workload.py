@@ -1,7 +1,8 @@
 """What the crash harness kills: the app's writes, in a loop, as fast as they come.
 
 ``python -m tests.crash.workload LIBRARY JOURNAL SEED FILE...`` imports the given files, makes,
-edits, tags and deletes highlights, indexes, and backs up, in a random order. After each
+edits, tags and deletes highlights, edits, splits and merges documents, removes them to the 回收站
+and restores them, indexes, and backs up, in a random order. After each
 annotation call *returns* (committed), one line goes to JOURNAL: the harness then knows what
 must survive a kill at any later moment.
 """
@@ -13,6 +14,11 @@ import os
 import random
 import sys
 from pathlib import Path
+
+OPS = [
+    *["import", "add", "add", "add", "note", "note", "delete", "tag", "index", "backup"],
+    *["edit", "split", "merge", "remove", "restore"],
+]
 
 
 def main(argv: list[str]) -> int:
@@ -44,7 +50,7 @@ def main(argv: list[str]) -> int:
     ensure_index(lib, index)
     mine: list[str] = [h.uuid for h in lib.annotations.highlights()]
     while True:
-        op = rng.choice(["import", "add", "add", "add", "note", "note", "delete", "tag", "index", "backup"])
+        op = rng.choice(OPS)
         try:
             if op == "import":
                 import_paths(lib, [rng.choice(files)])
@@ -77,6 +83,39 @@ def main(argv: list[str]) -> int:
                 note({**entry, "pending": True})
                 lib.annotations.tag_highlight(entry["uuid"], [entry["tag"]])
                 note(entry)
+            elif op == "edit" and lib.documents():
+                doc = rng.choice(lib.documents())
+                entry = {
+                    "op": "edit",
+                    "doc": doc.id,
+                    "field": "date",
+                    "value": f"20{rng.randint(10, 24)}-03-1{seed % 9}",
+                }
+                note({**entry, "pending": True})
+                lib.edits.edit(doc.id, {"date": entry["value"]})
+                note(entry)
+            elif op == "split" and lib.documents():
+                doc = lib.document(rng.choice(lib.documents()).id)
+                starts = [i + 1 for i, ch in enumerate(doc.text[:-1]) if ch == "\n"]
+                if starts:
+                    note({"op": "split", "doc": doc.id, "pending": True})
+                    result = lib.edits.split(doc.id, rng.choice(starts))
+                    note({"op": "split", "doc": doc.id, "new": result.new_document_id})
+            elif op == "merge" and lib.documents():
+                doc = rng.choice(lib.documents())
+                note({"op": "merge", "doc": doc.id, "pending": True})
+                result = lib.edits.merge(doc.id)
+                note({"op": "merge", "doc": doc.id, "into": result.document_id})
+            elif op == "remove" and len(lib.documents()) > 3:
+                doc = rng.choice(lib.documents())
+                note({"op": "remove", "doc": doc.id, "pending": True})
+                [entry] = lib.trash.remove_documents([doc.id])
+                note({"op": "remove", "doc": doc.id, "entry": entry.id})
+            elif op == "restore" and lib.trash.entries():
+                entry = rng.choice(lib.trash.entries())
+                note({"op": "restore", "entry": entry.id, "pending": True})
+                lib.trash.restore([entry.id])
+                note({"op": "restore", "entry": entry.id})
             elif op == "index":
                 process_queue(lib, index)
             elif op == "backup":

@@ -370,6 +370,10 @@ class Edits:
             self._write_citations(conn, row["id"], d)
             if "text" in changed:
                 store.reanchor_document(conn, row["id"], d.text)
+                conn.execute(  # the reader's place stays inside the text
+                    "UPDATE reading_state SET text_offset = min(text_offset, ?) WHERE document_id = ?",
+                    (len(d.text), row["id"]),
+                )
         self.record_placement(conn, ids, rules, applied.placed, [r["id"] for r in rows])
 
     # -- snapshots ----------------------------------------------------------------------------

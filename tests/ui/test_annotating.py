@@ -15,9 +15,9 @@ from reader.settings import Settings
 from reader.ui.annotations_browser import AnnotationsBrowser
 from reader.ui.fonts import install_app_font
 from reader.ui.main_window import MainWindow
-from reader.ui.page_view import POINTS_TO_PX
 from reader.ui.tag_manager import TagManager
 from tests.conftest import DATA
+from tests.helpers.pageview import drag_on_page, wait_rendered
 from tests.helpers.pdfgen import gazette_pdf
 
 TEXT = (DATA / "yulin_like.txt").read_text(encoding="utf-8")
@@ -60,15 +60,6 @@ def _drag_text(qtbot, view, start: int, end: int) -> None:
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
 
 
-def _wait_rendered(qtbot, window) -> None:
-    view = window.pane.page_view
-    qtbot.waitUntil(lambda: view.page_count() > 0 and bool(view.visible_pages()), timeout=15000)
-    qtbot.waitUntil(
-        lambda: window.renderer.image(view.visible_pages()[0], view.render_scale(), view.theme) is not None,
-        timeout=15000,
-    )
-
-
 def test_mouse_selection_in_text_view_highlights_and_shows_in_page_view(qtbot, setup) -> None:
     window, lib, doc = setup
     quote = "每月巡河不少于一次"
@@ -82,7 +73,7 @@ def test_mouse_selection_in_text_view_highlights_and_shows_in_page_view(qtbot, s
     assert any(m.cursor.selectedText() == quote for m in window.pane.text_view.extraSelections())
     # …and in the page view, drawn on the page that prints it
     window.pane.set_view("page")
-    _wait_rendered(qtbot, window)
+    wait_rendered(qtbot, window)
     qtbot.waitUntil(lambda: uid in window.pane.page_view.marks(), timeout=15000)
     page = window.pane.page_view.marks()[uid][0][0]
     window.renderer.request_chars(page)
@@ -94,33 +85,10 @@ def test_mouse_selection_in_page_view_highlights_and_shows_in_text_view(qtbot, s
     window, lib, doc = setup
     pane = window.pane
     pane.set_view("page")
-    _wait_rendered(qtbot, window)
+    wait_rendered(qtbot, window)
     view = pane.page_view
     quote = "考核结果纳入绩效考评"
-    page = next(p for p in range(doc.page_start, doc.page_end + 1) if True)
-    window.renderer.request_chars(page)
-    qtbot.waitUntil(lambda: page in window.renderer.page_text, timeout=15000)
-    text, boxes = window.renderer.page_text[page]
-    if quote not in text:  # on the next page
-        page += 1
-        window.renderer.request_chars(page)
-        qtbot.waitUntil(lambda: page in window.renderer.page_text, timeout=15000)
-        text, boxes = window.renderer.page_text[page]
-    i0 = text.index(quote)
-    i1 = i0 + len(quote) - 1
-    view.go_to_page(page)
-    view.set_position(page + max(boxes[i0][1] / view.sizes[page][1] - 0.2, 0))
-    QApplication.processEvents()
-    rect = view._page_rect(page)
-    k = view.zoom * POINTS_TO_PX
-
-    def at(i: int) -> QPoint:
-        x0, y0, x1, y1 = boxes[i]
-        return QPoint(int(rect.x() + (x0 + x1) / 2 * k), int(rect.y() + (y0 + y1) / 2 * k))
-
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=at(i0))
-    qtbot.mouseMove(view.viewport(), pos=at(i1))
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(i1))
+    drag_on_page(qtbot, window, doc, quote)
     assert view.selected_text() == quote
     span = pane.selection_range()
     assert span is not None and doc.text[span[0] : span[1]] == quote

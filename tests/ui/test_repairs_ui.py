@@ -225,3 +225,41 @@ def test_old_trash_is_emptied_at_start_with_a_notice(qtbot, tmp_path):
     assert "30" in w.last_notice and lib.trash.entries() == [] and lib.issues(include_removed=True) == []
     w.close()
     lib.close()
+
+
+def test_split_in_the_page_view_of_a_pdf_keeps_the_page_map(qtbot, tmp_path):
+    from reader.importer import import_paths
+    from reader.pagemap import page_at
+    from tests.conftest import DATA
+    from tests.helpers.pageview import drag_on_page, wait_rendered
+    from tests.helpers.pdfgen import gazette_pdf
+
+    pdf = tmp_path / "玉林公报.pdf"
+    gazette_pdf((DATA / "yulin_like.txt").read_text(encoding="utf-8"), pdf)
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [pdf])
+    doc = lib.document(lib.documents()[0].id)  # the 重大项目 notice, its 工作方案 printed after it
+    quote = "玉林市2019年重大项目建设工作方案"
+    at = doc.text.index(quote, doc.text.index("2019年1月8日"))
+    expected_page = page_at(doc.page_map, at)
+    h = lib.annotations.add_highlight(doc.id, at + 30, at + 40, "red", note="方案里的高亮")
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    w.resize(1280, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    w.open_document(doc.id)
+    w.pane.set_view("page")
+    wait_rendered(qtbot, w)
+    drag_on_page(qtbot, w, doc, "为加快推进重大项目建设")
+    start = w.pane.selection_range()[0]
+    assert start == doc.text.index("为加快推进重大项目建设")
+    w.actions_by_name["split_here"].trigger()
+    first, second = (lib.document(d.id) for d in lib.documents()[:2])
+    assert second.text.startswith("为加快推进重大项目建设") and w.pane.doc.id == second.id
+    assert second.page_start == expected_page and first.page_end == page_at(doc.page_map, at - 1)
+    assert second.page_map[0] == [0, expected_page]
+    moved = lib.annotations.highlight(h.uuid)
+    assert moved.document_id == second.id and second.text[moved.start : moved.end] == moved.quote
+    w.close()
+    lib.close()

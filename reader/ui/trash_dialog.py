@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -66,8 +67,11 @@ class TrashDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             item.setToolTip(0, plain_tip("\n".join([e.label, *e.titles])))
             self.tree.addTopLevelItem(item)
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(2)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.empty_button.setEnabled(bool(entries))
         self._selection()
 

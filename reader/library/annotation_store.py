@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.anchoring import Anchor, make_anchor, reanchor
 from reader.errors import DocumentNotFound, ReaderError
-from reader.library.db import transaction, translate
+from reader.library.db import Store
 from reader.textnorm import find_all
 
 if TYPE_CHECKING:
@@ -84,26 +84,15 @@ class TagLinks:
     highlight_ids: list[int]
 
 
-class AnnotationStore:
+class AnnotationStore(Store):
     """Repository of annotations for one open :class:`Library`."""
 
     def __init__(
         self, db: sqlite_utils.Database, check_writable: Callable[[], None], readonly: bool = False
     ) -> None:
         """``check_writable`` raises before a write that cannot land (the library's own check)."""
-        self.db = db
-        self._check_writable = check_writable
+        super().__init__(db, check_writable)
         self.readonly = readonly
-
-    def _write(self):
-        self._check_writable()
-        return transaction(self.db)
-
-    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        try:
-            return list(self.db.query(sql, list(params)))
-        except sqlite3.DatabaseError as exc:
-            raise translate(exc) from exc
 
     # -- highlights ---------------------------------------------------------------------------
     def add_highlight(

@@ -12,8 +12,9 @@ import contextlib
 import itertools
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -113,6 +114,26 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute(f"RELEASE {name}")
         raise
     conn.execute(f"RELEASE {name}")
+
+
+class Store:
+    """What every repository of an open library shares: its connection, reads that say what went
+    wrong in words, and writes that are one transaction each, refused up front when the library
+    cannot be written (``check_writable`` is the library's own check)."""
+
+    def __init__(self, db: sqlite_utils.Database, check_writable: Callable[[], None]) -> None:
+        self.db = db
+        self._check_writable = check_writable
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, list(params)))
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc) from exc
+
+    def _write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        self._check_writable()
+        return transaction(self.db)
 
 
 def folder_writable(folder: Path) -> bool:

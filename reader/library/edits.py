@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -45,36 +44,16 @@ from reader.corrections import (
 )
 from reader.errors import DocumentNotFound
 from reader.gazette.model import Citation, Document
-from reader.library.db import transaction, translate
+from reader.library.db import Store
+from reader.library.rows import COLUMNS, INSERT_DOCUMENT, UPDATE_DOCUMENT, document_row
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 __all__ = ["CorrectionError", "CorrectionRecord", "EditResult", "Edits", "Snapshot"]
 
 # documents' columns a snapshot restores (not its id, issue or 回收站 state)
-_DOC_COLUMNS = [
-    "seq",
-    "title",
-    "number",
-    "number_key",
-    "issuer",
-    "recipients",
-    "date",
-    "kind",
-    "attachments",
-    "text",
-    "start_line",
-    "end_line",
-    "in_toc",
-    "page_start",
-    "page_end",
-    "page_map",
-    "searchable",
-    "section",
-    "decisions",
-    "withdrawn",
-]
+_DOC_COLUMNS = [*COLUMNS, "withdrawn"]
 _SIGNATURE = ("issuer", "date", "attachments")  # what a merged document takes from its second part
 _HL_COLUMNS = ["document_id", "start", "end", "quote", "prefix", "suffix", "orphan"]
 _CORRECTION_COLUMNS = [
@@ -225,22 +204,8 @@ def correction_of(row: dict[str, Any]) -> Correction:
     return Correction(row["uuid"], row["kind"], anchor, row["field"], json.loads(row["value"]))
 
 
-class Edits:
+class Edits(Store):
     """Repairs of one open library (``library.edits``)."""
-
-    def __init__(self, db: sqlite_utils.Database, check_writable: Callable[[], None]) -> None:
-        self.db = db
-        self._check_writable = check_writable
-
-    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        try:
-            return list(self.db.query(sql, list(params)))
-        except sqlite3.DatabaseError as exc:
-            raise translate(exc) from exc
-
-    def _write(self):
-        self._check_writable()
-        return transaction(self.db)
 
     # -- reading the issue as parts ---------------------------------------------------------
     def _document_row(self, doc_id: int) -> dict[str, Any]:
@@ -650,68 +615,22 @@ class Edits:
         )
 
     def _update_document(self, conn: sqlite3.Connection, doc_id: int, part: Part) -> None:
-        d = part.doc
-        first, last, page_map = part.pages if part.pages else (None, None, None)
-        conn.execute(
-            """UPDATE documents SET title = ?, number = ?, number_key = ?, issuer = ?, recipients = ?, date = ?,
-                   kind = ?, attachments = ?, text = ?, end_line = ?, page_start = ?, page_end = ?, page_map = ?,
-                   decisions = ? WHERE id = ?""",
-            (
-                d.title,
-                d.number,
-                d.number_key,
-                d.issuer,
-                d.recipients,
-                d.date,
-                d.kind,
-                json.dumps(d.attachments, ensure_ascii=False),
-                d.text,
-                d.end_line,
-                first,
-                last,
-                None if page_map is None else json.dumps(page_map),
-                json.dumps(d.decisions, ensure_ascii=False),
-                doc_id,
-            ),
-        )
-        self._write_citations(conn, doc_id, d)
+        seq, searchable = conn.execute(
+            "SELECT seq, searchable FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        conn.execute(UPDATE_DOCUMENT, (*document_row(seq, part.doc, part.pages, bool(searchable)), doc_id))
+        self._write_citations(conn, doc_id, part.doc)
 
     def _insert_document(
         self, conn: sqlite3.Connection, issue_id: int, seq: int, part: Part, like: dict[str, Any]
     ) -> int:
-        d = part.doc
-        first, last, page_map = part.pages if part.pages else (None, None, None)
-        cur = conn.execute(
-            """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients, date, kind,
-                   attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable,
-                   section, decisions, removed_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                issue_id,
-                seq,
-                d.title,
-                d.number,
-                d.number_key,
-                d.issuer,
-                d.recipients,
-                d.date,
-                d.kind,
-                json.dumps(d.attachments, ensure_ascii=False),
-                d.text,
-                d.start_line,
-                d.end_line,
-                None,
-                first,
-                last,
-                None if page_map is None else json.dumps(page_map),
-                like["searchable"],
-                d.section,
-                json.dumps(d.decisions, ensure_ascii=False),
-                like.get("removed_in"),
-            ),
-        )
-        new_id = cur.lastrowid
+        """A new document of the issue (a split's second half), in the 回收站 if ``like`` is."""
+        values = document_row(seq, part.doc, part.pages, bool(like["searchable"]))
+        new_id = conn.execute(INSERT_DOCUMENT, (issue_id, *values)).lastrowid
         assert new_id is not None
-        self._write_citations(conn, new_id, d)
+        if like.get("removed_in") is not None:
+            conn.execute("UPDATE documents SET removed_in = ? WHERE id = ?", (like["removed_in"], new_id))
+        self._write_citations(conn, new_id, part.doc)
         return new_id
 
     # -- merge --------------------------------------------------------------------------------

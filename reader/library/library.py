@@ -25,7 +25,7 @@ import sqlite_utils
 
 from reader.corrections import Part, apply, describe
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
-from reader.gazette.model import Document, Issue, ParsedIssue
+from reader.gazette.model import Issue, ParsedIssue
 from reader.library import migrations
 from reader.library.annotation_store import AnnotationStore
 from reader.library.db import connect, folder_writable, transaction, translate
@@ -39,6 +39,7 @@ from reader.library.records import (
     View,
     issue_label,
 )
+from reader.library.rows import INSERT_DOCUMENT, UPDATE_DOCUMENT, document_row
 from reader.library.schema import schema_problem
 from reader.library.trash import VISIBLE, Trash
 from reader.locations import default_library_dir  # noqa: F401  (re-exported)
@@ -195,8 +196,8 @@ class Library:
             assert issue_id is not None
             self.edits.store_base(conn, issue_id, parsed, pages)
             for seq, d in enumerate(parsed.documents, start=1):
-                values = _document_row(seq, d, pages[seq - 1] if pages else None, source.has_text)
-                dcur = conn.execute(_INSERT_DOCUMENT, (issue_id, *values))
+                values = document_row(seq, d, pages[seq - 1] if pages else None, source.has_text)
+                dcur = conn.execute(INSERT_DOCUMENT, (issue_id, *values))
                 conn.executemany(
                     "INSERT INTO citations (document_id, title, number, number_key) VALUES (?,?,?,?)",
                     [(dcur.lastrowid, c.title, c.number, c.number_key) for c in d.citations],
@@ -325,22 +326,16 @@ class Library:
             conn.execute("UPDATE documents SET seq = -seq - 1000000 WHERE issue_id = ?", (issue_id,))
             kept: dict[int, str] = {}
             for seq, d in enumerate(parsed.documents, start=1):
-                values = _document_row(seq, d, pages[seq - 1] if pages else None, has_text)
+                values = document_row(seq, d, pages[seq - 1] if pages else None, has_text)
                 old_index = pairs.get(seq - 1)
                 if old_index is not None:
                     doc_id = old[old_index]["id"]
-                    conn.execute(
-                        """UPDATE documents SET seq = ?, title = ?, number = ?, number_key = ?, issuer = ?,
-                               recipients = ?, date = ?, kind = ?, attachments = ?, text = ?, start_line = ?,
-                               end_line = ?, in_toc = ?, page_start = ?, page_end = ?, page_map = ?,
-                               searchable = ?, section = ?, decisions = ?, withdrawn = 0 WHERE id = ?""",
-                        (*values, doc_id),
-                    )
+                    conn.execute(UPDATE_DOCUMENT, (*values, doc_id))
                     conn.execute("DELETE FROM citations WHERE document_id = ?", (doc_id,))
                     tally(annotations.reanchor_document(conn, doc_id, d.text))
                     counts["updated"] += 1
                 else:
-                    doc_id = conn.execute(_INSERT_DOCUMENT, (issue_id, *values)).lastrowid
+                    doc_id = conn.execute(INSERT_DOCUMENT, (issue_id, *values)).lastrowid
                     counts["added"] += 1
                 kept[doc_id] = d.text
                 in_order.append(doc_id)
@@ -711,37 +706,6 @@ def _match_documents(old: list[dict[str, Any]], new: list[tuple[str, str | None]
 
 
 _DOCUMENT_COUNT = "(SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id AND d.removed_in IS NULL)"
-
-_INSERT_DOCUMENT = """INSERT INTO documents (issue_id, seq, title, number, number_key, issuer, recipients,
-    date, kind, attachments, text, start_line, end_line, in_toc, page_start, page_end, page_map, searchable,
-    section, decisions)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
-
-
-def _document_row(seq: int, d: Document, pages: tuple | None, has_text: bool) -> tuple:
-    """A document's column values from ``seq`` to ``decisions`` (the order of _INSERT_DOCUMENT)."""
-    first, last, page_map = pages if pages else (None, None, None)
-    return (
-        seq,
-        d.title,
-        d.number,
-        d.number_key,
-        d.issuer,
-        d.recipients,
-        d.date,
-        d.kind,
-        json.dumps(d.attachments, ensure_ascii=False),
-        d.text,
-        d.start_line,
-        d.end_line,
-        None if d.in_toc is None else int(d.in_toc),
-        first,
-        last,
-        None if page_map is None else json.dumps(page_map),
-        int(has_text),
-        d.section,
-        json.dumps(d.decisions, ensure_ascii=False),
-    )
 
 
 def _issue_columns(

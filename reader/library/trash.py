@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import DocumentNotFound, ReaderError
-from reader.library.db import transaction, translate
-from reader.library.records import issue_label
+from reader.library.db import Store
+from reader.library.records import IssueRecord
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -65,23 +64,12 @@ class Emptied:
         return asdict(self)
 
 
-class Trash:
+class Trash(Store):
     """The 回收站 of one open library (``library.trash``)."""
 
     def __init__(self, db: sqlite_utils.Database, folder: Path, check_writable: Callable[[], None]) -> None:
-        self.db = db
+        super().__init__(db, check_writable)
         self.folder = folder
-        self._check_writable = check_writable
-
-    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        try:
-            return list(self.db.query(sql, list(params)))
-        except sqlite3.DatabaseError as exc:
-            raise translate(exc) from exc
-
-    def _write(self):
-        self._check_writable()
-        return transaction(self.db)
 
     # -- what a removal would take ------------------------------------------------------------
     def highlights_on(self, *, issue_id: int | None = None, document_ids: list[int] | None = None) -> int:
@@ -99,16 +87,7 @@ class Trash:
         rows = self._rows("SELECT * FROM issues WHERE id = ?", (issue_id,))
         if not rows:
             raise DocumentNotFound(f"没有编号为 {issue_id} 的期刊")
-        r = rows[0]
-        return issue_label(
-            city=r["city"],
-            publisher=r["publisher"],
-            year=r["year"],
-            number=r["number"],
-            total_number=r["total_number"],
-            is_gazette=bool(r["is_gazette"]),
-            source_name=r["source_name"],
-        )
+        return IssueRecord.from_row(rows[0]).label
 
     # -- remove -------------------------------------------------------------------------------
     def remove_issue(self, issue_id: int) -> TrashEntry:

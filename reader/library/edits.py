@@ -280,8 +280,9 @@ class Edits(Store):
         )
 
     def base(self, issue_id: int) -> list[Part]:
-        """The parser's split of the issue. An issue imported before bases were kept has none:
-        its documents as they stand are it (no rule could have changed them yet)."""
+        """The parser's split of the issue. One is kept only once the issue has rules (a library
+        of 100,000 documents does not keep every text twice): before the first, the documents as
+        they stand are the parse."""
         row = self.db.conn.execute("SELECT parts FROM issue_base WHERE issue_id = ?", (issue_id,)).fetchone()
         if row is not None:
             return unpack_parts(row[0])
@@ -489,7 +490,7 @@ class Edits(Store):
         rows, parts = self.issue_parts(issue_id)
         index = next((i for i, r in enumerate(rows) if r["id"] == doc_id), None)
         if index is not None:
-            doc = parts[index].doc
+            doc = copy.copy(parts[index].doc)  # the parts stay as they were: they may become the base
             anchor = body_anchor(parts, index)
         else:  # a withdrawn document: its rule can only point into its own text
             doc = document_of(row, [])

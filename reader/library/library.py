@@ -194,7 +194,6 @@ class Library:
             )
             issue_id = cur.lastrowid
             assert issue_id is not None
-            self.edits.store_base(conn, issue_id, parsed, pages)
             for seq, d in enumerate(parsed.documents, start=1):
                 values = document_row(seq, d, pages[seq - 1] if pages else None, source.has_text)
                 dcur = conn.execute(INSERT_DOCUMENT, (issue_id, *values))
@@ -318,7 +317,10 @@ class Library:
 
         in_order: list[int] = []
         with transaction(self.db) as conn:
-            self.edits.store_base(conn, issue_id, *base)
+            if layer.rules:  # replayed over this parse from now on
+                self.edits.store_base(conn, issue_id, *base)
+            else:  # nothing to replay: the documents are the parse (a first repair keeps them)
+                conn.execute("DELETE FROM issue_base WHERE issue_id = ?", (issue_id,))
             if cols:
                 assignments = ", ".join(f"{name} = ?" for name in cols)
                 conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*cols.values(), issue_id])

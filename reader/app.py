@@ -122,8 +122,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.excepthook = previous
 
 
+NO_DISPLAY = (
+    "没有找到图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
+    "命令行功能无需显示即可使用，例如：python -m reader --help、python -m reader list\n"
+    "（远程登录时可用 ssh -X，或在 xvfb-run 下运行。）"
+)
+
+
+def display_missing(env: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """On Linux and the BSDs, is there no display for a window? (Qt would abort with exit 134
+    and a message about xcb plugins; the user should hear that there is no display, in Chinese.)"""
+    env = dict(os.environ) if env is None else env
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith(("linux", "freebsd", "openbsd")):
+        return False
+    if env.get("QT_QPA_PLATFORM"):  # offscreen, vnc, wayland…: chosen on purpose
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def _main(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None and display_missing():
+        sys.stderr.write(f"gongbao: {NO_DISPLAY}\n")
+        return 1
 
     from reader.ui.fonts import install_app_font
     from reader.ui.i18n import choose_language, install_translators

@@ -70,6 +70,23 @@ def colour_key(text: str) -> str:
     return key
 
 
+def kind_key(text: str) -> str:
+    """A 文种 by key (notice) or by name (通知); anything else is a usage error (exit 2)."""
+    from reader.gazette.kinds import LABELS
+
+    if text in LABELS:
+        return text
+    by_name = {v: k for k, v in LABELS.items()}
+    if text in by_name:
+        return by_name[text]
+    names = "、".join(f"{k}（{v}）" for k, v in LABELS.items())
+    raise argparse.ArgumentTypeError(f"没有这个文种：{text}（可用：{names}）")
+
+
+def kind_arg(help: str = "文种：notice、opinion…或 通知、意见…") -> Arg:
+    return arg("--kind", type=kind_key, metavar="K", help=help)
+
+
 def colour_arg(help: str = "颜色：yellow/red/green/blue/purple 或其含义（如 时限）") -> Arg:
     return arg("--color", type=colour_key, metavar="C", help=help)
 
@@ -195,9 +212,26 @@ def _utf8_output() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-def _fail(args: argparse.Namespace, message: str) -> int:
+def error_category(exc: BaseException) -> str:
+    """What kind of failure, for scripts (``{"error", "category"}``; the README lists them)."""
+    from reader.errors import DocumentNotFound, ImportRejected, LibraryError, LibraryReadOnly
+
+    if isinstance(exc, ImportRejected):
+        return exc.category
+    if isinstance(exc, DocumentNotFound):
+        return "not_found"
+    if isinstance(exc, LibraryReadOnly):
+        return "read_only"
+    if isinstance(exc, LibraryError):
+        return "library"
+    if isinstance(exc, OSError):
+        return "os"
+    return "refused"
+
+
+def _fail(args: argparse.Namespace, message: str, category: str = "refused") -> int:
     if getattr(args, "json", False):  # scripts read the error where they read the result
-        print_json({"error": message})
+        print_json({"error": message, "category": category})
     err(message)
     return 1
 
@@ -212,12 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except ReaderError as exc:
-        return _fail(args, str(exc))
+        return _fail(args, str(exc), error_category(exc))
     except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
         return 0
     except OSError as exc:  # a full disk, a vanished folder: said in words, never a traceback
         return _fail(
-            args, f"无法完成：{describe_failure(exc)}" + (f"（{exc.filename}）" if exc.filename else "")
+            args, f"无法完成：{describe_failure(exc)}" + (f"（{exc.filename}）" if exc.filename else ""), "os"
         )
     except KeyboardInterrupt:
         err("已取消")

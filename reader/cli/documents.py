@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.core import arg, command, err, opened, print_json
+from reader.cli.core import arg, command, err, kind_arg, opened, print_json
 from reader.errors import ImportRejected, ReaderError
 from reader.library.records import ImportStatus, ReparseStatus
 
@@ -42,7 +42,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             parsed = parse_gazette(decoded.text, path.name)
             encoding, warnings = decoded.encoding, decoded.warnings
     except ImportRejected as exc:
-        raise ReaderError(f"{path}: {exc.label}：{exc.reason}") from exc
+        raise ImportRejected(exc.category, f"{path}: {exc.reason}") from exc
     result = parsed.to_dict()
     result["source"] = {"path": str(path), "encoding": encoding, "warnings": warnings}
     if pages is not None:
@@ -140,7 +140,7 @@ def _print_outcomes(outcomes: list, failed: list) -> None:
     "列出资料库中的文档",
     arg("--city"),
     arg("--year", type=int),
-    arg("--kind", help="文种，如 notice、opinion、personnel"),
+    kind_arg("文种，如 notice、opinion、personnel 或 通知、意见、人事任免"),
     arg("--issuer", help="发文机关（包含匹配）"),
     arg("--sort", choices=["issue", "date", "date_asc"], default="issue"),
     arg("--tag", help="只列出带此标签（文档或其高亮）的文档"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli.core import arg, command, opened, print_json
+from reader.cli.core import arg, command, kind_arg, opened, print_json
 from reader.corrections import FIELD_LABELS, number_flagged
 from reader.errors import ReaderError
 
@@ -41,7 +41,7 @@ def _document(lib, doc_id: int) -> dict[str, Any]:
     arg("--issuer", help="发文机关"),
     arg("--recipients", help="主送机关"),
     arg("--date", help="成文日期 YYYY-MM-DD（空字符串清除）"),
-    arg("--kind", help="文种：notice、opinion…或 通知、意见…"),
+    kind_arg(),
     arg("--attachment", action="append", metavar="NAME", help="附件名称（可重复；给出即替换原列表）"),
 )
 def cmd_edit(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.core import arg, command, opened, print_json, search_index
+from reader.cli.core import arg, command, kind_arg, opened, print_json, search_index
 
 
 def _year_range(text: str) -> tuple[int, int]:
@@ -23,7 +23,7 @@ def _year_range(text: str) -> tuple[int, int]:
     arg("--limit", type=int, default=20),
     arg("--city"),
     arg("--year", type=_year_range, help="2019 或 2018-2020"),
-    arg("--kind"),
+    kind_arg(),
     arg("--tag"),
     arg("--sort", choices=["relevance", "date", "date_asc"], default="relevance"),
 )

@@ -63,6 +63,8 @@ class Library:
         self.db_path = self.folder / DB_NAME
         self.files_dir = self.folder / "files"
         self.readonly = readonly
+        if self.folder.exists() and not self.folder.is_dir():
+            raise LibraryError(f"资料库应是一个文件夹，这里是一个文件：{self.folder}")
         if not self.folder.exists():
             if not create:
                 raise LibraryError(f"资料库文件夹不存在：{self.folder}")

@@ -273,6 +273,13 @@ ZH = {
     "Move Selected to T&rash…": "将所选移到回收站(&R)…",
     "T&rash…": "回收站(&R)…",
     "This document is in the trash. Restore it from File → Trash to read it.": "这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。",
+    "%n document note(s)": "%n 篇文档批注",
+    "To export: %1": "将导出：%1",
+    "Nothing to export in this scope: no highlights or notes.": "所选范围内没有高亮或批注，无可导出。",
+    "Exported to %1": "已导出到 %1",
+    "Open Folder": "打开所在文件夹",
+    ", ": "，",
+    "Open": "打开",
 }
 
 

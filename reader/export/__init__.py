@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError, describe_failure
-from reader.export.collect import Bundle, Scope, collect, link
+from reader.export.collect import Bundle, Scope, collect, link, scope_counts
 from reader.library import Library
 
 FORMATS = {
@@ -22,7 +22,18 @@ FORMATS = {
     "json": "批注数据 JSON (*.json)",
 }
 
-__all__ = ["FORMATS", "Bundle", "ExportError", "ExportReport", "Scope", "collect", "export", "link", "write"]
+__all__ = [
+    "FORMATS",
+    "Bundle",
+    "ExportError",
+    "ExportReport",
+    "Scope",
+    "collect",
+    "export",
+    "link",
+    "scope_counts",
+    "write",
+]
 
 
 class ExportError(ReaderError):

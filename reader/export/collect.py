@@ -17,6 +17,7 @@ from reader.layout import layout, outline
 from reader.library import Library
 from reader.library.annotation_store import Highlight
 from reader.library.records import DocumentRecord
+from reader.library.trash import VISIBLE
 from reader.pagemap import page_at
 from reader.palette import palette
 
@@ -207,6 +208,38 @@ def _item(h: Highlight, record: DocumentRecord, sections: list[tuple[int, str]],
         page=page,
         section=None if h.orphan else section,
     )
+
+
+def scope_counts(library: Library, scope: Scope) -> tuple[int, int]:
+    """(highlights, document notes) an export of ``scope`` would hold: what the dialog shows
+    before it runs, read without any document's text. A query scope is resolved by the caller
+    into document ids first."""
+    notes = library.annotations
+    filters = {
+        "color": scope.color,
+        "tag": scope.highlight_tag,
+        "date_from": scope.date_from,
+        "date_to": scope.date_to,
+    }
+    if scope.everything:  # counted in SQL: the whole library may hold 100,000 highlights
+        total = notes.count(**filters)
+        if any(filters.values()):
+            return total, 0
+        sql = f"""SELECT COUNT(*) FROM document_notes n JOIN documents d ON d.id = n.document_id
+                  WHERE trim(n.note) != '' AND {VISIBLE}"""
+        return total, library.db.conn.execute(sql).fetchone()[0]
+    if scope.tag:
+        tagged = sorted(set(notes.tag_links(scope.tag).document_ids))
+        docs = [d.id for d in library.documents(ids=tagged)] if tagged else []
+        found = {h.uuid for d in docs for h in notes.highlights(d, **filters)}
+        others = {k: v for k, v in filters.items() if k != "tag"}
+        found |= {h.uuid for h in notes.highlights(tag=scope.tag, **others)}
+    else:
+        docs = [d.id for d in library.documents(ids=list(scope.doc_ids))] if scope.doc_ids else []
+        found = {h.uuid for d in docs for h in notes.highlights(d, **filters)}
+    if any(filters.values()):  # filtered: only matching highlights count
+        return len(found), 0
+    return len(found), sum(1 for d in docs if notes.document_note(d).strip())
 
 
 def collect(

@@ -203,6 +203,36 @@ class AnnotationStore(Store):
         ``query`` matches quotes and notes ignoring width and spacing; dates filter on when the
         highlight was made (``YYYY-MM-DD``, inclusive).
         """
+        where, params = self._where(document_id, color, tag, issue_id, date_from, date_to, orphans)
+        found = self._select(where, params)
+        if query:
+            found = [h for h in found if find_all(h.quote + "\n" + h.note, query)]
+        return found
+
+    def count(
+        self,
+        *,
+        color: str | None = None,
+        tag: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> int:
+        """How many live highlights across the library pass the filters (without loading them)."""
+        where, params = self._where(None, color, tag, None, date_from, date_to, None)
+        sql = f"SELECT COUNT(*) FROM highlights h JOIN documents d ON d.id = h.document_id WHERE {where}"
+        return self.db.conn.execute(sql, params).fetchone()[0]
+
+    @staticmethod
+    def _where(
+        document_id: int | None,
+        color: str | None,
+        tag: str | None,
+        issue_id: int | None,
+        date_from: str | None,
+        date_to: str | None,
+        orphans: bool | None,
+    ) -> tuple[str, list[Any]]:
+        """The WHERE of a highlight listing (filters combine with AND)."""
         where, params = ["h.deleted_at IS NULL"], []
         if document_id is not None:
             where.append("h.document_id = ?")
@@ -230,10 +260,7 @@ class AnnotationStore(Store):
                 "WHERE t.name = ?)"
             )
             params.append(tag)
-        found = self._select(" AND ".join(where), params)
-        if query:
-            found = [h for h in found if find_all(h.quote + "\n" + h.note, query)]
-        return found
+        return " AND ".join(where), params
 
     def _select(self, where: str, params: list[Any]) -> list[Highlight]:
         rows = self._rows(

@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reader.export import scope_counts
 from reader.library import Library
 from reader.models.runner import Task
 from reader.ui.export_dialog import ExportDialog, ExportRequest
+from reader.ui.messages import message_box
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -24,6 +27,7 @@ class ExportController(QObject):
         self.last_export = None  # the report of the last export that finished
         self.export_task: Task | None = None
         self.notes_task: Task | None = None
+        self.offered: QMessageBox | None = None  # the "open it?" box after the last export
 
     def open_dialog(self) -> ExportDialog:
         w = self.window
@@ -36,12 +40,25 @@ class ExportController(QObject):
             query=results.query if results else "",
             tags=[t.name for t in w.library.annotations.tag_counts()],
             colours=w.colours(),
-            folder=Path.home(),
+            folder=self.folder(),
+            count=lambda scope: scope_counts(w.library, scope),
             parent=w,
         )
+        dialog.accepted.connect(lambda: self._remember(dialog.request()))
         dialog.accepted.connect(lambda: self.start(dialog.request()))
         dialog.open()
         return dialog
+
+    def folder(self) -> Path:
+        """Where the last export went, else 文档 (Documents), else the home folder."""
+        last = self.window.settings.extra.get("export_folder")
+        if isinstance(last, str) and Path(last).is_dir():
+            return Path(last)
+        docs = Path.home() / "Documents"
+        return docs if docs.is_dir() else Path.home()
+
+    def _remember(self, request: ExportRequest) -> None:
+        self.window.settings.extra["export_folder"] = str(request.path.parent)
 
     def start(self, request: ExportRequest) -> Task:
         """Export while the window stays usable; the window waits for it before closing."""
@@ -65,6 +82,32 @@ class ExportController(QObject):
         self.last_export = report
         text = self.tr("Exported %1 highlights to %2").replace("%1", str(report.highlights))
         self.window.statusBar().showMessage(text.replace("%2", str(report.path)), 10000)
+        self.offer_open(Path(report.path))
+
+    def offer_open(self, path: Path) -> QMessageBox:
+        """Open the file just written, or its folder (not modal: the window stays usable)."""
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Information,
+            self.tr("Export notes"),
+            self.tr("Exported to %1").replace("%1", str(path)),
+        )
+        box.setObjectName("exportDone")
+        open_file = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def chosen(button) -> None:
+            if button is open_file:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif button is open_folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+        box.buttonClicked.connect(chosen)
+        box.setModal(False)
+        box.show()
+        self.offered = box
+        return box
 
     def import_notes_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import notes"), "", "JSON (*.json)")

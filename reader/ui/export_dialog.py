@@ -6,6 +6,7 @@ in the background, so a large export never freezes the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.errors import ReaderError
 from reader.export import FORMATS, Scope
 from reader.palette import Colour
+from reader.ui.messages import plain_label
 from reader.ui.widgets import fill_combo, swatch
 
 SUFFIX = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf", "csv": ".csv", "json": ".json"}
@@ -54,8 +57,11 @@ class ExportDialog(QDialog):
         tags: list[str],
         colours: list[Colour],
         folder: Path,
+        count: Callable[[Scope], tuple[int, int]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``count(scope)`` says how many highlights and document notes the scope holds, shown
+        before the export runs (nothing in scope: nothing to export)."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export notes"))
@@ -145,8 +151,39 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.summary = plain_label(self)
+        self.summary.setObjectName("exportSummary")
+        lay.addWidget(self.summary)
         lay.addWidget(self.buttons)
+        self._count = count
+        for button in self.scope_buttons.values():
+            button.toggled.connect(self.update_summary)
+        for combo in (self.scope_tag, self.colour, self.tag):
+            combo.currentIndexChanged.connect(self.update_summary)
+        self.use_dates.toggled.connect(self.update_summary)
+        self.date_from.dateChanged.connect(self.update_summary)
+        self.date_to.dateChanged.connect(self.update_summary)
+        self.update_summary()
         self.resize(560, self.sizeHint().height())
+
+    def update_summary(self) -> None:
+        """Say what the export will hold; Export is enabled only when it holds something."""
+        if self._count is None:
+            return
+        try:
+            highlights, notes = self._count(self.request().scope)
+        except ReaderError as exc:
+            self.summary.setText(str(exc))
+            return
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(highlights or notes))
+        if highlights or notes:
+            text = self.tr("%n highlight(s)", "", highlights)
+            if notes:
+                text += self.tr(", ") + self.tr("%n document note(s)", "", notes)
+            self.summary.setText(self.tr("To export: %1").replace("%1", text))
+        else:
+            self.summary.setText(self.tr("Nothing to export in this scope: no highlights or notes."))
 
     def _format_changed(self) -> None:
         path = Path(self.path.text() or str(self._folder / "批注摘录"))

@@ -307,27 +307,47 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../reader/ui/export_controller.py" line="58" />
+        <location filename="../../reader/ui/export_controller.py" line="75" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_controller.py" line="66" />
+        <location filename="../../reader/ui/export_controller.py" line="83" />
         <source>Exported %1 highlights to %2</source>
         <translation>已导出 %1 处批注到 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_controller.py" line="70" />
+        <location filename="../../reader/ui/export_controller.py" line="92" />
+        <source>Export notes</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="93" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="96" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="97" />
+        <source>Open Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_controller.py" line="113" />
         <source>Import notes</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_controller.py" line="84" />
+        <location filename="../../reader/ui/export_controller.py" line="127" />
         <source>Importing notes…</source>
         <translation>正在导入批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_controller.py" line="96" />
+        <location filename="../../reader/ui/export_controller.py" line="139" />
         <source>Imported notes: %1 added, %2 restored, %3 already here</source>
         <translation>已导入批注：新增 %1，恢复 %2，已存在 %3</translation>
     </message>
@@ -335,86 +355,109 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="61" />
-        <location filename="../../reader/ui/export_dialog.py" line="157" />
+        <location filename="../../reader/ui/export_dialog.py" line="67" />
+        <location filename="../../reader/ui/export_dialog.py" line="194" />
         <source>Export notes</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="74" />
+        <location filename="../../reader/ui/export_dialog.py" line="80" />
         <source>The open document</source>
         <translation>当前文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="77" />
+        <location filename="../../reader/ui/export_dialog.py" line="83" />
         <source>The selected documents (%1)</source>
         <translation>选中的文档（%1 篇）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="80" />
+        <location filename="../../reader/ui/export_dialog.py" line="86" />
         <source>Documents and highlights with the tag</source>
         <translation>带此标签的文档和高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="83" />
+        <location filename="../../reader/ui/export_dialog.py" line="89" />
         <source>The current search results (%1)</source>
         <translation>当前检索结果（%1 篇）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="86" />
+        <location filename="../../reader/ui/export_dialog.py" line="92" />
         <source>The whole library</source>
         <translation>整个资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="106" />
-        <location filename="../../reader/ui/export_dialog.py" line="145" />
+        <location filename="../../reader/ui/export_dialog.py" line="112" />
+        <location filename="../../reader/ui/export_dialog.py" line="151" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <location filename="../../reader/ui/export_dialog.py" line="115" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="113" />
+        <location filename="../../reader/ui/export_dialog.py" line="119" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="115" />
+        <location filename="../../reader/ui/export_dialog.py" line="121" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="116" />
+        <location filename="../../reader/ui/export_dialog.py" line="122" />
         <source>Highlight tag</source>
         <translation>高亮标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="124" />
         <source>Only highlights made from</source>
         <translation>仅导出此期间的高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <location filename="../../reader/ui/export_dialog.py" line="133" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="133" />
+        <location filename="../../reader/ui/export_dialog.py" line="139" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="136" />
+        <location filename="../../reader/ui/export_dialog.py" line="142" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="140" />
+        <location filename="../../reader/ui/export_dialog.py" line="146" />
         <source>Save to</source>
         <translation>保存到</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_dialog.py" line="181" />
+        <source>%n highlight(s)</source>
+        <translation><numerusform>%n 条高亮</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <source>%n document note(s)</source>
+        <translation><numerusform>%n 篇文档批注</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="184" />
+        <source>To export: %1</source>
+        <translation>将导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="186" />
+        <source>Nothing to export in this scope: no highlights or notes.</source>
+        <translation>所选范围内没有高亮或批注，无可导出。</translation>
     </message>
 </context>
 <context>
@@ -1205,42 +1248,42 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="31" />
+        <location filename="../../reader/ui/trash_dialog.py" line="32" />
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="36" />
+        <location filename="../../reader/ui/trash_dialog.py" line="37" />
         <source>Removed issues and documents are kept here for %1 days, then deleted.</source>
         <translation>移除的期刊和文档在这里保留 %1 天，之后永久删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <location filename="../../reader/ui/trash_dialog.py" line="43" />
         <source>Removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <location filename="../../reader/ui/trash_dialog.py" line="43" />
         <source>Documents</source>
         <translation>文档数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <location filename="../../reader/ui/trash_dialog.py" line="43" />
         <source>Highlights</source>
         <translation>高亮数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="42" />
+        <location filename="../../reader/ui/trash_dialog.py" line="43" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="48" />
+        <location filename="../../reader/ui/trash_dialog.py" line="49" />
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/trash_dialog.py" line="49" />
+        <location filename="../../reader/ui/trash_dialog.py" line="50" />
         <source>&amp;Empty Trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>

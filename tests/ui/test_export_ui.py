@@ -129,3 +129,34 @@ def test_the_scheme_is_registered_for_the_desktop(tmp_path: Path, monkeypatch: p
     text = Path(entry).read_text(encoding="utf-8")
     assert 'Exec="/opt/公报 阅读器/gongbao" %u' in text
     assert "MimeType=x-scheme-handler/gongbao;" in text
+
+
+def test_the_dialog_says_what_it_will_export_and_refuses_nothing(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    w, lib, made = window
+    dialog = w.exports.open_dialog()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.choose("all")
+    assert "3 highlight" in dialog.summary.text() and ok.isEnabled()
+    dialog.colour.setCurrentIndex(dialog.colour.findData("green"))  # no green highlight anywhere
+    assert not ok.isEnabled() and "Nothing to export" in dialog.summary.text()
+    dialog.colour.setCurrentIndex(0)
+    empty = lib.documents()[5]
+    w.open_document(empty.id)
+    dialog.reject()
+    dialog = w.exports.open_dialog()
+    dialog.choose("current", "md")
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.choose("all", "md")
+    dialog.path.setText(str(tmp_path / "摘录"))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    qtbot.waitUntil(lambda: w.exports.last_export is not None, timeout=30000)
+    box = w.exports.offered
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert {b.text() for b in box.buttons()} >= {"Open", "Open Folder"}
+    assert w.settings.extra["export_folder"] == str(tmp_path)
+    again = w.exports.open_dialog()
+    assert Path(again.path.text()).parent == tmp_path  # the folder is remembered
+    again.reject()

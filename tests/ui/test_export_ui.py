@@ -134,7 +134,7 @@ def test_the_scheme_is_registered_for_the_desktop(tmp_path: Path, monkeypatch: p
 def test_the_dialog_says_what_it_will_export_and_refuses_nothing(qtbot, window, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    w, lib, made = window
+    w, lib, _made = window
     dialog = w.exports.open_dialog()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.choose("all")

@@ -75,3 +75,23 @@ def test_without_a_display_the_app_says_so_in_chinese_and_exits_1(tmp_path: Path
     r = run("--library", str(tmp_path / "lib"), env=env)
     assert r.returncode == 1 and NO_DISPLAY.splitlines()[0] in r.stderr
     assert "xcb" not in r.stderr and not (tmp_path / "lib").exists()
+
+
+def test_search_says_when_it_indexes_first_and_when_the_app_has_the_library(tmp_path: Path) -> None:
+    from reader.library.lock import LibraryLock
+
+    folder = tmp_path / "lib"
+    assert run("import", str(DATA / "yulin_like.txt"), "--library", str(folder)).returncode == 0
+    first = run("search", "河长制", "--json", "--library", str(folder))
+    assert first.returncode == 0 and json.loads(first.stdout)["total"] == 1
+    assert "检索索引：6 篇文档" in first.stderr  # the first search after an import indexes, and says so
+    again = run("search", "河长制", "--json", "--library", str(folder))
+    assert again.stderr == "" and json.loads(again.stdout)["total"] == 1
+    assert run("tag", "2", "督办", "--library", str(folder)).returncode == 0
+    lock = LibraryLock(folder)
+    assert lock.acquire()  # the app is running on this library
+    try:
+        busy = run("search", "河长制", "--json", "--library", str(folder))
+    finally:
+        lock.release()
+    assert busy.returncode == 0 and "正在使用" in busy.stderr and json.loads(busy.stdout)["total"] == 1

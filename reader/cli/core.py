@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -194,14 +195,36 @@ def opened(args: argparse.Namespace, *, create: bool = False, write: bool = Fals
 
 
 def search_index(lib):
-    """The library's index, brought up to date first (the CLI has no background indexer)."""
+    """The library's index, brought up to date first (the CLI has no background indexer): what
+    is queued is indexed with both cores, saying so on stderr. While the app has the library
+    open its own indexer does that: the index is searched as it stands."""
+    from reader.library.lock import LibraryLock
     from reader.search.index import SearchIndex
-    from reader.search.indexer import ensure_index, index_folder, process_queue
+    from reader.search.indexer import ensure_index, index_folder, process_queue, queued
 
     index = SearchIndex(index_folder(lib))
-    if not lib.readonly:
-        ensure_index(lib, index)
-        process_queue(lib, index)
+    if lib.readonly:
+        return index
+    lock = LibraryLock(lib.folder)
+    if not lock.acquire():
+        err("公报阅读器正在使用这个资料库：按现有索引检索（最新的改动可能还未编入）")
+        return index
+    try:
+        rebuilt = ensure_index(lib, index)
+        waiting = queued(lib)
+        if waiting:
+            err(f"正在{'重建' if rebuilt else '更新'}检索索引：{waiting} 篇文档…")
+            tty = sys.stderr.isatty()
+
+            def progress(done: int, total: int) -> None:
+                if tty:
+                    sys.stderr.write(f"\r  {done}/{total}")
+
+            process_queue(lib, index, progress=progress, procs=min(2, os.cpu_count() or 1))
+            if tty:
+                sys.stderr.write("\r" + " " * 24 + "\r")
+    finally:
+        lock.release()
     return index
 
 

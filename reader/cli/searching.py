@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from reader.cli.core import arg, command, kind_arg, opened, print_json, search_index
+from reader.errors import ReaderError
+from reader.logfile import internal_error
 
 
 def _year_range(text: str) -> tuple[int, int]:
@@ -38,9 +40,17 @@ def cmd_search(args: argparse.Namespace) -> int:
             filters = Filters(
                 city=args.city, year_from=year_from, year_to=year_to, kind=args.kind, tag=args.tag
             )
-            results = index.search(
-                args.query, filters=filters, limit=args.limit, sort=args.sort, fetch=fetcher(lib)
-            )
+            try:
+                results = index.search(
+                    args.query, filters=filters, limit=args.limit, sort=args.sort, fetch=fetcher(lib)
+                )
+            except ReaderError:  # a query that is not one: said as it is
+                raise
+            except Exception as exc:  # an index being rebuilt by the app, or damaged: never a traceback
+                internal_error(exc, "检索")
+                raise ReaderError(
+                    "检索暂不可用：索引正在重建或已损坏，请稍后再试（或运行 reindex 重建）"
+                ) from exc
         finally:
             index.close()
     if args.json:

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import ReaderError
+from reader.logfile import internal_error
 from reader.models.runner import Runner, Task
 from reader.search.index import Filters, Results, SearchIndex
 from reader.workers import ChildProcess, messages
@@ -195,7 +196,8 @@ class SearchController(QObject):
             raise
         except Exception as exc:  # an index being rebuilt or damaged: say so, try again later
             self._state.drop_index()
-            raise SearchUnavailable(f"检索暂不可用：{exc}") from exc
+            internal_error(exc, "检索")  # in the log, not in the window: the reader can do nothing with it
+            raise SearchUnavailable("检索索引正在更新，完成后将自动重新检索") from exc
 
     def _answered(self, req: int, results: Results) -> None:
         if req == self._latest:

@@ -13,8 +13,27 @@ DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+_TITLE_AFTER_ISSUER = ("关于", "印发", "转发", "批转", "颁发", "发布")
+
+
+def shown_title(title: str, issuer: str | None) -> str:
+    """A title as the list shows it: without the 发文机关 it begins with (GB/T 9704 titles are
+    机关 + 关于 + 事由 + 文种, so nine rows in ten of one issue began 钦州市人民政府办公室关于…
+    and were cut before the words that tell them apart). The full title is in the tooltip."""
+    if not issuer:
+        return title
+    flat = "".join(issuer.split())
+    if (
+        len(title) > len(flat)
+        and title.startswith(flat)
+        and title[len(flat) :].startswith(_TITLE_AFTER_ISSUER)
+    ):
+        return title[len(flat) :]
+    return title
+
+
 def _doc_item(d: DocumentSummary, with_issue: bool) -> QStandardItem:
-    item = QStandardItem(d.title)
+    item = QStandardItem(shown_title(d.title, d.issuer))
     item.setData(d.id, DOC_ID_ROLE)
     item.setEditable(False)
     tip = [d.title, d.number or "", f"{d.issuer or ''} {d.date or ''}".strip(), kind_label(d.kind)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,13 +45,20 @@ class LibraryPanel(QWidget):
         self.grouping.addItem(self.tr("By date, oldest first"), "date_asc")
         self.model = LibraryTreeModel(self)
         self.tree = QTreeView(self, objectName="libraryTree")
+        self._selecting = False  # select() moves the current row: that is not the reader moving
+        self._selection_connected = None
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumWidth(300)
+        # the start (关于印发…) and the end (…的通知) of a title tell documents apart: elide the middle
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # for export
         self.tree.activated.connect(self._activated)
         self.tree.clicked.connect(self._activated)
+        # moving through the list with the keyboard opens what it lands on, once it rests there
+        self._keyboard = QTimer(self, singleShot=True, interval=250)
+        self._keyboard.timeout.connect(self._open_current)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
@@ -123,9 +130,15 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setColumnHidden(1, True)  # 发文字号 and 文种 are in the tooltip; titles need the room
-        self.tree.setColumnHidden(3, True)
+        self.tree.setColumnHidden(3, True)  # 文种 is in the tooltip and the filter
+        for row in range(self.model.rowCount()):  # an issue's name runs over the columns
+            if self.model.item(row).data(DOC_ID_ROLE) is None:
+                self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        if self._selection_connected is not self.tree.selectionModel():
+            self._selection_connected = self.tree.selectionModel()
+            self.tree.selectionModel().currentChanged.connect(self._current_moved)
 
     def document_count(self) -> int:
         """Documents currently listed (after filters)."""
@@ -185,7 +198,11 @@ class LibraryPanel(QWidget):
         """Highlight ``doc_id`` in the tree without emitting activation."""
         matches = self.model.match(self.model.index(0, 0), DOC_ID_ROLE, doc_id, 1, self._match_flags())
         if matches:
-            self.tree.setCurrentIndex(matches[0])
+            self._selecting = True
+            try:
+                self.tree.setCurrentIndex(matches[0])
+            finally:
+                self._selecting = False
             self.tree.scrollTo(matches[0])
 
     @staticmethod
@@ -193,6 +210,17 @@ class LibraryPanel(QWidget):
         from PySide6.QtCore import Qt
 
         return Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.tree.hasFocus() and not self._selecting:
+            self._keyboard.start()
+
+    @Slot()
+    def _open_current(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self._activated(index)
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:

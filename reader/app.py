@@ -243,8 +243,10 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
         QTimer.singleShot(0, window, lambda: window.tell(notice))
     elif link:
         QTimer.singleShot(0, window, lambda: window.open_link(link))
-    elif welcome:
+    elif welcome and not library.counts()["documents"]:
         QTimer.singleShot(0, window, window.imports.offer_sample)
+    else:
+        QTimer.singleShot(0, window, window.reopen_last)
     if not library.readonly:
         QTimer.singleShot(2000, window, lambda: _daily_backup(window))
         QTimer.singleShot(2500, window, window.reparse.offer_once)  # issues split by an older parser

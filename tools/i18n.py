@@ -277,6 +277,7 @@ ZH = {
     "To export: %1": "将导出：%1",
     "Nothing to export in this scope: no highlights or notes.": "所选范围内没有高亮或批注，无可导出。",
     "Exported to %1": "已导出到 %1",
+    "Import gazettes from the File menu, or drop them on the window.": "可从“文件”菜单导入公报，或把文件拖到窗口里。",
     "Open Folder": "打开所在文件夹",
     ", ": "，",
     "Open": "打开",

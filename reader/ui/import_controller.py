@@ -131,11 +131,13 @@ class ImportController(QObject):
             self.progress = None
         self.task = None
         w.refresh()
-        imported = [o for o in outcomes if o.status == ImportStatus.IMPORTED]
-        if imported and imported[-1].issue_id is not None and w.pane.doc is None:
-            first = w.library.documents(issue_id=imported[-1].issue_id)
-            if first:
+        landed = [o for o in outcomes if o.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED)]
+        if landed and landed[-1].issue_id is not None:
+            first = w.library.documents(issue_id=landed[-1].issue_id)
+            if first and w.pane.doc is None:
                 w.open_document(first[0].id)
+            elif first:  # the new issue is shown in the library, the open document stays
+                w.library_panel.select(first[0].id)
         if error:
             w.show_error(error)
         else:

@@ -166,6 +166,14 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, i=d.id: self.open_document(i))
         self.menus.recent_menu.setEnabled(bool(recent))
 
+    def reopen_last(self) -> bool:
+        """At start: the document read last, where it was left (as SumatraPDF and calibre do)."""
+        try:
+            recent = self.library.recent_documents(1)
+        except ReaderError:
+            return False
+        return bool(recent) and self.open_document(recent[0].id)
+
     def documents_changed(self) -> None:
         """Documents were repaired, removed or restored: lists, filters and outline follow, and
         the search index shortly."""

@@ -107,6 +107,11 @@ class ReadingPane(QWidget):
         self.highlights: list = []
 
         self.text_view = TextView(self)
+        self.text_view.setPlaceholderText(
+            self.tr("Select a document to read it.")
+            + "\n"
+            + self.tr("Import gazettes from the File menu, or drop them on the window.")
+        )
         self.page_view = PageView(renderer, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text_view)

@@ -560,22 +560,22 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="159" />
+        <location filename="../../reader/ui/import_controller.py" line="161" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="160" />
+        <location filename="../../reader/ui/import_controller.py" line="162" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="172" />
+        <location filename="../../reader/ui/import_controller.py" line="174" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="180" />
+        <location filename="../../reader/ui/import_controller.py" line="182" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
@@ -598,33 +598,33 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>按日期，最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="83" />
+        <location filename="../../reader/ui/library_panel.py" line="90" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="84" />
+        <location filename="../../reader/ui/library_panel.py" line="91" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="85" />
+        <location filename="../../reader/ui/library_panel.py" line="92" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="86" />
+        <location filename="../../reader/ui/library_panel.py" line="93" />
         <source>All issuers</source>
         <translation>全部发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="87" />
-        <location filename="../../reader/ui/library_panel.py" line="99" />
+        <location filename="../../reader/ui/library_panel.py" line="94" />
+        <location filename="../../reader/ui/library_panel.py" line="106" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="179" />
+        <location filename="../../reader/ui/library_panel.py" line="192" />
         <source>Move to &amp;Trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
@@ -632,32 +632,32 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>LibraryTreeModel</name>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="47" />
+        <location filename="../../reader/models/library_tree.py" line="66" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="48" />
+        <location filename="../../reader/models/library_tree.py" line="67" />
         <source>Number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="49" />
+        <location filename="../../reader/models/library_tree.py" line="68" />
         <source>Date</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="50" />
+        <location filename="../../reader/models/library_tree.py" line="69" />
         <source>Kind</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="70" />
+        <location filename="../../reader/models/library_tree.py" line="89" />
         <source>No text layer: pages only, not searchable</source>
         <translation>无文本层：只能按页面阅读，不能搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="76" />
+        <location filename="../../reader/models/library_tree.py" line="95" />
         <source>Notes on this issue:</source>
         <translation>本期注意：</translation>
     </message>
@@ -666,9 +666,9 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="72" />
-        <location filename="../../reader/ui/main_window.py" line="205" />
-        <location filename="../../reader/ui/main_window.py" line="353" />
-        <location filename="../../reader/ui/main_window.py" line="370" />
+        <location filename="../../reader/ui/main_window.py" line="213" />
+        <location filename="../../reader/ui/main_window.py" line="361" />
+        <location filename="../../reader/ui/main_window.py" line="378" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -702,33 +702,33 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222" />
+        <location filename="../../reader/ui/main_window.py" line="230" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="294" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="338" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="329" />
+        <location filename="../../reader/ui/main_window.py" line="337" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -737,17 +737,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341" />
+        <location filename="../../reader/ui/main_window.py" line="349" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353" />
+        <location filename="../../reader/ui/main_window.py" line="361" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355" />
+        <location filename="../../reader/ui/main_window.py" line="363" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -855,38 +855,48 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="299" />
+        <location filename="../../reader/ui/reading_pane.py" line="111" />
+        <source>Select a document to read it.</source>
+        <translation>选择一篇文档即可阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="113" />
+        <source>Import gazettes from the File menu, or drop them on the window.</source>
+        <translation>可从“文件”菜单导入公报，或把文件拖到窗口里。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_pane.py" line="304" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="299" />
+        <location filename="../../reader/ui/reading_pane.py" line="304" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="406" />
+        <location filename="../../reader/ui/reading_pane.py" line="411" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="412" />
-        <location filename="../../reader/ui/reading_pane.py" line="424" />
+        <location filename="../../reader/ui/reading_pane.py" line="417" />
+        <location filename="../../reader/ui/reading_pane.py" line="429" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="415" />
+        <location filename="../../reader/ui/reading_pane.py" line="420" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="416" />
+        <location filename="../../reader/ui/reading_pane.py" line="421" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="420" />
+        <location filename="../../reader/ui/reading_pane.py" line="425" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>

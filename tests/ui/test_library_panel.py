@@ -41,3 +41,25 @@ def test_rows_show_what_tells_documents_apart_and_the_keyboard_opens_them(qtbot,
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     second = model.index(1, 0, issue).data(DOC_ID_ROLE)
     qtbot.waitUntil(lambda: w.pane.doc.id == second, timeout=5000)
+
+
+@requires_shared
+def test_an_import_shows_the_new_issue_and_a_restart_reopens_the_last_document(qtbot, issue_window) -> None:
+    from reader.settings import Settings
+    from reader.ui.main_window import MainWindow
+    from tests.conftest import CORPUS
+
+    w, lib = issue_window
+    assert w.pane.doc is not None  # the first import opened its first document
+    opened = w.pane.doc.id
+    with qtbot.waitSignal(w.imports.finished, timeout=30000):
+        w.imports.start([str(CORPUS / "qinzhou-2019-01.txt")])
+    new_issue = max(i.id for i in lib.issues())
+    current = w.library_panel.tree.currentIndex().data(DOC_ID_ROLE)
+    assert lib.document(current).issue_id == new_issue and w.pane.doc.id == opened
+    w.close()
+    again = MainWindow(lib, Settings())
+    qtbot.addWidget(again)
+    assert again.pane.doc is None and "Select a document" in again.pane.text_view.placeholderText()
+    assert again.reopen_last() and again.pane.doc.id == opened
+    again.close()

@@ -130,7 +130,10 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # the reader may widen it
+        header.resizeSection(
+            1, max(96, self.tree.fontMetrics().horizontalAdvance("钦政办规〔2019〕14号") // 2)
+        )
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setColumnHidden(3, True)  # 文种 is in the tooltip and the filter
         for row in range(self.model.rowCount()):  # an issue's name runs over the columns

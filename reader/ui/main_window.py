@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
                 DockSpec("annotationsDock", self.tr("Annotations"), self.annotations_panel, RIGHT),
             ],
         )
+        # a sensible first width for the library (a saved layout replaces it): titles need room
+        self.resizeDocks([self.docks["libraryDock"]], [460], Qt.Orientation.Horizontal)
         self.imports = ImportController(self)
         self.reparse = ReparseController(self)
         self.exports = ExportController(self)

@@ -16,6 +16,7 @@ GAP = 12  # pixels between pages
 POINTS_TO_PX = 96 / 72  # a PDF point at 100 % zoom on a 96-dpi screen
 BACKGROUNDS = {"light": "#6b6b6b", "sepia": "#8a7f6e", "dark": "#202020"}
 PAPER = {"light": QColor("white"), "sepia": QColor("#f4ecd8"), "dark": QColor("#1e1e1e")}
+EDGES = {"light": QColor("#4d4d4d"), "sepia": QColor("#6e6353"), "dark": QColor("#8a8a8a")}
 
 
 class Fit(StrEnum):
@@ -227,6 +228,8 @@ class PageView(QAbstractScrollArea):
             self._paint_marks(painter, i, rect)
             self._paint_highlights(painter, i, rect)
             self._paint_selection(painter, i, rect)
+            painter.setPen(EDGES.get(self.theme, QColor("#4d4d4d")))  # a dark page on a dark desk
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.end()
 
     def _paint_marks(self, painter: QPainter, page: int, rect: QRect) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.ui.messages import message_box
 from reader.ui.palette_dialog import PaletteDialog
+from reader.ui.theme import apply_window_theme
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -27,6 +28,7 @@ class PreferencesController(QObject):
         w.annotations_panel.set_palette(w.colours())
         w.search_panel.set_history(s.extra.get("search_history", []))
         w.pane.text_view.font_pt = s.font_pt
+        apply_window_theme(QApplication.instance(), s.theme)
         w.pane.set_theme(s.theme)
         if s.window_geometry:
             w.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
@@ -41,6 +43,7 @@ class PreferencesController(QObject):
 
     def set_theme(self, theme: str) -> None:
         self.settings.theme = theme
+        apply_window_theme(QApplication.instance(), theme)
         self.window.pane.set_theme(theme)
         self.window.actions_by_name[f"theme_{theme}"].setChecked(True)
         self.settings.save()

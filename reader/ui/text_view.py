@@ -101,7 +101,9 @@ class TextView(QTextBrowser):
         pal.setColor(QPalette.ColorRole.Text, QColor(fg))
         self.setPalette(pal)
         if self.doc is not None:
+            at = self.position()  # a theme change keeps the reader's place
             self._rebuild()
+            self.set_position(at)
 
     def set_font_size(self, points: float) -> None:
         pos = self.position()

@@ -41,6 +41,7 @@ from reader.ui.export_controller import ExportController
 from reader.ui.import_controller import ImportController
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.messages import ask, message_box, plain_label
+from reader.ui.navigation import Navigation
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.preferences_controller import PreferencesController
 from reader.ui.printing import PrintController
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotatingController(self)
         self.repairs = RepairController(self)
         self.trashing = TrashController(self)
+        self.navigation = Navigation(self)
         self._wire()
         self.status = plain_label(self)
         self.statusBar().addPermanentWidget(self.status)

@@ -16,6 +16,7 @@ from reader.library.records import View
 from reader.resources import sample_issue
 from reader.settings import THEMES
 from reader.ui.actions import ActionSpec, make_actions
+from reader.ui.help_dialogs import GuideDialog, ShortcutsDialog
 from reader.ui.i18n import LANGUAGES
 from reader.ui.page_view import Fit
 from reader.ui.tag_manager import TagManager
@@ -117,6 +118,22 @@ class WindowActions(QObject):
             A("back", "go", self.tr("&Back"), S.Back, w.go_back),
             A("forward", "go", self.tr("&Forward"), S.Forward, w.go_forward),
             A(
+                "next_document",
+                "go",
+                self.tr("&Next Document"),
+                "Ctrl+PgDown",
+                lambda: w.navigation.step_document(1),
+            ),
+            A(
+                "previous_document",
+                "go",
+                self.tr("&Previous Document"),
+                "Ctrl+PgUp",
+                lambda: w.navigation.step_document(-1),
+            ),
+            A("go_to_page", "go", self.tr("Go to &Page…"), "Ctrl+G", w.navigation.go_to_page),
+            A("show_issue", "go", self.tr("Show the &Issue in the Library"), None, w.navigation.show_issue),
+            A(
                 "annotations_browser",
                 "tools",
                 self.tr("All &Highlights and Notes…"),
@@ -133,6 +150,8 @@ class WindowActions(QObject):
             A("reparse", "tools", self.tr("&Re-split All Issues"), None, w.reparse.start_all),
             A("palette", "tools", self.tr("&Colour Meanings…"), None, w.preferences.open_palette),
             A("settings", "tools", self.tr("&Settings…"), S.Preferences, w.preferences.open_dialog),
+            A("guide", "help", self.tr("&Getting Started"), S.HelpContents, self.open_guide),
+            A("shortcuts", "help", self.tr("&Keyboard Shortcuts"), "Ctrl+/", self.open_shortcuts),
             A("about", "help", self.tr("&About Gongbao Reader"), None, w.about),
         ]
 
@@ -172,6 +191,12 @@ class WindowActions(QObject):
             group.addAction(act)
             theme_menu.addAction(act)
             self.by_name[f"theme_{theme}"] = act
+        view.addSeparator()
+        panels = view.addMenu(self.tr("&Panels"))  # a closed dock comes back from here
+        for dock in w.docks.values():
+            act = dock.toggleViewAction()
+            panels.addAction(act)
+            self.by_name[f"panel_{dock.objectName()}"] = act
         lang_menu = view.addMenu(self.tr("&Language"))
         for code, name in LANGUAGES.items():
             act = lang_menu.addAction(name)
@@ -183,6 +208,21 @@ class WindowActions(QObject):
         if sample_issue() is None:
             self.by_name["import_sample"].setEnabled(False)
         self.update()
+
+    def open_shortcuts(self) -> ShortcutsDialog:
+        extra = [
+            (self.tr("Page through the document"), "PgUp / PgDn, Home / End"),
+            (self.tr("Close the find bar"), "Esc"),
+            (self.tr("Move to the trash (library panel)"), "Delete"),
+        ]
+        dialog = ShortcutsDialog(self.by_name, extra, self.window)
+        dialog.open()
+        return dialog
+
+    def open_guide(self) -> GuideDialog:
+        dialog = GuideDialog(self.window)
+        dialog.open()
+        return dialog
 
     def update(self) -> None:
         """Enable what can be done now (a document open, a PDF, a writable library, history)."""
@@ -203,6 +243,10 @@ class WindowActions(QObject):
             "fit_width": paged,
             "fit_page": paged,
             "back": w.history.can_go_back,
+            "next_document": doc is not None,
+            "previous_document": doc is not None,
+            "go_to_page": is_pdf,
+            "show_issue": doc is not None,
             "forward": w.history.can_go_forward,
         }
         for name, on in enabled.items():

@@ -494,6 +494,39 @@ Highlights, notes and tags made since then will not be in it. The current librar
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../reader/ui/help_dialogs.py" line="57" />
+        <source>Getting Started</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help_dialogs.py" line="63" />
+        <source>1. Import: File → Import Files or Import Folder, or drop PDF and text files on the window. Each gazette issue is split into its documents with their title, document number, issuer and date.
+
+2. Read: pick a document in the library on the left. A PDF document reads as text laid out like a printed document, or as its original pages (Ctrl+Shift+V switches, at the same place). The outline on the right lists the issue's documents and the open one's headings.
+
+3. Highlight and note: select text in either view and press Ctrl+H, or Ctrl+Shift+N to write a note; right-click for other colours. Notes and tags are in the Annotations panel. Ctrl+Z undoes any of it.
+
+4. Search: Ctrl+Shift+F searches every document as you type; a document number such as 钦政发〔2019〕1号 finds its document and the ones that cite it.
+
+5. Export: Ctrl+E writes your highlights and notes to Word, PDF, Markdown, HTML, CSV or JSON, for the open document, a selection, a tag or everything.
+
+6. Fix what the parser got wrong: Alt+Enter edits a document's properties; right-click in the text to split a document here or merge it with the previous one. Your corrections are kept when the issue is imported again. Delete in the library moves to the Trash.</source>
+        <translation>1. 导入：文件 → 导入文件或导入文件夹，或把 PDF 和文本文件拖到窗口里。每期公报会拆分为各篇公文，并读出标题、发文字号、发文机关和成文日期。
+
+2. 阅读：在左侧资料库中选择一篇文档。PDF 文档既可以按公文排版的文字阅读，也可以看原始页面（Ctrl+Shift+V 切换，位置不变）。右侧的目录结构列出本期各篇文档和当前文档的各级标题。
+
+3. 高亮与批注：在任一视图中选中文字，按 Ctrl+H 高亮，按 Ctrl+Shift+N 写批注；右键可选其他颜色。批注和标签在“批注”面板中。Ctrl+Z 可撤销以上任何操作。
+
+4. 检索：Ctrl+Shift+F 边输入边检索全部文档；输入发文字号（如 钦政发〔2019〕1号）可找到该文件及引用它的文件。
+
+5. 导出：Ctrl+E 把高亮和批注导出为 Word、PDF、Markdown、HTML、CSV 或 JSON，范围可以是当前文档、所选文档、某个标签或全部。
+
+6. 改正拆分错误：Alt+Enter 修改文档属性；在正文中右键可从此处拆分为新文档，或与上一篇合并。这些更正在再次导入该期时都会保留。在资料库中按 Delete 可移到回收站。</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../reader/ui/import_controller.py" line="41" />
@@ -624,7 +657,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="192" />
+        <location filename="../../reader/ui/library_panel.py" line="195" />
         <source>Move to &amp;Trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
@@ -665,70 +698,70 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="72" />
-        <location filename="../../reader/ui/main_window.py" line="213" />
-        <location filename="../../reader/ui/main_window.py" line="361" />
-        <location filename="../../reader/ui/main_window.py" line="378" />
+        <location filename="../../reader/ui/main_window.py" line="73" />
+        <location filename="../../reader/ui/main_window.py" line="217" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
+        <location filename="../../reader/ui/main_window.py" line="382" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="90" />
+        <location filename="../../reader/ui/main_window.py" line="91" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="91" />
+        <location filename="../../reader/ui/main_window.py" line="92" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="92" />
+        <location filename="../../reader/ui/main_window.py" line="93" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="93" />
+        <location filename="../../reader/ui/main_window.py" line="94" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="154" />
+        <location filename="../../reader/ui/main_window.py" line="158" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230" />
+        <location filename="../../reader/ui/main_window.py" line="234" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="255" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294" />
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338" />
+        <location filename="../../reader/ui/main_window.py" line="342" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -737,30 +770,58 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349" />
+        <location filename="../../reader/ui/main_window.py" line="353" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="363" />
+        <location filename="../../reader/ui/main_window.py" line="367" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="40" />
+        <source>This is the last document of the issue.</source>
+        <translation>这是本期最后一篇文档。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="42" />
+        <source>This is the first document of the issue.</source>
+        <translation>这是本期第一篇文档。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="53" />
+        <source>Go to page works on the pages of a PDF document.</source>
+        <translation>“转到页”用于 PDF 文档的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="59" />
+        <source>Go to Page</source>
+        <translation>转到页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="59" />
+        <source>Page (1–%1):</source>
+        <translation>页码（1–%1）：</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="224" />
+        <location filename="../../reader/ui/page_view.py" line="225" />
         <source>Page %1 cannot be shown: %2</source>
         <translation>第 %1 页无法显示：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="224" />
+        <location filename="../../reader/ui/page_view.py" line="225" />
         <source>Loading page %1…</source>
         <translation>正在加载第 %1 页…</translation>
     </message>
@@ -781,17 +842,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PreferencesController</name>
     <message>
-        <location filename="../../reader/ui/preferences_controller.py" line="54" />
+        <location filename="../../reader/ui/preferences_controller.py" line="57" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences_controller.py" line="55" />
+        <location filename="../../reader/ui/preferences_controller.py" line="58" />
         <source>The new language applies after a restart.</source>
         <translation>重新启动后使用新的界面语言。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences_controller.py" line="98" />
+        <location filename="../../reader/ui/preferences_controller.py" line="101" />
         <source>The library folder changes at the next start.</source>
         <translation>资料库文件夹将在下次启动时更换。</translation>
     </message>
@@ -1108,6 +1169,24 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/help_dialogs.py" line="32" />
+        <source>Keyboard Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help_dialogs.py" line="35" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help_dialogs.py" line="35" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>TagManager</name>
     <message>
         <location filename="../../reader/ui/tag_manager.py" line="26" />
@@ -1163,7 +1242,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="153" />
+        <location filename="../../reader/ui/text_view.py" line="155" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
     </message>
@@ -1301,269 +1380,319 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="42" />
+        <location filename="../../reader/ui/window_actions.py" line="43" />
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="43" />
+        <location filename="../../reader/ui/window_actions.py" line="44" />
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="44" />
+        <location filename="../../reader/ui/window_actions.py" line="45" />
         <source>Import the &amp;Sample Issue</source>
         <translation>导入示例公报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="45" />
+        <location filename="../../reader/ui/window_actions.py" line="46" />
         <source>&amp;Export Notes…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="46" />
+        <location filename="../../reader/ui/window_actions.py" line="47" />
         <source>Import Notes from &amp;JSON…</source>
         <translation>从 JSON 导入批注(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="47" />
+        <location filename="../../reader/ui/window_actions.py" line="48" />
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="48" />
+        <location filename="../../reader/ui/window_actions.py" line="49" />
         <source>T&amp;rash…</source>
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="49" />
+        <location filename="../../reader/ui/window_actions.py" line="50" />
         <source>&amp;Print Document…</source>
         <translation>打印文档(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="50" />
+        <location filename="../../reader/ui/window_actions.py" line="51" />
         <source>Print No&amp;tes…</source>
         <translation>打印批注(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="51" />
+        <location filename="../../reader/ui/window_actions.py" line="52" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="52" />
+        <location filename="../../reader/ui/window_actions.py" line="53" />
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="53" />
+        <location filename="../../reader/ui/window_actions.py" line="54" />
         <source>Highlight and &amp;Note…</source>
         <translation>高亮并批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="57" />
+        <location filename="../../reader/ui/window_actions.py" line="58" />
         <source>&amp;Copy as Citation</source>
         <translation>复制为引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="64" />
+        <location filename="../../reader/ui/window_actions.py" line="65" />
         <source>Document &amp;Properties…</source>
         <translation>文档属性(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="68" />
+        <location filename="../../reader/ui/window_actions.py" line="69" />
         <source>&amp;Split into a New Document Here</source>
         <translation>从此处拆分为新文档(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="72" />
+        <location filename="../../reader/ui/window_actions.py" line="73" />
         <source>&amp;Merge with Previous Document</source>
         <translation>与上一篇合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="76" />
+        <location filename="../../reader/ui/window_actions.py" line="77" />
         <source>Move Selected to T&amp;rash…</source>
         <translation>将所选移到回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="77" />
+        <location filename="../../reader/ui/window_actions.py" line="78" />
         <source>&amp;Find in Document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="78" />
+        <location filename="../../reader/ui/window_actions.py" line="79" />
         <source>&amp;Search the Library…</source>
         <translation>全文检索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="79" />
+        <location filename="../../reader/ui/window_actions.py" line="80" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="80" />
+        <location filename="../../reader/ui/window_actions.py" line="81" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="84" />
+        <location filename="../../reader/ui/window_actions.py" line="85" />
         <source>&amp;Text / Page View</source>
         <translation>文字/原版视图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="87" />
+        <location filename="../../reader/ui/window_actions.py" line="88" />
         <source>Switch between text and page view (Ctrl+Shift+V)</source>
         <translation>在文字视图和原版页面视图之间切换 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="93" />
+        <location filename="../../reader/ui/window_actions.py" line="94" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="97" />
+        <location filename="../../reader/ui/window_actions.py" line="98" />
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="102" />
+        <location filename="../../reader/ui/window_actions.py" line="103" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="106" />
+        <location filename="../../reader/ui/window_actions.py" line="107" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="111" />
+        <location filename="../../reader/ui/window_actions.py" line="112" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="114" />
+        <location filename="../../reader/ui/window_actions.py" line="115" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="116" />
+        <location filename="../../reader/ui/window_actions.py" line="117" />
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="116" />
+        <location filename="../../reader/ui/window_actions.py" line="117" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="117" />
+        <location filename="../../reader/ui/window_actions.py" line="118" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="118" />
+        <location filename="../../reader/ui/window_actions.py" line="119" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="122" />
+        <location filename="../../reader/ui/window_actions.py" line="123" />
+        <source>&amp;Next Document</source>
+        <translation>下一篇文档(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="130" />
+        <source>&amp;Previous Document</source>
+        <translation>上一篇文档(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="134" />
+        <source>Go to &amp;Page…</source>
+        <translation>转到页(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="135" />
+        <source>Show the &amp;Issue in the Library</source>
+        <translation>在资料库中显示本期(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="139" />
         <source>All &amp;Highlights and Notes…</source>
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="129" />
+        <location filename="../../reader/ui/window_actions.py" line="146" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="133" />
+        <location filename="../../reader/ui/window_actions.py" line="150" />
         <source>&amp;Re-split All Issues</source>
         <translation>重新拆分全部期刊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="134" />
+        <location filename="../../reader/ui/window_actions.py" line="151" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="135" />
+        <location filename="../../reader/ui/window_actions.py" line="152" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="136" />
+        <location filename="../../reader/ui/window_actions.py" line="153" />
+        <source>&amp;Getting Started</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="154" />
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="155" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="143" />
+        <location filename="../../reader/ui/window_actions.py" line="162" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="144" />
+        <location filename="../../reader/ui/window_actions.py" line="163" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="145" />
+        <location filename="../../reader/ui/window_actions.py" line="164" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="146" />
+        <location filename="../../reader/ui/window_actions.py" line="165" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="147" />
+        <location filename="../../reader/ui/window_actions.py" line="166" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="148" />
+        <location filename="../../reader/ui/window_actions.py" line="167" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="155" />
+        <location filename="../../reader/ui/window_actions.py" line="174" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="155" />
+        <location filename="../../reader/ui/window_actions.py" line="174" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="161" />
+        <location filename="../../reader/ui/window_actions.py" line="180" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="166" />
+        <location filename="../../reader/ui/window_actions.py" line="185" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="167" />
+        <location filename="../../reader/ui/window_actions.py" line="186" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="167" />
+        <location filename="../../reader/ui/window_actions.py" line="186" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="167" />
+        <location filename="../../reader/ui/window_actions.py" line="186" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="175" />
+        <location filename="../../reader/ui/window_actions.py" line="195" />
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="200" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="214" />
+        <source>Page through the document</source>
+        <translation>翻页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="215" />
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="216" />
+        <source>Move to the trash (library panel)</source>
+        <translation>移到回收站（资料库面板）</translation>
     </message>
 </context>
 </TS>

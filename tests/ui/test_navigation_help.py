@@ -1,0 +1,75 @@
+"""转到, 视图 → 面板 and 帮助: next/previous document, go to page, panels back, shortcuts, guide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from reader.importer import import_paths
+from reader.library import Library
+from reader.settings import Settings
+from reader.ui.main_window import MainWindow
+from tests.conftest import DATA, requires_shared
+from tests.helpers.pageview import wait_rendered
+from tests.helpers.pdfgen import gazette_pdf
+
+
+@requires_shared
+def test_next_and_previous_document_and_the_issue_in_the_library(qtbot, issue_window) -> None:
+    w, lib = issue_window
+    docs = lib.documents()
+    w.open_document(docs[0].id)
+    w.actions_by_name["next_document"].trigger()
+    assert w.pane.doc.id == docs[1].id
+    w.actions_by_name["previous_document"].trigger()
+    w.actions_by_name["previous_document"].trigger()  # the first: stays, and says so
+    assert w.pane.doc.id == docs[0].id and "first document" in w.statusBar().currentMessage()
+    w.open_document(docs[-1].id)
+    assert not w.navigation.step_document(1)
+    assert w.actions_by_name["show_issue"].isEnabled() and w.navigation.show_issue()
+
+
+@requires_shared
+def test_a_closed_panel_comes_back_from_the_view_menu_and_help_lists_the_shortcuts(
+    qtbot, issue_window
+) -> None:
+    w, _lib = issue_window
+    dock = w.docks["outlineDock"]
+    dock.close()
+    assert not dock.isVisible()
+    w.actions_by_name["panel_outlineDock"].trigger()
+    assert dock.isVisible()
+    dialog = w.menus.open_shortcuts()
+    rows = {
+        dialog.tree.topLevelItem(i).text(0): dialog.tree.topLevelItem(i).text(1)
+        for i in range(dialog.tree.topLevelItemCount())
+    }
+    assert rows["Highlight Selection"] == "Ctrl+H" and rows["Go to Page…"] == "Ctrl+G"
+    assert "Delete" in rows.values()
+    dialog.reject()
+    guide = w.menus.open_guide()
+    assert "Ctrl+H" in guide.text.toPlainText() and guide.text.isReadOnly()
+    guide.reject()
+
+
+def test_go_to_page_in_a_pdf(qtbot, tmp_path: Path) -> None:
+    from reader.ui.fonts import install_app_font
+
+    install_app_font(QApplication.instance())
+    pdf = tmp_path / "玉林公报.pdf"
+    gazette_pdf((DATA / "yulin_like.txt").read_text(encoding="utf-8"), pdf)
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [pdf])
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    doc = lib.documents()[-1]
+    w.open_document(doc.id)
+    wait_rendered(qtbot, w)
+    assert w.actions_by_name["go_to_page"].isEnabled()
+    pages = w.pane.page_view.page_count()
+    assert w.navigation.go_to_page(pages) and w.pane.view == "page"
+    qtbot.waitUntil(lambda: int(w.pane.page_view.position()) >= pages - 2, timeout=5000)
+    w.close()
+    lib.close()

@@ -90,3 +90,19 @@ def find_all(text: str | Folded, query: str) -> list[tuple[int, int]]:
     if rx is None:
         return []
     return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def squeeze(text: str) -> str:
+    """A line's text without the spaces of hard-set Chinese (``关 于 印 发`` → ``关于印发``) but with
+    one space where it separates Latin words or numbers (``COVID 19``, ``Smart City``)."""
+
+    def keep(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        return " " if before and after and _LATIN.match(before) and _LATIN.match(after) else ""
+
+    return _SPACE_RUN.sub(keep, text)

@@ -95,3 +95,14 @@ def test_search_says_when_it_indexes_first_and_when_the_app_has_the_library(tmp_
     finally:
         lock.release()
     assert busy.returncode == 0 and "正在使用" in busy.stderr and json.loads(busy.stdout)["total"] == 1
+
+
+def test_help_and_usage_errors_are_in_chinese() -> None:
+    helped = run("list", "--help")
+    assert (
+        helped.returncode == 0 and helped.stdout.startswith("用法：") and "显示此帮助并退出" in helped.stdout
+    )
+    wrong = run("list", "--sort", "nonsense")
+    assert wrong.returncode == 2 and "无效的选择" in wrong.stderr and "usage" not in wrong.stderr
+    missing = run("split", "1")
+    assert missing.returncode == 2 and "缺少必需的参数：--at-quote" in missing.stderr

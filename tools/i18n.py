@@ -298,6 +298,7 @@ ZH = {
     "&Getting Started": "使用指南(&G)",
     "&Keyboard Shortcuts": "快捷键(&K)",
     "&Panels": "面板(&P)",
+    "The password for %1 is wrong. Enter it again:": "%1 的密码不正确，请重新输入：",
     "Page through the document": "翻页",
     "Close the find bar": "关闭查找栏",
     "Move to the trash (library panel)": "移到回收站（资料库面板）",

@@ -109,7 +109,36 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     return common
 
 
+# argparse's own words, in the language of every other message of the CLI
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "位置参数",
+    "show this help message and exit": "显示此帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "one of the arguments %s is required": "须给出以下参数之一：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+}
+
+
+def _speak_chinese() -> None:
+    """argparse says ``usage:`` and ``options:`` through gettext: give it Chinese."""
+    import gettext
+
+    argparse._ = lambda text: _ARGPARSE_ZH.get(text) or gettext.gettext(text)  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _speak_chinese()
     top = _common(suppress=False)
     common = _common(suppress=True)
     p = argparse.ArgumentParser(

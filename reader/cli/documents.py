@@ -121,6 +121,8 @@ def _print_outcomes(outcomes: list, failed: list) -> None:
             line += f"：{docs}；高亮重新定位 {placed} 条，无法定位 {c.get('orphan', 0)} 条"
         elif o.status == ImportStatus.FAILED:
             line += f" —— {o.reason}"
+            if o.category == "encrypted" and "需要密码" in (o.reason or ""):
+                line += "（可用 --password 给出密码）"
         elif o.in_trash is not None:
             line += f"（在回收站中：trash --restore {o.in_trash} 可恢复）"
         print(line)

@@ -18,6 +18,7 @@ from reader.gazette.lines import Line, is_title_like, reflow_mapped
 from reader.gazette.model import Document
 from reader.gazette.numbers import OrderNumber, find_numbers
 from reader.gazette.segment import Start
+from reader.textnorm import squeeze
 
 # A 人事任免 decision's trailer: （钦政干〔2019〕20号 2019年12月9日）, or its date line: 2020年2月5日决定：
 _DECISION_TRAILER = re.compile(r"^[（(](?P<body>.{4,60})[)）]$")
@@ -75,7 +76,7 @@ def build_document(lines: list[Line], s: Start, end: int, full_len: int, section
     if s.last_text is not None and s.text_at in s.title_idx:
         texts[s.title_idx.index(s.text_at)] = s.last_text
     title_text = " ".join(texts)
-    title = unquote_title(re.sub(r"\s+", "", title_text).replace("#", ""))
+    title = unquote_title(squeeze(title_text).replace("#", ""))
     body = lines[s.last + 1 : end]
     kind = kind_of(title) or ("personnel" if "任免" in title else "other")
     if isinstance(s.number, OrderNumber) and not s.number.headed:
@@ -120,11 +121,11 @@ def single_document(lines: list[Line], name: str | None, full_len: int) -> Docum
     title = None
     for ln in lines[:15]:
         if ln.level or (is_title_like(ln) and len(ln.flat) <= 50):
-            title = re.sub(r"\s+", "", ln.text)
+            title = squeeze(ln.text)
             break
     if title is None:
         title = PurePath(name).stem if name else (lines[0].flat[:30] if lines else "未命名文档")
-    body = [ln for ln in lines if re.sub(r"\s+", "", ln.text) != title] or lines
+    body = [ln for ln in lines if squeeze(ln.text) != title] or lines
     paras, origins = reflow_mapped(body, full_len)
     text = "\n".join(paras)
     _, iso, signed = find_signature(body, len(body))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reader.gazette.kinds import kind_of
 from reader.gazette.lines import LEADER, PAGE_REF, Line, ends_sentence, is_section_header, starts_title
 from reader.gazette.numbers import find_numbers, number_line
+from reader.textnorm import squeeze
 
 _TOC_HEAD = re.compile(r"^目\s*[录次]$")
 # A page number after a leader or in brackets at the end of an entry: …… (3) / ……3 / ….. （12）
@@ -124,7 +125,7 @@ def _toc_entry(text: str, line_no: int, section: str | None) -> TocEntry | None:
     title = body[:cut]
     if not nums:
         title = _NUMBERISH.sub("", title)
-    title = re.sub(r"\s+", "", title)
+    title = squeeze(title)
     title = re.sub(r"[（(]+$", "", title).rstrip(_LEADER_CHARS)
     if not title:
         return None

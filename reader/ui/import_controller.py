@@ -138,14 +138,14 @@ class ImportController(QObject):
                 w.open_document(first[0].id)
             elif first:  # the new issue is shown in the library, the open document stays
                 w.library_panel.select(first[0].id)
+        locked = [o for o in outcomes if o.category == "encrypted"]
         if error:
             w.show_error(error)
-        else:
+        elif not locked:  # with passwords to ask, the report waits for the import they start
             self._report(outcomes)
         self.finished.emit(outcomes)
         if any(o.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED) for o in outcomes):
             w.start_indexing()
-        locked = [o for o in outcomes if o.category == "encrypted"]
         if locked:
             self._ask_passwords(locked)
         trashed = [o.in_trash for o in outcomes if o.status == ImportStatus.PRESENT and o.in_trash]
@@ -156,10 +156,16 @@ class ImportController(QObject):
         """Ask for each encrypted PDF's password and import those given (never stored)."""
         passwords: dict[str, str] = {}
         for o in locked:
+            wrong = "密码不正确" in (o.reason or "")
+            prompt = (
+                self.tr("The password for %1 is wrong. Enter it again:")
+                if wrong
+                else self.tr("%1 is encrypted. Enter its password to import it:")
+            )
             pw, ok = ask_text(
                 self.window,
                 self.tr("Password required"),
-                self.tr("%1 is encrypted. Enter its password to import it:").replace("%1", Path(o.path).name),
+                prompt.replace("%1", Path(o.path).name),
                 password=True,
             )
             if ok and pw:

@@ -594,21 +594,26 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/import_controller.py" line="161" />
+        <source>The password for %1 is wrong. Enter it again:</source>
+        <translation>%1 的密码不正确，请重新输入：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="167" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="162" />
+        <location filename="../../reader/ui/import_controller.py" line="163" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="174" />
+        <location filename="../../reader/ui/import_controller.py" line="180" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="182" />
+        <location filename="../../reader/ui/import_controller.py" line="188" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>

@@ -73,3 +73,38 @@ def test_go_to_page_in_a_pdf(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: int(w.pane.page_view.position()) >= pages - 2, timeout=5000)
     w.close()
     lib.close()
+
+
+def test_a_wrong_pdf_password_is_said_and_asked_again_before_the_report(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.conftest import BADINPUT
+
+    source = BADINPUT / "pdf" / "encrypted" / "pypdf-samples__libreoffice-writer-password.pdf"
+    if not source.exists():
+        import pytest
+
+        pytest.skip("shared bad input not found")
+    lib = Library(tmp_path / "lib")
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    prompts: list[str] = []
+    answers = iter(["wrong", "openpassword"])
+
+    def ask_text(parent, title, label, text="", password=False):
+        prompts.append(label)
+        return next(answers), True
+
+    monkeypatch.setattr("reader.ui.import_controller.ask_text", ask_text)
+    reports: list[str] = []
+    w.statusBar().messageChanged.connect(reports.append)
+    with qtbot.waitSignal(w.imports.finished, timeout=30000):
+        w.imports.start([str(source)])
+    qtbot.waitUntil(lambda: len(prompts) == 2, timeout=30000)
+    assert "encrypted" in prompts[0] and "wrong" in prompts[1]
+    qtbot.waitUntil(lambda: any(m.startswith("Imported") for m in reports), timeout=30000)
+    assert lib.counts()["documents"] >= 1
+    first_report = next(i for i, m in enumerate(reports) if m.startswith("Imported"))
+    assert reports[first_report].startswith("Imported 1")  # no "imported 0, failed 0" before the password
+    w.close()
+    lib.close()

@@ -46,7 +46,6 @@ def _listing(folder: Path) -> list[dict]:
     "args",
     [
         ["edit", "2", "--date", "2019-02-30"],
-        ["edit", "2", "--kind", "诗歌"],
         ["edit", "2", "--title", "  "],
         ["edit", "99", "--date", "2019-01-01"],
         ["edit", "2"],
@@ -67,6 +66,13 @@ def test_a_refused_repair_exits_1_with_a_json_error_and_changes_nothing(lib: Pat
     assert code == 1 and out["error"], out
     assert _listing(lib) == before
     assert js(lib, "corrections")[1]["corrections"] == []
+
+
+def test_an_unknown_kind_is_a_usage_error_like_everywhere(lib: Path) -> None:
+    before = _listing(lib)
+    r = run(lib, "edit", "2", "--kind", "诗歌")
+    assert r.returncode == 2 and "没有这个文种：诗歌" in r.stderr
+    assert _listing(lib) == before
 
 
 def test_edit_split_merge_round_trip_with_highlights(lib: Path) -> None:

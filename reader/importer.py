@@ -178,6 +178,31 @@ def read_source(path: Path) -> bytes:
     raise AssertionError("unreachable")
 
 
+def text_identity(text: str) -> str:
+    """What makes two text files the same issue: their text, not their bytes (an encoding, a
+    byte-order mark, line ends, full-width forms and spacing do not count)."""
+    import unicodedata
+
+    flat = unicodedata.normalize("NFKC", text.lstrip("\ufeff"))
+    return hashlib.sha256("".join(flat.split()).encode("utf-8")).hexdigest()
+
+
+def looks_tabular(text: str) -> bool:
+    """Rows of a table (a CSV or TSV export), not prose: most lines carry the same number of
+    separators and few end a sentence. A 公文 has commas too, but not the same count on every line."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:400]
+    if len(lines) < 5:
+        return False
+    for sep in (",", "\t", "，"):
+        counts = [ln.count(sep) for ln in lines]
+        common = max(set(counts), key=counts.count)
+        if common >= 2 and counts.count(common) >= 0.8 * len(lines):
+            sentences = sum(ln.rstrip().endswith(("。", "：", "；")) for ln in lines)
+            if sentences <= 0.2 * len(lines):
+                return True
+    return False
+
+
 def _sniff_pdf(data: bytes) -> bool:
     """PDF content whatever the file is called (readers accept junk before the header)."""
     return b"%PDF-" in data[:1024]
@@ -242,6 +267,7 @@ def import_file(
         library.check_writable()
         created = False
         stored: Path | None = None
+        content_sha: str | None = None
         try:
             if is_pdf:
                 if extractor is None:
@@ -266,6 +292,17 @@ def import_file(
                 outcome.flags = pdf.flags
             else:
                 decoded = decode_bytes(data, encoding)
+                if looks_tabular(decoded.text):
+                    raise ImportRejected("unsupported", "这是表格数据（如 CSV），不是公文：未导入")
+                content_sha = text_identity(decoded.text)
+                same = library.issue_id_by_content(content_sha)
+                if same is not None:  # the same text in other bytes: another encoding, other line ends
+                    outcome.status, outcome.issue_id = ImportStatus.PRESENT, same
+                    outcome.documents = library.issue(same).document_count
+                    outcome.in_trash = library.trash.entry_of_issue(same)
+                    outcome.warnings = ["内容与资料库中已有的期刊相同（编码或换行不同），未重复导入"]
+                    outcome.encoding, outcome.format = decoded.encoding, "text"
+                    return outcome
                 parsed = parse_gazette(decoded.text, path.name)
                 if not parsed.documents:
                     raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
@@ -288,6 +325,7 @@ def import_file(
             warnings=tuple(warnings),
             page_count=page_count,
             has_text=has_text,
+            content_sha=content_sha,
         )
         try:
             if previous is not None:

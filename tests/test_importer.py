@@ -72,7 +72,14 @@ def test_shared_bad_text_folder_in_one_batch(library: Library) -> None:
     outcomes = import_paths(library, [BADINPUT / "text"])
     assert outcomes, "the folder holds .txt files"
     failed = [o for o in outcomes if o.status == "failed"]
-    assert {o.category for o in failed} <= {"encoding", "binary", "empty"}
+    assert {o.category for o in failed} <= {"encoding", "binary", "empty", "unsupported"}
+    by_name = {Path(o.path).name: o for o in outcomes}
+    csv = by_name["UTF-16LE__nobom-utf16le.txt"]  # a CSV of exchange rates, named .txt
+    assert (csv.category, csv.reason) == ("unsupported", "这是表格数据（如 CSV），不是公文：未导入")
+    # the same report in several encodings and line ends is one issue, the others said present
+    reports = [o for n, o in by_name.items() if n.startswith("2024_gov_work_report") and "truncated" not in n]
+    assert sum(o.status == "imported" for o in reports) == 1 and len(reports) >= 4
+    assert all("未重复导入" in o.warnings[0] for o in reports if o.status == "present")
     names = {Path(o.path).name for o in failed}
     assert {"botwraith__gb18030_mojibake.txt", "botwraith__gbk_mojibake.txt", "zh_euc-tw.txt"} <= names
     imported = sum(o.status == "imported" for o in outcomes)

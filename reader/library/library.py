@@ -173,6 +173,13 @@ class Library:
         row = self.db.conn.execute("SELECT id FROM issues WHERE sha256 = ?", (sha256,)).fetchone()
         return row[0] if row else None
 
+    def issue_id_by_content(self, content_sha: str) -> int | None:
+        """The issue whose text is this text, whatever bytes and encoding it came in."""
+        row = self.db.conn.execute(
+            "SELECT id FROM issues WHERE content_sha = ? ORDER BY id LIMIT 1", (content_sha,)
+        ).fetchone()
+        return row[0] if row else None
+
     def add_issue(
         self,
         parsed: ParsedIssue,
@@ -259,6 +266,7 @@ class Library:
             "source_path": source.path,
             "stored_path": source.stored_path.relative_to(self.folder).as_posix(),
             "encoding": source.encoding,
+            "content_sha": source.content_sha,
             **_issue_columns(parsed, source.size, list(source.warnings), source.page_count, source.has_text),
         }
 

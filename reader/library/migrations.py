@@ -245,6 +245,8 @@ def _v7_corrections_and_trash(conn: sqlite3.Connection) -> None:
         CREATE INDEX trash_issue ON trash(issue_id);
         ALTER TABLE issues ADD COLUMN removed_in INTEGER REFERENCES trash(id) ON DELETE SET NULL;
         ALTER TABLE documents ADD COLUMN removed_in INTEGER REFERENCES trash(id) ON DELETE SET NULL;
+        ALTER TABLE issues ADD COLUMN content_sha TEXT;
+        CREATE INDEX issues_content ON issues(content_sha);
         CREATE INDEX documents_removed ON documents(removed_in);
         CREATE TABLE corrections (
             id INTEGER PRIMARY KEY,

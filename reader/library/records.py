@@ -73,6 +73,7 @@ class IssueSource:
     warnings: tuple[str, ...] = ()  # what reading the file noticed (decoding, repairs)
     page_count: int | None = None
     has_text: bool = True
+    content_sha: str | None = None  # of a text file's decoded, normalised text (any encoding)
 
 
 @dataclass(slots=True)

@@ -186,7 +186,7 @@ def test_a_reimported_corrected_file_keeps_corrections_and_highlights(tmp_path):
     h = lib.annotations.add_highlight(split.new_document_id, 3, 20, "green", note="新文档中的高亮")
     quote = lib.annotations.highlight(h.uuid).quote
     # the publisher's corrected version: a typo fixed in the first document
-    fixed = text.replace("证照分离", "证照分离 ", 1)
+    fixed = text.replace("证照分离", "证照的分离", 1)
     assert fixed != text
     source.write_text(fixed, encoding="utf-8")
     [again] = import_paths(lib, [source])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         if literals:
             self.pane.find(literals[0])
         self.pane.go_to_offset(max(offset - 20, 0))
+        self.pane.focus_reading()  # PgDn and End work at once, without a click on the page
         self.settings.extra["search_history"] = self.search_panel.history
 
     # -- dialogs, links, messages ---------------------------------------------------------------
@@ -353,6 +354,7 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Not a Gongbao Reader link: %1").replace("%1", url))
             return False
         doc_id, uid = link
+        QTimer.singleShot(0, self, self.pane.focus_reading)
         if uid:
             with contextlib.suppress(ReaderError):  # the highlight is gone: open the document at least
                 if self.library.annotations.highlight(uid, include_deleted=False).document_id == doc_id:

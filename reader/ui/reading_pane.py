@@ -138,10 +138,12 @@ class ReadingPane(QWidget):
         self.page_box.setObjectName("pageBox")
         self.page_box.setKeyboardTracking(False)
         self.page_total = QLabel(self)
+        self.progress_label = QLabel(self, objectName="textProgress")  # where in the text, in per cent
         self.page_box.valueChanged.connect(lambda v: self.page_view.go_to_page(v - 1))
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.toggle)
+        bar.addWidget(self.progress_label)
         bar.addStretch(1)
         for w in (self.page_box, self.page_total, self.zoom_out_btn, self.zoom_label, self.zoom_in_btn):
             bar.addWidget(w)
@@ -162,6 +164,8 @@ class ReadingPane(QWidget):
         self.page_view.zoom_changed.connect(self._zoom_shown)
         self.page_view.position_changed.connect(self._page_scrolled)
         self.text_view.link_requested.connect(self.link_requested)
+        self.text_view.verticalScrollBar().valueChanged.connect(self._text_scrolled)
+        self.text_view.verticalScrollBar().rangeChanged.connect(self._text_scrolled)
         self.find_bar.search.connect(self.find)
         self.find_bar.step.connect(self.find_step)
         self.find_bar.closed.connect(self.close_find)
@@ -307,6 +311,7 @@ class ReadingPane(QWidget):
         n = self.page_view.page_count()
         self.page_box.setRange(1, max(n, 1))
         self.page_total.setText(f"/ {n}")
+        self._text_scrolled()
 
     def use_actions(self, actions: Mapping[str, QAction]) -> None:
         """Give the toolbar buttons their actions (text, tooltip, enabled state, what they run);
@@ -317,6 +322,18 @@ class ReadingPane(QWidget):
             actions[n] for n in ("split_here", "merge_previous", "properties") if n in actions
         ]
         self._update_controls()
+
+    def focus_reading(self) -> None:
+        """Keys go to the view showing the document (PgDn, End, Ctrl+H) once it opens."""
+        (self.text_view if self.view == View.TEXT else self.page_view).setFocus()
+
+    @Slot()
+    def _text_scrolled(self, *_args) -> None:
+        bar = self.text_view.verticalScrollBar()
+        shown = self.doc is not None and self.view == View.TEXT and bar.maximum() > 0
+        self.progress_label.setVisible(shown)
+        if shown:
+            self.progress_label.setText(f"{round(100 * bar.value() / bar.maximum())}%")
 
     def close_document(self) -> None:
         """Show nothing (the open document went to the 回收站)."""

@@ -108,3 +108,24 @@ def test_a_wrong_pdf_password_is_said_and_asked_again_before_the_report(
     assert reports[first_report].startswith("Imported 1")  # no "imported 0, failed 0" before the password
     w.close()
     lib.close()
+
+
+@requires_shared
+def test_a_search_hit_opens_with_the_keys_in_the_text_and_a_position_shown(qtbot, issue_window) -> None:
+    w, lib = issue_window
+    doc = max(lib.documents(), key=lambda d: len(lib.document(d.id).text))
+    w.resize(1100, 700)
+    w.search_panel.edit.setFocus()
+    text = lib.document(doc.id).text
+    w.open_search_hit(doc.id, len(text) // 2, "")
+    view = w.pane.text_view
+    assert view.hasFocus() or QApplication.focusWidget() is view
+    label = w.pane.progress_label
+    qtbot.waitUntil(lambda: label.isVisibleTo(w.pane) and label.text().endswith("%"), timeout=5000)
+    from PySide6.QtCore import Qt
+
+    bar = view.verticalScrollBar()
+    before, shown = bar.value(), label.text()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: bar.value() > before, timeout=5000)
+    assert label.text() == f"{round(100 * bar.value() / bar.maximum())}%" and shown.endswith("%")

@@ -13,8 +13,16 @@ def flatten(passage: str) -> str:
     return " ".join(_BREAK.sub("", passage).split())
 
 
+_INNER = str.maketrans({"“": "‘", "”": "’"})
+
+
+def quoted(passage: str) -> str:
+    """A passage in “…” on one line; quotation marks inside it become ‘…’ (GB/T 15834: a quote
+    within a quote takes the single marks)."""
+    return "“" + flatten(passage).translate(_INNER) + "”"
+
+
 def citation(title: str, number: str | None, quote: str) -> str:
     """``《钦州市…的通知》（钦政发〔2019〕1号）：“…”``; without a number, just the title."""
     source = f"《{title}》" + (f"（{number}）" if number else "")
-    passage = flatten(quote)
-    return f"{source}：“{passage}”" if passage else source
+    return f"{source}：{quoted(quote)}" if flatten(quote) else source

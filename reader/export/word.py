@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from reader.citation import flatten
+from reader.citation import quoted
 from reader.export.collect import Bundle
 
 TITLE_FONT, HEADING_FONT, QUOTE_FONT, BODY_FONT = "宋体", "黑体", "楷体", "仿宋"
@@ -133,7 +133,7 @@ def write_docx(bundle: Bundle, out: Path) -> Path:
                 marker.add_run(item.meaning)
                 if item.reference():
                     marker.add_run("　" + item.reference()).bold = False
-                quote = w.add("“" + flatten(item.quote) + "”", "GB Quote")
+                quote = w.add(quoted(item.quote), "GB Quote")
                 _shade(quote, _lighter(item.hex))
                 if item.note.strip():
                     w.add("批注：" + item.note.strip(), "GB Note")

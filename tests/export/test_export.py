@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from reader.citation import flatten
+from reader.citation import flatten, quoted
 from reader.export import ExportError, Scope, collect, export
 from reader.export.envelope import import_annotations
 from reader.importer import import_paths
@@ -84,7 +84,7 @@ def test_docx_has_every_highlight_and_note_in_order_under_its_document(annotated
             starts = [it.start for it in entry.items]
             assert starts == sorted(starts)
             for item in entry.items:
-                expected.append(("GB Quote", "“" + flatten(item.quote) + "”"))
+                expected.append(("GB Quote", quoted(item.quote)))
                 expected.append(("GB Note", "批注：" + item.note.strip()))
     it = iter(paragraphs)
     for want in expected:  # in this order, each found after the previous one

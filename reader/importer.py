@@ -59,6 +59,24 @@ def walk_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
                 yield f, _link_refusal(f, root)
 
 
+def skipped_files(paths: Iterable[str | Path]) -> int:
+    """Files inside named folders that an import passes over (other extensions; hidden ones not
+    counted): said in the report, so that nothing is left out silently."""
+    n = 0
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir():
+            continue
+        for _top, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            n += sum(
+                1
+                for name in files
+                if not name.startswith(".") and Path(name).suffix.lower() not in SUPPORTED_SUFFIXES
+            )
+    return n
+
+
 def _link_refusal(f: Path, root: Path) -> str | None:
     if not f.is_symlink():
         return None

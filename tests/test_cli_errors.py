@@ -106,3 +106,17 @@ def test_help_and_usage_errors_are_in_chinese() -> None:
     assert wrong.returncode == 2 and "无效的选择" in wrong.stderr and "usage" not in wrong.stderr
     missing = run("split", "1")
     assert missing.returncode == 2 and "缺少必需的参数：--at-quote" in missing.stderr
+
+
+def test_a_folder_import_counts_the_files_it_passes_over(tmp_path: Path) -> None:
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    (folder / "公报.txt").write_bytes((DATA / "yulin_like.txt").read_bytes())
+    (folder / "表格.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "说明.docx").write_bytes(b"PK\x03\x04")
+    (folder / ".隐藏").write_bytes(b"x")
+    r = run("import", str(folder), "--json", "--library", str(tmp_path / "lib"))
+    out = json.loads(r.stdout)
+    assert r.returncode == 0 and out["imported"] == 1 and out["skipped"] == 2
+    text = run("import", str(folder), "--library", str(tmp_path / "lib"))
+    assert "另有 2 个文件" in text.stdout

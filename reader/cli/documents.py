@@ -89,6 +89,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
+    from reader.importer import skipped_files
+
+    skipped = skipped_files(args.paths)
     failed = [o for o in outcomes if not o.ok]
     if args.json:
         print_json(
@@ -99,10 +102,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "updated": sum(o.status == ImportStatus.UPDATED for o in outcomes),
                 "present": sum(o.status == ImportStatus.PRESENT for o in outcomes),
                 "failed": len(failed),
+                "skipped": skipped,
             }
         )
     else:
         _print_outcomes(outcomes, failed)
+        if skipped:
+            print(f"另有 {skipped} 个文件不是支持的类型（.txt .md .pdf），已跳过")
     return 1 if failed or not outcomes else 0
 
 

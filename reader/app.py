@@ -178,10 +178,18 @@ def _main(args: argparse.Namespace) -> int:
             code, chosen = _session(app, conf, choice, readonly, link, not args.no_welcome, notice)
             if chosen is None:
                 return code
+            link, notice = None, ""
+            if chosen == RESTART:  # a new language: the window opens again in it
+                for old in app._translators:  # type: ignore[attr-defined]
+                    app.removeTranslator(old)
+                app._translators = install_translators(app, choose_language(conf.language, None))  # type: ignore[attr-defined]
+                continue
             notice = _restore_chosen(folder, chosen)  # then the library opens again, restored
-            link = None
     finally:
         lock.release()
+
+
+RESTART = "restart"  # what a session returns when the window asked to open again (a new language)
 
 
 def _restore_chosen(folder: Path, backup: Path) -> str:
@@ -252,7 +260,7 @@ def _session(app, conf: Settings, choice, readonly: bool, link: str | None, welc
         QTimer.singleShot(2500, window, window.reparse.offer_once)  # issues split by an older parser
         QTimer.singleShot(3000, window, window.trashing.purge_old)  # 回收站 entries past 30 days
     code = app.exec()
-    chosen = window.backups.restore_request
+    chosen = window.backups.restore_request or (RESTART if window.preferences.restart_requested else None)
     if server is not None:
         server.server.close()  # the next window (after a restore) listens under the same name
     window.deleteLater()

@@ -298,6 +298,8 @@ ZH = {
     "&Getting Started": "使用指南(&G)",
     "&Keyboard Shortcuts": "快捷键(&K)",
     "&Panels": "面板(&P)",
+    "The new language applies when the window opens again.": "新的界面语言在窗口重新打开后生效。",
+    "Restart Now": "立即重新打开",
     "The password for %1 is wrong. Enter it again:": "%1 的密码不正确，请重新输入：",
     "Page through the document": "翻页",
     "Close the find bar": "关闭查找栏",

@@ -22,6 +22,8 @@ class PreferencesController(QObject):
         self.window = window
         self.settings = window.settings
 
+    restart_requested = False  # the window closes to open again (a new language)
+
     def apply(self) -> None:
         """Bring the window to the stored settings (at start)."""
         w, s = self.window, self.settings
@@ -49,14 +51,21 @@ class PreferencesController(QObject):
         self.settings.save()
 
     def set_language(self, code: str) -> None:
+        """Save the language; offer to reopen the window in it now (the place is kept)."""
         self.settings.language = code
         self.settings.save()
-        message_box(
+        box = message_box(
             self.window,
             QMessageBox.Icon.Information,
             self.tr("Language"),
-            self.tr("The new language applies after a restart."),
-        ).exec()
+            self.tr("The new language applies when the window opens again."),
+        )
+        now = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart_requested = True
+            self.window.close()
 
     def open_palette(self) -> None:
         dialog = PaletteDialog(self.settings.palette, self.window)

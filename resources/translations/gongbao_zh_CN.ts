@@ -705,8 +705,8 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     <message>
         <location filename="../../reader/ui/main_window.py" line="73" />
         <location filename="../../reader/ui/main_window.py" line="217" />
-        <location filename="../../reader/ui/main_window.py" line="365" />
-        <location filename="../../reader/ui/main_window.py" line="382" />
+        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="384" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -761,12 +761,12 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="343" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341" />
+        <location filename="../../reader/ui/main_window.py" line="342" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -775,17 +775,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353" />
+        <location filename="../../reader/ui/main_window.py" line="354" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="365" />
+        <location filename="../../reader/ui/main_window.py" line="367" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -847,17 +847,27 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PreferencesController</name>
     <message>
-        <location filename="../../reader/ui/preferences_controller.py" line="57" />
+        <location filename="../../reader/ui/preferences_controller.py" line="60" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences_controller.py" line="58" />
-        <source>The new language applies after a restart.</source>
-        <translation>重新启动后使用新的界面语言。</translation>
+        <location filename="../../reader/ui/preferences_controller.py" line="61" />
+        <source>The new language applies when the window opens again.</source>
+        <translation>新的界面语言在窗口重新打开后生效。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences_controller.py" line="101" />
+        <location filename="../../reader/ui/preferences_controller.py" line="63" />
+        <source>Restart Now</source>
+        <translation>立即重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences_controller.py" line="64" />
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences_controller.py" line="110" />
         <source>The library folder changes at the next start.</source>
         <translation>资料库文件夹将在下次启动时更换。</translation>
     </message>
@@ -931,38 +941,38 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>可从“文件”菜单导入公报，或把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="304" />
+        <location filename="../../reader/ui/reading_pane.py" line="308" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="304" />
+        <location filename="../../reader/ui/reading_pane.py" line="308" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="411" />
+        <location filename="../../reader/ui/reading_pane.py" line="428" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="417" />
-        <location filename="../../reader/ui/reading_pane.py" line="429" />
+        <location filename="../../reader/ui/reading_pane.py" line="434" />
+        <location filename="../../reader/ui/reading_pane.py" line="446" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="420" />
+        <location filename="../../reader/ui/reading_pane.py" line="437" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="421" />
+        <location filename="../../reader/ui/reading_pane.py" line="438" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="425" />
+        <location filename="../../reader/ui/reading_pane.py" line="442" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>

@@ -41,3 +41,32 @@ def test_about_names_the_version_and_every_bundled_licence(qtbot, issue_window) 
     for name in ("AGPL", "PyMuPDF", "Qt", "LGPL", "whoosh", "jieba", "python-docx", "SQLite"):
         assert name in text, name
     dialog.reject()
+
+
+def test_a_new_language_offers_to_reopen_the_window_in_it(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.library import Library
+    from reader.settings import Settings
+    from reader.ui.main_window import MainWindow
+
+    lib = Library(tmp_path / "lib")
+    settings = Settings()
+    w = MainWindow(lib, settings)
+    qtbot.addWidget(w)
+    w.show()
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return 0
+
+    def restart_button(box: QMessageBox):
+        return next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "clickedButton", restart_button)
+    w.preferences.set_language("en")
+    assert asked and settings.language == "en"
+    assert w.preferences.restart_requested and not w.isVisible()  # app.main opens it again, in English
+    lib.close()

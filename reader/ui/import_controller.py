@@ -104,6 +104,7 @@ class ImportController(QObject):
         self.progress.setWindowTitle(self.tr("Import"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
+        self.progress.setMinimumWidth(460)  # room for the title and a file's name
         self.task = w.runner.write(
             "import",
             work,
@@ -118,10 +119,16 @@ class ImportController(QObject):
     def _progress(self, done: int, total: int, current: str) -> None:
         if self.progress is None:
             return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, total))
+        if total <= 1:  # one file: how far MuPDF or the parser is inside it is not known
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
         if current:
-            self.progress.setLabelText(self.tr("Importing %1").replace("%1", Path(current).name))
+            text = self.tr("Importing %1").replace("%1", Path(current).name)
+            if total > 1:
+                text += f"（{min(done + 1, total)} / {total}）"
+            self.progress.setLabelText(text)
 
     def _done(self, outcomes: list[ImportOutcome], error: str = "") -> None:
         w = self.window

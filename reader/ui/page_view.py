@@ -126,6 +126,8 @@ class PageView(QAbstractScrollArea):
     def set_fit(self, fit: Fit) -> None:
         self.fit = Fit(fit)
         self._relayout()
+        if self.fit == Fit.PAGE and self.sizes:  # a whole page in view: the one mostly shown, from its top
+            self.set_position(float(min(round(self.position()), len(self.sizes) - 1)))
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme

@@ -129,3 +129,26 @@ def test_a_search_hit_opens_with_the_keys_in_the_text_and_a_position_shown(qtbot
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     qtbot.waitUntil(lambda: bar.value() > before, timeout=5000)
     assert label.text() == f"{round(100 * bar.value() / bar.maximum())}%" and shown.endswith("%")
+
+
+def test_fit_page_shows_the_page_from_its_top(qtbot, tmp_path: Path) -> None:
+    from reader.ui.fonts import install_app_font
+    from reader.ui.page_view import Fit
+
+    install_app_font(QApplication.instance())
+    pdf = tmp_path / "玉林公报.pdf"
+    gazette_pdf((DATA / "yulin_like.txt").read_text(encoding="utf-8"), pdf)
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [pdf])
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_document(lib.documents()[0].id)
+    w.pane.set_view("page")
+    wait_rendered(qtbot, w)
+    view = w.pane.page_view
+    view.set_position(1.4)
+    view.set_fit(Fit.PAGE)
+    assert abs(view.position() - 1.0) < 0.01  # page 2 from its top (the gap above it in view)
+    w.close()
+    lib.close()

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import sqlite3
 import stat
 import time
@@ -196,6 +197,21 @@ def read_source(path: Path) -> bytes:
     raise AssertionError("unreachable")
 
 
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?|mailto|ftp):[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
+
+
+def readable_text(text: str, name: str) -> str:
+    """What a file says, for the parser: a Markdown file's links read as their words
+    (``[通知](http://…)`` → ``通知``, ``<http://…>`` → the address), not as syntax."""
+    if Path(name).suffix.lower() not in (".md", ".markdown"):
+        return text
+    text = _MD_IMAGE.sub(lambda m: m.group(1), text)
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    return _MD_AUTOLINK.sub(lambda m: m.group(1), text)
+
+
 def text_identity(text: str) -> str:
     """What makes two text files the same issue: their text, not their bytes (an encoding, a
     byte-order mark, line ends, full-width forms and spacing do not count)."""
@@ -321,7 +337,7 @@ def import_file(
                     outcome.warnings = ["内容与资料库中已有的期刊相同（编码或换行不同），未重复导入"]
                     outcome.encoding, outcome.format = decoded.encoding, "text"
                     return outcome
-                parsed = parse_gazette(decoded.text, path.name)
+                parsed = parse_gazette(readable_text(decoded.text, path.name), path.name)
                 if not parsed.documents:
                     raise ImportRejected("empty", "空文档：文件没有可导入的文字内容")
                 fmt, enc, warnings = "text", decoded.encoding, decoded.warnings

@@ -15,7 +15,7 @@ from typing import Any
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
-from reader.importer import parse_pdf
+from reader.importer import parse_pdf, readable_text
 from reader.library import Library
 from reader.library.records import ReparseStatus
 from reader.sources.pdf import Extractor
@@ -63,7 +63,7 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
             warnings = pdf.warnings
         else:
             decoded = decode_bytes(data, rec.encoding)
-            parsed = parse_gazette(decoded.text, rec.source_name)
+            parsed = parse_gazette(readable_text(decoded.text, rec.source_name), rec.source_name)
             warnings = decoded.warnings
         out.documents = len(parsed.documents)
         if library.same_split(issue_id, parsed):

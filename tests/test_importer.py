@@ -105,3 +105,19 @@ def test_a_full_disk_during_import_is_reported_and_leaves_the_library_as_it_was(
     assert library.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     library.db.conn.execute("PRAGMA max_page_count = 1073741823")
     assert import_paths(library, [CORPUS / "qinzhou-2022-04.txt"])[0].status == "imported"
+
+
+def test_markdown_links_read_as_their_words(library: Library, tmp_path: Path) -> None:
+    from reader.importer import readable_text
+
+    md = '见[《通知》](https://www.gov.cn/a.html "标题")与![图](x.png)，详见<http://www.gov.cn/b>。'
+    assert readable_text(md, "说明.md") == "见《通知》与图，详见http://www.gov.cn/b。"
+    assert readable_text(md, "说明.txt") == md  # only Markdown files are read as Markdown
+    source = tmp_path / "公告.md"
+    source.write_text(
+        "# 关于开放数据的公告\n\n根据[《数据条例》](https://example.gov.cn/tiaoli)，现予公告。\n",
+        encoding="utf-8",
+    )
+    [outcome] = import_paths(library, [source])
+    text = library.document(library.documents(issue_id=outcome.issue_id)[0].id).text
+    assert "《数据条例》" in text and "](" not in text and "https://" not in text

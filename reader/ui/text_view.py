@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -61,6 +61,17 @@ class _Placed:
     length: int
     pos: int  # QTextDocument position of its first character
     cells: list[tuple[int, int]] | None = None  # table row: (canonical offset, position) per cell
+
+
+WORD_JOINER = "\u2060"
+
+
+def no_widow(title: str, keep: int = 3) -> str:
+    """A title whose last ``keep`` characters stay on one line: a wrapped title never ends with
+    one character alone (…的通 / 知). Word joiners are invisible and copy as nothing visible."""
+    if len(title) <= keep + 1:
+        return title
+    return title[:-keep] + WORD_JOINER.join(title[-keep:])
 
 
 class TextView(QTextBrowser):
@@ -146,7 +157,7 @@ class TextView(QTextBrowser):
         cursor = QTextCursor(qdoc)
         center = Qt.AlignmentFlag.AlignHCenter
         cursor.setBlockFormat(self._block(center, top=0.5))
-        cursor.insertText(doc.title, self._char(TITLE_FAMILIES, 1.55, bold=True))
+        cursor.insertText(no_widow(doc.title), self._char(TITLE_FAMILIES, 1.55, bold=True))
         if doc.number:
             cursor.insertBlock(self._block(center, top=0.6), self._char(BODY_FAMILIES))
             cursor.insertText(doc.number)
@@ -379,6 +390,12 @@ class TextView(QTextBrowser):
             if start <= offset < end:
                 return uid
         return ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """What is copied is the text as printed: without the title's invisible word joiners."""
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText().replace(WORD_JOINER, ""))
+        return data
 
     def contextMenuEvent(self, event) -> None:
         position = self.cursorForPosition(event.pos()).position()

@@ -50,3 +50,24 @@ def test_pages_have_visible_edges_in_every_theme() -> None:
         assert (
             abs(QColor(desk).lightness() - edge.lightness()) + abs(paper.lightness() - edge.lightness()) > 80
         )
+
+
+def test_a_wrapped_title_keeps_its_last_characters_together() -> None:
+    from reader.ui.text_view import WORD_JOINER, no_widow
+
+    assert no_widow("关于印发实施方案的通知") == "关于印发实施方案" + WORD_JOINER.join("的通知")
+    assert no_widow("通知") == "通知"
+    assert no_widow("关于印发实施方案的通知").replace(WORD_JOINER, "") == "关于印发实施方案的通知"
+
+
+@requires_shared
+def test_copying_the_title_copies_no_word_joiner(qtbot, issue_window) -> None:
+    from reader.ui.text_view import WORD_JOINER
+
+    w, lib = issue_window
+    doc = lib.documents()[0]
+    w.open_document(doc.id)
+    view = w.pane.text_view
+    view.selectAll()
+    copied = view.createMimeDataFromSelection().text()
+    assert doc.title in copied and WORD_JOINER not in copied

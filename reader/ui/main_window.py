@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.documents.notice.connect(self.tell)
         self.outline.document_requested.connect(self.open_document)
         self.outline.offset_requested.connect(pane.go_to_offset)
+        pane.place_changed.connect(self.outline.mark_position)
 
     def colours(self) -> list:
         return palette(self.settings.palette)

@@ -63,6 +63,23 @@ class OutlinePanel(QTreeWidget):
             stack = [it.child(k) for k in range(it.childCount())] + stack
         return out
 
+    @Slot(int)
+    def mark_position(self, offset: int) -> QTreeWidgetItem | None:
+        """“You are here”: the heading the reader is under is the current item (not scrolled
+        away from, not activated)."""
+        here = None
+        for item in self.heading_items():
+            if int(item.data(0, OFFSET_ROLE)) <= offset:
+                here = item
+        if here is not None and here is not self.currentItem():
+            blocked = self.blockSignals(True)  # moving the marker is not a click
+            try:
+                self.setCurrentItem(here)
+            finally:
+                self.blockSignals(blocked)
+            self.scrollToItem(here)
+        return here
+
     @Slot(QTreeWidgetItem, int)
     def _clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         offset = item.data(0, OFFSET_ROLE)

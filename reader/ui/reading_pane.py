@@ -87,6 +87,7 @@ class ReadingPane(QWidget):
     colour_requested = Signal(str, str)  # uuid, colour key
     delete_requested = Signal(str)  # uuid
     citation_requested = Signal(int, int)  # start, end (copy as citation)
+    place_changed = Signal(int)  # the canonical offset at the top, once scrolling rests
 
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,8 @@ class ReadingPane(QWidget):
         self._locate_req = -1
         self.colours: list = []  # the colour meanings in use (not QWidget.palette())
         self.menu_actions: list[QAction] = []
+        self._moved = QTimer(self, singleShot=True, interval=120)
+        self._moved.timeout.connect(self._emit_place)
         self.highlights: list = []
 
         self.text_view = TextView(self)
@@ -334,6 +337,12 @@ class ReadingPane(QWidget):
         self.progress_label.setVisible(shown)
         if shown:
             self.progress_label.setText(f"{round(100 * bar.value() / bar.maximum())}%")
+        if self.doc is not None and self.view == View.TEXT:
+            self._moved.start()
+
+    def _emit_place(self) -> None:
+        if self.doc is not None:
+            self.place_changed.emit(self.text_offset())
 
     def close_document(self) -> None:
         """Show nothing (the open document went to the 回收站)."""

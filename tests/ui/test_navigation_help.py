@@ -152,3 +152,19 @@ def test_fit_page_shows_the_page_from_its_top(qtbot, tmp_path: Path) -> None:
     assert abs(view.position() - 1.0) < 0.01  # page 2 from its top (the gap above it in view)
     w.close()
     lib.close()
+
+
+@requires_shared
+def test_the_outline_marks_the_heading_the_reader_is_under(qtbot, issue_window) -> None:
+    from reader.ui.outline_panel import OFFSET_ROLE
+
+    w, lib = issue_window
+    doc = next(d for d in lib.documents() if "双百双新" in d.title)
+    w.resize(1100, 700)
+    w.open_document(doc.id)
+    headings = w.outline.heading_items()
+    assert len(headings) >= 3
+    target = headings[2]
+    w.pane.go_to_offset(int(target.data(0, OFFSET_ROLE)) + 2)
+    qtbot.waitUntil(lambda: w.outline.currentItem() is target, timeout=5000)
+    assert w.pane.doc.id == doc.id  # marking is not opening anything

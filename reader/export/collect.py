@@ -54,6 +54,15 @@ class Scope:
     date_from: str | None = None  # YYYY-MM-DD, when the highlight was made
     date_to: str | None = None
 
+    def highlight_filters(self) -> dict[str, str | None]:
+        """The filters on highlights, as ``AnnotationStore.highlights`` takes them."""
+        return {
+            "color": self.color,
+            "tag": self.highlight_tag,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+        }
+
     def describe(self) -> str:
         """A line for the export's header, in the user's language."""
         if self.tag:
@@ -215,12 +224,7 @@ def scope_counts(library: Library, scope: Scope) -> tuple[int, int]:
     before it runs, read without any document's text. A query scope is resolved by the caller
     into document ids first."""
     notes = library.annotations
-    filters = {
-        "color": scope.color,
-        "tag": scope.highlight_tag,
-        "date_from": scope.date_from,
-        "date_to": scope.date_to,
-    }
+    filters = scope.highlight_filters()
     if scope.everything:  # counted in SQL: the whole library may hold 100,000 highlights
         total = notes.count(**filters)
         if any(filters.values()):
@@ -257,12 +261,7 @@ def collect(
     open document is always included.
     """
     notes = library.annotations
-    filters = {
-        "color": scope.color,
-        "tag": scope.highlight_tag,
-        "date_from": scope.date_from,
-        "date_to": scope.date_to,
-    }
+    filters = scope.highlight_filters()
     wanted: dict[int, list[Highlight] | None] = {}  # doc id -> highlights (None: all that pass)
     if scope.everything:
         wanted = {d.id: None for d in library.documents()}

@@ -53,7 +53,8 @@ def test_a_closed_panel_comes_back_from_the_view_menu_and_help_lists_the_shortcu
     guide.reject()
 
 
-def test_go_to_page_in_a_pdf(qtbot, tmp_path: Path) -> None:
+def _pdf_window(qtbot, tmp_path: Path) -> tuple[MainWindow, Library]:
+    """A window on a library holding a generated PDF gazette."""
     from reader.ui.fonts import install_app_font
 
     install_app_font(QApplication.instance())
@@ -64,6 +65,11 @@ def test_go_to_page_in_a_pdf(qtbot, tmp_path: Path) -> None:
     w = MainWindow(lib, Settings())
     qtbot.addWidget(w)
     w.show()
+    return w, lib
+
+
+def test_go_to_page_in_a_pdf(qtbot, tmp_path: Path) -> None:
+    w, lib = _pdf_window(qtbot, tmp_path)
     doc = lib.documents()[-1]
     w.open_document(doc.id)
     wait_rendered(qtbot, w)
@@ -132,17 +138,9 @@ def test_a_search_hit_opens_with_the_keys_in_the_text_and_a_position_shown(qtbot
 
 
 def test_fit_page_shows_the_page_from_its_top(qtbot, tmp_path: Path) -> None:
-    from reader.ui.fonts import install_app_font
     from reader.ui.page_view import Fit
 
-    install_app_font(QApplication.instance())
-    pdf = tmp_path / "玉林公报.pdf"
-    gazette_pdf((DATA / "yulin_like.txt").read_text(encoding="utf-8"), pdf)
-    lib = Library(tmp_path / "lib")
-    import_paths(lib, [pdf])
-    w = MainWindow(lib, Settings())
-    qtbot.addWidget(w)
-    w.show()
+    w, lib = _pdf_window(qtbot, tmp_path)
     w.open_document(lib.documents()[0].id)
     w.pane.set_view("page")
     wait_rendered(qtbot, w)

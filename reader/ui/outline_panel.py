@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.layout import Block, outline
 from reader.library.records import DocumentSummary
+from reader.models.library_tree import shown_title
 from reader.models.plaintext import plain_tip
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +31,7 @@ class OutlinePanel(QTreeWidget):
         self.clear()
         current_item = None
         for d in docs:
-            item = QTreeWidgetItem(self, [d.title])
+            item = QTreeWidgetItem(self, [shown_title(d.title, d.issuer)])  # as the library lists it
             item.setData(0, DOC_ROLE, d.id)
             item.setToolTip(0, plain_tip("\n".join(x for x in (d.title, d.number or "", d.date or "") if x)))
             if d.id == current:

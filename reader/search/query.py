@@ -189,6 +189,8 @@ def parse(text: str) -> Parsed:
     for m in tokens:
         neg, fieldname, raw = m.group(1), m.group(2), m.group(3)
         value = m.group(4) if m.group(4) is not None else (m.group(5) if m.group(5) is not None else raw)
+        if m.group(4) is None and m.group(5) is None:  # an unbalanced quote is no phrase: its words count
+            value = value.strip('"“”') or value
         if raw == "OR" and not neg and not fieldname and groups:  # a leading OR is just a word
             pending_or = True
             continue

@@ -249,3 +249,11 @@ def test_an_excluded_word_removes_exactly_its_documents(indexed, word: str, excl
     assert set(_ids(index, lib, f"{word} -{excluded}")) == set(_ids(index, lib, word)) - set(
         _ids(index, lib, excluded)
     )
+
+
+def test_an_unbalanced_quote_searches_its_words(indexed) -> None:
+    lib, index = indexed
+    phrase = _ids(index, lib, '"证照分离"')
+    assert phrase  # the phrase is in the corpus
+    for typed in ('"证照分离', "“证照分离", '证照分离"'):
+        assert _ids(index, lib, typed) == phrase, typed  # not silently nothing

@@ -95,10 +95,14 @@ def layout(text: str, recipients: str | None = None) -> list[Block]:
             kind = "attachments"  # the 附件说明 list under the body
         elif (h := _heading_kind(flat)) is not None:
             short = len(flat) <= 40 and not any(p in flat[:-1] for p in "。；")
-            if h in ("chapter", "section") or short:
+            # a numbered sentence (1.各地要高度重视。) is a paragraph; a heading ends without 。
+            sentence = flat.endswith("。") and (h in ("h3", "h4") or len(flat) > 20)
+            if h in ("chapter", "section") or (short and not sentence):
                 kind = h
             else:
                 kind, lead = "body", _run_in(para)  # （一）加强领导。正文…: a run-in heading
+                if lead >= len(para.rstrip()):  # the whole line is one sentence: no heading in it
+                    lead = 0
         elif is_parenthetical(flat):
             kind = "body"  # 附注 such as （此件公开发布）: left, indented, never a title
         elif _ARTICLE.match(flat):

@@ -53,3 +53,16 @@ def test_outline_and_offsets() -> None:
     assert [b.text for b in outline(blocks)] == ["玉林市重大项目建设工作方案", "一、工作目标"]
     for b in blocks:
         assert TEXT[b.start : b.end] == b.text
+
+
+def test_a_numbered_sentence_is_a_paragraph_not_a_heading() -> None:
+    lines = [
+        "1.各地要高度重视，抓好落实。",
+        "（2）按月报送进展情况。",
+        "2.工作要求",
+        "三、做好宣传引导工作。",  # a short 一、 heading may end with 。: still a heading
+        "四、各地各部门要充分利用报刊、广播、电视和网络等媒体广泛宣传。",
+    ]
+    blocks = layout("\n".join(lines), None)
+    assert [(b.kind, b.lead) for b in blocks] == [("body", 0), ("body", 0), ("h3", 0), ("h1", 0), ("body", 0)]
+    assert [b.text for b in outline(blocks)] == ["三、做好宣传引导工作。"]

@@ -307,6 +307,69 @@ ZH = {
 }
 
 
+# English needs a catalogue too, for its plurals only: "%n document(s)" → 1 document / 14 documents.
+EN_PLURALS = {
+    "%n highlight(s)": ("%n highlight", "%n highlights"),
+    "%n document note(s)": ("%n document note", "%n document notes"),
+    "%n document(s)": ("%n document", "%n documents"),
+    "%n issue(s)": ("%n issue", "%n issues"),
+    "It holds %n highlight(s) and note(s); they are kept with it.": (
+        "It holds %n highlight or note; it is kept with it.",
+        "It holds %n highlights and notes; they are kept with it.",
+    ),
+    "Restored %1; %n highlight(s) back with it.": (
+        "Restored %1; %n highlight back with it.",
+        "Restored %1; %n highlights back with it.",
+    ),
+    "Trash emptied: %n document(s) deleted.": (
+        "Trash emptied: %n document deleted.",
+        "Trash emptied: %n documents deleted.",
+    ),
+    "%n item(s) removed more than %1 days ago were deleted from the trash.": (
+        "%n item removed more than %1 days ago was deleted from the trash.",
+        "%n items removed more than %1 days ago were deleted from the trash.",
+    ),
+    "%n of the imported file(s) are issues you removed to the trash. Restore them?": (
+        "%n of the imported files is an issue you removed to the trash. Restore it?",
+        "%n of the imported files are issues you removed to the trash. Restore them?",
+    ),
+}
+EN_TS = ROOT / "resources" / "translations" / "gongbao_en.ts"
+
+
+def english(sources: list[str]) -> list[str]:
+    """The English catalogue (plural forms only); returns the plural sources with no forms."""
+    subprocess.run(
+        ["pyside6-lupdate", *sources, "-pluralonly", "-no-obsolete", "-ts", str(EN_TS)], check=True, cwd=ROOT
+    )
+    tree = ET.parse(EN_TS)
+    missing = []
+    for msg in tree.iter("message"):
+        source = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        if tr is None or msg.get("numerus") != "yes":
+            continue
+        forms = EN_PLURALS.get(source)
+        if forms is None:
+            if source.startswith("%n issue(s) in your library"):
+                forms = (
+                    source.replace("%n issue(s) in your library were", "%n issue in your library was"),
+                    source.replace("issue(s)", "issues"),
+                )
+            else:
+                missing.append(source)
+                continue
+        tr.clear()
+        for form in forms:
+            ET.SubElement(tr, "numerusform").text = form
+        tr.attrib.pop("type", None)
+    tree.write(EN_TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        ["pyside6-lrelease", str(EN_TS), "-qm", str(EN_TS.with_suffix(".qm"))], check=True, cwd=ROOT
+    )
+    return missing
+
+
 def main() -> int:
     sources = sorted(str(p) for d in ("reader/ui", "reader/models") for p in (ROOT / d).glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(TS)], check=True, cwd=ROOT)
@@ -328,6 +391,7 @@ def main() -> int:
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True, cwd=ROOT)
+    missing += english(sources)
     for m in missing:
         print(f"untranslated: {m!r}", file=sys.stderr)
     return 1 if missing else 0

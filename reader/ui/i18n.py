@@ -24,8 +24,12 @@ def choose_language(setting: str | None, cli: str | None = None) -> str:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our translation and Qt's own (dialog buttons) for ``language``; keep the references."""
     translators: list[QTranslator] = []
-    if language == "en":
-        return translators  # the source strings are English
+    if language == "en":  # the source strings are English; the catalogue holds their plurals
+        plurals = QTranslator(app)
+        if plurals.load(str(resource("translations", "gongbao_en.qm"))):
+            app.installTranslator(plurals)
+            translators.append(plurals)
+        return translators
     ours = QTranslator(app)
     if ours.load(str(resource("translations", f"gongbao_{language}.qm"))):
         app.installTranslator(ours)

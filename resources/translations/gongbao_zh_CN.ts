@@ -588,32 +588,32 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="124" />
+        <location filename="../../reader/ui/import_controller.py" line="128" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="161" />
+        <location filename="../../reader/ui/import_controller.py" line="168" />
         <source>The password for %1 is wrong. Enter it again:</source>
         <translation>%1 的密码不正确，请重新输入：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="167" />
+        <location filename="../../reader/ui/import_controller.py" line="174" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="163" />
+        <location filename="../../reader/ui/import_controller.py" line="170" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="180" />
+        <location filename="../../reader/ui/import_controller.py" line="187" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="188" />
+        <location filename="../../reader/ui/import_controller.py" line="195" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
@@ -704,9 +704,9 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="73" />
-        <location filename="../../reader/ui/main_window.py" line="217" />
-        <location filename="../../reader/ui/main_window.py" line="367" />
-        <location filename="../../reader/ui/main_window.py" line="384" />
+        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="385" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -731,42 +731,42 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="158" />
+        <location filename="../../reader/ui/main_window.py" line="159" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="235" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="344" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="343" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -775,17 +775,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354" />
+        <location filename="../../reader/ui/main_window.py" line="355" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="370" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -821,12 +821,12 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="225" />
+        <location filename="../../reader/ui/page_view.py" line="227" />
         <source>Page %1 cannot be shown: %2</source>
         <translation>第 %1 页无法显示：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="225" />
+        <location filename="../../reader/ui/page_view.py" line="227" />
         <source>Loading page %1…</source>
         <translation>正在加载第 %1 页…</translation>
     </message>
@@ -931,48 +931,48 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="111" />
+        <location filename="../../reader/ui/reading_pane.py" line="114" />
         <source>Select a document to read it.</source>
         <translation>选择一篇文档即可阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="113" />
+        <location filename="../../reader/ui/reading_pane.py" line="116" />
         <source>Import gazettes from the File menu, or drop them on the window.</source>
         <translation>可从“文件”菜单导入公报，或把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="308" />
+        <location filename="../../reader/ui/reading_pane.py" line="311" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="308" />
+        <location filename="../../reader/ui/reading_pane.py" line="311" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="428" />
+        <location filename="../../reader/ui/reading_pane.py" line="437" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="434" />
-        <location filename="../../reader/ui/reading_pane.py" line="446" />
+        <location filename="../../reader/ui/reading_pane.py" line="443" />
+        <location filename="../../reader/ui/reading_pane.py" line="455" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="437" />
+        <location filename="../../reader/ui/reading_pane.py" line="446" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="438" />
+        <location filename="../../reader/ui/reading_pane.py" line="447" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="442" />
+        <location filename="../../reader/ui/reading_pane.py" line="451" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -1257,7 +1257,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="155" />
+        <location filename="../../reader/ui/text_view.py" line="166" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
     </message>

@@ -20,3 +20,17 @@ def test_qt_dialogs_are_in_chinese_with_the_chinese_interface(qtbot) -> None:
         for t in translators:
             app.removeTranslator(t)
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+
+
+def test_the_english_interface_says_one_document_and_many_documents(qtbot) -> None:
+    app = QApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        assert len(translators) == 1
+        say = QCoreApplication.translate
+        assert say("MainWindow", "%n document(s)", "", 1) == "1 document"
+        assert say("MainWindow", "%n document(s)", "", 14) == "14 documents"
+        assert say("TrashController", "%n issue(s)", "", 2) == "2 issues"
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from reader.gazette.kinds import label as kind_label
 from reader.models.search_controller import SearchController
 from reader.search.index import Filters, Results
+from reader.ui.marked_delegate import MARKED_ROLE, MarkedDelegate
 from reader.ui.messages import plain_label
 from reader.ui.widgets import fill_combo
 
@@ -65,6 +66,7 @@ class SearchPanel(QWidget):
         self.facets = plain_label(self, object_name="searchFacets")
         self.facets.setWordWrap(True)
         self.list = QListWidget(self, objectName="searchResults")
+        self.list.setItemDelegate(MarkedDelegate(self.list))  # matched words marked, not bracketed
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         grid = QGridLayout()
@@ -140,10 +142,14 @@ class SearchPanel(QWidget):
         self.list.clear()
         for h in results.hits:
             head = f"{h.title}\n  {' · '.join(x for x in (h.number, h.date, h.issue) if x)}"
-            lines = [head] + ["  " + s.text.replace("⟦", "【").replace("⟧", "】") for s in h.snippets[:4]]
+            marked = [head] + ["  " + s.text for s in h.snippets[:4]]
             if len(h.snippets) > 4:
-                lines.append("  " + self.tr("… %1 more passages").replace("%1", str(len(h.snippets) - 4)))
+                marked.append("  " + self.tr("… %1 more passages").replace("%1", str(len(h.snippets) - 4)))
+            lines = [
+                ln.replace("⟦", "【").replace("⟧", "】") for ln in marked
+            ]  # as text: copy, accessibility
             item = QListWidgetItem("\n".join(lines))
+            item.setData(MARKED_ROLE, "\n".join(marked))  # drawn with the matched words marked
             offset = h.snippets[0].start if h.snippets else 0
             item.setData(HIT_ROLE, (h.doc_id, offset))
             self.list.addItem(item)

@@ -97,3 +97,23 @@ def test_filters_in_the_panel(qtbot, window) -> None:
     panel.kind.setCurrentIndex(panel.kind.findData("decision"))
     _search(qtbot, w, "示范区")
     assert panel.list.count() == 1 and "决定" in panel.list.item(0).text()
+
+
+def test_hits_are_drawn_marked_and_document_text_stays_text() -> None:
+    from reader.ui.marked_delegate import marked_html
+
+    shown = marked_html("全面推行⟦证照分离⟧<img src=x>改革")
+    assert '<span style="background-color:#ffe066; color:#000">证照分离</span>' in shown
+    assert "<img" not in shown and "&lt;img src=x&gt;" in shown
+
+
+@requires_shared
+def test_the_results_list_marks_the_matched_words(qtbot, window) -> None:
+    from reader.ui.marked_delegate import MARKED_ROLE
+
+    w, _lib = window
+    _search(qtbot, w, "消费扶贫")
+    item = w.search_panel.list.item(0)
+    assert "⟦消费扶贫⟧" in item.data(MARKED_ROLE)
+    w.search_panel.list.viewport().repaint()  # the delegate draws it
+    assert w.search_panel.list.visualItemRect(item).height() > 30

@@ -564,7 +564,6 @@ class Edits(Store):
         if not 0 <= at <= len(parts[k].doc.text):
             raise CorrectionError("拆分位置不在文档中")
         cut = split_part(parts[k], at)
-        self._keep_corrected(doc_id, cut.first.doc)
         anchor, value = split_rule(parts, k, at, cut)
         before = self.snapshot(issue_id)
         moved = 0
@@ -654,7 +653,6 @@ class Edits(Store):
             if r["field"] in ("title", "number") and r["original"] != "null":
                 setattr(printed, r["field"], json.loads(r["original"]))
         joined = merge_parts(parts[k - 1], Part(printed, parts[k].pages))
-        self._keep_corrected(prev_id, joined.part.doc)
         anchor = body_anchor(parts, k)
         # the merged document signs with the second one's signature: a date or 发文机关 the user
         # set there becomes the merged document's (its own rule, so a replay gives the same)
@@ -728,13 +726,6 @@ class Edits(Store):
                ORDER BY created_at, id""",
             (doc_id,),
         )
-
-    def _keep_corrected(self, doc_id: int, doc: Document) -> None:
-        """Fields the user set on a document stay set when a cut or a join re-reads it (as they
-        do when the layer is replayed: fields after boundaries)."""
-        for r in self._field_rules(doc_id):
-            if r["field"] in FIELDS:
-                set_field(doc, r["field"], json.loads(r["value"]))
 
     # -- placement after a parse ------------------------------------------------------------------
     @staticmethod

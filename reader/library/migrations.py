@@ -274,6 +274,26 @@ def _v7_corrections_and_trash(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8_document_ids_never_reused(conn: sqlite3.Connection) -> None:
+    """A document id is never given twice. SQLite hands out max(id) + 1, so the id of a document
+    merged away or purged from the 回收站 came back on the next split or import, and whatever
+    still named it (a link, a reading place, an undo of the merge) met another document. The
+    highest id ever used is kept here and every insert takes the one after it."""
+    _run(
+        conn,
+        """
+        CREATE TABLE id_marks (name TEXT PRIMARY KEY, high INTEGER NOT NULL);
+        INSERT INTO id_marks SELECT 'documents', coalesce(max(id), 0) FROM documents
+        """,
+    )
+    # one statement with a body of its own: not through _run, which splits at every ';'
+    conn.execute(
+        """CREATE TRIGGER documents_id_mark AFTER INSERT ON documents BEGIN
+            UPDATE id_marks SET high = max(high, NEW.id) WHERE name = 'documents';
+        END"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
@@ -282,6 +302,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_index_queue,
     _v6_parser_version,
     _v7_corrections_and_trash,
+    _v8_document_ids_never_reused,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -33,8 +33,10 @@ COLUMNS = [
     "decisions",
 ]
 
+# a new document takes the id after the highest ever used (schema v8: ids are never reused)
 INSERT_DOCUMENT = (
-    f"INSERT INTO documents (issue_id, {', '.join(COLUMNS)}) VALUES (?, {', '.join('?' * len(COLUMNS))})"
+    f"INSERT INTO documents (id, issue_id, {', '.join(COLUMNS)}) "
+    f"VALUES ((SELECT high + 1 FROM id_marks WHERE name = 'documents'), ?, {', '.join('?' * len(COLUMNS))})"
 )
 # and ``withdrawn = 0``: a document a parse finds again is in its issue again
 UPDATE_DOCUMENT = f"UPDATE documents SET {', '.join(f'{c} = ?' for c in COLUMNS)}, withdrawn = 0 WHERE id = ?"

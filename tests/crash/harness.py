@@ -222,15 +222,14 @@ def repairs_expected(journal: Path) -> list[tuple[dict, bool]]:
 
 @dataclass(slots=True)
 class _Expect:
-    """What the returned repairs imply, replayed in order (document ids can be reused: SQLite
-    gives a split's new document the id of a merged one when that was the highest)."""
+    """What the returned repairs imply, replayed in order (a document id is never given twice:
+    a merged-away document that exists again is a loss of the merge)."""
 
     fields: dict[tuple[int, str], str] = field(default_factory=dict)
     made: dict[int, int] = field(default_factory=dict)  # split-off document -> where from
     merged: dict[int, int] = field(default_factory=dict)  # merged-away document -> into
     removed: dict[int, int] = field(default_factory=dict)  # document -> 回收站 entry
     unsure: set[int] = field(default_factory=set)  # documents a killed repair may have changed
-    reusable: bool = False  # a killed split may have taken a merged document's id
 
     def forget(self, doc: int) -> None:
         self.fields = {k: v for k, v in self.fields.items() if k[0] != doc}
@@ -257,10 +256,7 @@ class _Expect:
         op = e["op"]
         if op == "edit":
             self.fields.pop((e["doc"], e["field"]), None)
-        elif op == "split":
-            self.reusable = True
-            self.unsure.add(e["doc"])
-        elif op in ("merge", "remove"):
+        elif op in ("split", "merge", "remove"):
             self.unsure.add(e["doc"])
         elif op == "restore":
             self.removed = {d: x for d, x in self.removed.items() if x != e["entry"]}
@@ -303,7 +299,7 @@ def _verify_repairs(lib, journal: Path, out: Outcome) -> None:
         ).fetchone():
             out.fail(f"the split that made document {new} was lost")
     for doc_id, into in want.merged.items():
-        if doc_id in want.unsure or want.reusable:
+        if doc_id in want.unsure:
             continue
         out.checked_corrections += 1
         if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None:

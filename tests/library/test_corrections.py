@@ -268,3 +268,23 @@ def test_a_notes_file_with_a_bad_correction_is_refused_whole(tmp_path):
         with pytest.raises(EnvelopeError):
             import_annotations(lib, path)
     assert lib.edits.corrections() == []
+
+
+@requires_shared
+def test_a_document_id_is_never_given_twice(tmp_path: Path) -> None:
+    """The id of a document merged away stays its own: a split or an import after it takes a new
+    one, and undoing the merge brings the document back under the id everything still names."""
+    lib, _ = _library(tmp_path)
+    highest = max(d.id for d in lib.documents())
+    result = lib.edits.merge(highest)
+    assert highest not in {d.id for d in lib.documents()}
+    doc = lib.document(result.document_id)
+    split = lib.edits.split(doc.id, doc.text.index("\n", len(doc.text) // 2) + 1)
+    assert split.new_document_id > highest
+    [outcome] = import_paths(lib, [CORPUS / "qinzhou-2019-01.txt"])
+    fresh = [d.id for d in lib.documents(issue_id=outcome.issue_id)]
+    assert fresh and min(fresh) > split.new_document_id
+    lib.edits.restore(split.before)  # undo, undo
+    lib.edits.restore(result.before)
+    assert lib.document(highest).title
+    assert split.new_document_id not in {d.id for d in lib.documents()}

@@ -57,6 +57,14 @@ def _is_common_han(ch: str) -> bool:
     return 0xA440 <= int.from_bytes(b, "big") <= 0xC67E
 
 
+def _latin_mojibake(sample: str) -> bool:
+    """Most letters accented Latin (ąEą\\äsčŕćō): CJK bytes read as a Latin code page. Real
+    French, German or Pinyin text has a few accented letters among many plain ones."""
+    accented = sum(1 for c in sample if "\u00c0" <= c <= "\u024f" and c.isalpha())
+    plain = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return accented >= 4 and accented > 0.3 * (accented + plain)
+
+
 def judge(text: str, self_evident: bool = False) -> Quality:
     """Plausibility of a decoded text as human-written (Chinese or other) text.
 
@@ -88,11 +96,16 @@ def judge(text: str, self_evident: bool = False) -> Quality:
             return Quality(False, "编码可疑：大部分汉字是罕用字，可能是错误的编码", ratio)
         return Quality(True, score=1.0 + ratio)
     # Little Han text: plausible if mostly printable letters, digits, punctuation and spaces.
+    if not han and _latin_mojibake(sample):
+        return Quality(False, "编码可疑：文字像是按西文编码误读的中文", 0.3)
     printable = sum(1 for c in sample if c.isprintable() or c in _ALLOWED_CONTROLS)
     odd = sum(1 for c in sample if unicodedata.category(c).startswith(("Lo", "So")) and ord(c) > 0x2FFF)
+    odd -= len(han)  # the few Han characters are not what makes a short text odd
     if printable / n < 0.98 or odd > n // 5:
         return Quality(False, "编码可疑：无法确定文本编码", 0.2)
-    return Quality(True, score=0.9)
+    # of two short readings, the one with Chinese in it: a Chinese reader's file is Chinese, and
+    # CJK bytes read as a code page give symbols and accented letters, never Han
+    return Quality(True, score=0.95 if han else 0.9)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -125,7 +138,8 @@ def _statistical(data: bytes) -> list[tuple[str, str]]:
                 out.append((enc, text))
     except Exception:  # the detector is a heuristic; its failure is not ours to surface
         pass
-    for enc in ("utf-16-le", "utf-16-be", "big5", "hz"):
+    # Big5 before Big5-HKSCS (its superset): a plain Big5 file is reported as Big5
+    for enc in ("utf-16-le", "utf-16-be", "big5", "big5hkscs", "hz"):
         if len(data) % 2 and enc.startswith("utf-16"):
             continue
         text = _strict(data, enc)

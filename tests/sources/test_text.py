@@ -76,12 +76,29 @@ def test_forced_encoding_is_still_judged() -> None:
         decode_bytes(SAMPLE.encode("utf-8"), "utf-16-le")
 
 
+def test_big5_hkscs_is_read_as_chinese_not_as_a_latin_code_page() -> None:
+    """Hong Kong characters (𠄌, 鵮) are outside Big5: strict Big5 fails, and a Latin code page
+    used to win with ąEą\\äsčŕćō."""
+    text = "香港特別行政區政府憲報公告：關於𠄌鵮兩字的使用，各部門須遵照執行。\n"
+    assert decode_bytes(text.encode("big5hkscs")).text == text
+    plain = "政府憲報公告：各部門須遵照執行，並於本月內回覆。\n" * 3
+    assert decode_bytes(plain.encode("big5")).encoding == "big5"  # the subset is named as such
+
+
+def test_accented_latin_letters_without_han_are_mojibake_not_text() -> None:
+    from reader.sources.text import judge
+
+    assert not judge("ąEą\\äsčŕćō\nąfąbąß ąßą£\n").ok
+    assert judge("Élève à l'école. Übergrößenträger müssen warten. Zhōngguó rénmín zhèngfǔ.").ok
+
+
 EXPECTED = {
     # file: "ok" (decodes to the reference text) or a rejection category
     "cpython-cjkencodings/gb18030.txt": "ok",
     "cpython-cjkencodings/gbk.txt": "ok",
     "cpython-cjkencodings/gb2312.txt": "ok",
     "cpython-cjkencodings/big5.txt": "ok",
+    "cpython-cjkencodings/big5hkscs.txt": "ok",
     "cpython-cjkencodings/hz.txt": "ok",
     "damaged/botwraith__gb18030_mojibake.txt": "encoding",
     "damaged/botwraith__gbk_mojibake.txt": "encoding",

@@ -156,6 +156,10 @@ def test_pdf_of_text_documents_is_typeset_with_the_highlights_annotated(annotate
     assert len(found) >= len(mine)
     with pymupdf.open(out) as pdf:
         assert "钦州市人民政府" in pdf[0].get_text()
+        # only the glyphs used are embedded (the whole CJK fallback font is 1.7 MB)
+        fonts = {f[3] for page in pdf for f in page.get_fonts()}
+        assert fonts and all("+" in name for name in fonts), fonts
+    assert out.stat().st_size < 400_000 * max(1, len(text_docs) // 10)
 
 
 def test_csv_opens_with_a_bom_and_a_row_per_highlight(annotated, tmp_path: Path) -> None:

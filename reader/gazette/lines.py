@@ -268,10 +268,38 @@ def full_line_length(lines: list[Line]) -> int:
     return 30
 
 
+_DOTTED_NUMBER = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})+")  # 4.1.3 应急响应: a plan's heading
+_FIRST_CLAUSE = re.compile(r"^[^，。；、：,;:！？!?“”（）()《》]{1,4}[，。；、,;]")
+
+
+def _broken_at_page_end(a: str, b: str) -> bool:
+    """A short unfinished line that a page break cut off: text converted paragraph per line keeps
+    the printed page's last line as a paragraph of its own (…思想为指 | 导，全面贯彻…).
+
+    A paragraph of 公文 prose ends in punctuation; what ends without is a heading, a title, a
+    signature, a date or a table row. So a line with clause marks in it (after any heading
+    number: 二、总体要求 is a heading, （一）健康教育。全市… is prose) that ends without one was
+    cut; a line without any is taken as cut only when the next begins with the tail of a clause
+    (at most four characters before a comma)."""
+    if b[0] in _ENUM_FIRST or starts_title(b):
+        return False
+    if a[-1] in "，、,":
+        return True
+    if a[-1].isascii():  # a table row's figure, a code, a link: not prose cut at a page end
+        return False
+    m = (ENUM_START.match(a) or _DOTTED_NUMBER.match(a)) if a[0] in _ENUM_FIRST else None
+    prose = any(p in a[m.end() if m else 0 :] for p in "，。；")
+    if m or prose:
+        return prose
+    return bool(_FIRST_CLAUSE.match(b)) and len(a) >= 12 and not starts_title(a) and not is_organ_line(a)
+
+
 def can_continue(prev: Line, nxt: Line, full_len: int) -> bool:
     """Is ``nxt`` the continuation of a paragraph that ``prev`` left unfinished?"""
     a, b = prev.flat, nxt.flat
-    if len(a) < full_len or a[-1] in SENTENCE_END or a[-1] in CLOSERS:
+    if a[-1] in SENTENCE_END or a[-1] in CLOSERS:
+        return False
+    if len(a) < full_len and not _broken_at_page_end(a, b):
         return False
     if prev.level or nxt.level or nxt.indent or prev.is_table or nxt.is_table:
         return False

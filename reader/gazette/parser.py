@@ -22,9 +22,10 @@ from reader.gazette.segment import Segmenter, Start
 from reader.gazette.style import LineStyle, body_size
 from reader.gazette.toc import TocEntry, find_toc, norm_title, parse_toc, title_similarity, toc_end
 
-# Raised whenever a change can split a stored issue differently: libraries re-split issues
-# parsed by an older version (``python -m reader reparse``), keeping every user's work.
-PARSER_VERSION = 2
+# Raised whenever a change can split a stored issue or its paragraphs differently: libraries
+# re-split issues parsed by an older version (``python -m reader reparse``), keeping every
+# user's work. 3: a paragraph cut at a printed page's end is one paragraph again.
+PARSER_VERSION = 3
 
 
 def parse_gazette(

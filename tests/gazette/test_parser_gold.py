@@ -125,3 +125,44 @@ def test_section_headers_period_headers_and_colophon_are_not_content() -> None:
     joined = "\n".join(d.text for d in parsed.documents)
     for noise in ("2019年第1期", "领导讲话", "主办：", "地址：", "0775-1234567"):
         assert noise not in joined
+
+
+def test_a_paragraph_cut_at_a_page_break_is_joined_and_headings_are_not() -> None:
+    """Text converted paragraph per line (long lines) keeps the printed page's last line alone:
+    思想为指 | 导，… A heading or a table row stays its own paragraph."""
+    text = "\n\n".join(
+        [
+            "某市人民政府办公室关于印发某市油茶产业发展实施方案的通知",
+            "某政办发〔2023〕7号",
+            "各县、区人民政府，市直各委、办、局：",
+            "现将《某市油茶产业发展实施方案》印发给你们，请认真组织落实。",
+            "一、指导思想",
+            "以习近平新时代中国特色社会主义思想为指",
+            "导，全面贯彻党的二十大精神，推动油茶产业高质量发展。",
+            "二、重点工作",
+            "（一）完善补助政策。鼓励油茶大苗",
+            "造林，多渠道扶持油茶大苗培育。",
+            "（二）加强组织领导",
+            "同时，各县区要建立工作机制，明确责任分工，确保各项任务落到实处。",
+            "各县区人民政府是油茶产业发展的责任主体，主要负责人是第一责任人，要把油茶产业发展列入重要议事日程。",
+            "市林业局要会同有关部门加强指导和督促检查，定期通报工作进展情况，对工作不力的予以通报批评。",
+            "表1 各镇油茶种植任务表",
+            "板城镇、新棠镇18252036500",
+            "大直镇、贵台镇18432036860",
+            "某市人民政府办公室",
+            "2023年3月1日",
+        ]
+    )
+    [doc] = parse_gazette(text, "方案.txt").documents
+    paras = doc.text.split("\n")
+    assert (
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推动油茶产业高质量发展。" in paras
+    )
+    assert "（一）完善补助政策。鼓励油茶大苗造林，多渠道扶持油茶大苗培育。" in paras
+    for alone in (
+        "一、指导思想",
+        "（二）加强组织领导",
+        "板城镇、新棠镇18252036500",
+        "大直镇、贵台镇18432036860",
+    ):
+        assert alone in paras, alone

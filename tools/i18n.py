@@ -178,6 +178,7 @@ ZH = {
     "Import notes": "导入批注",
     "Imported notes: %1 added, %2 restored, %3 already here": "已导入批注：新增 %1，恢复 %2，已存在 %3",
     "Print preview": "打印预览",
+    "Preparing the pages for printing…": "正在准备打印页面…",
     "Not a Gongbao Reader link: %1": "不是公报阅读器的链接：%1",
     "Export notes": "导出批注",
     "The open document": "当前文档",

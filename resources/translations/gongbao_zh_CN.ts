@@ -875,7 +875,12 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="51" />
+        <location filename="../../reader/ui/printing.py" line="106" />
+        <source>Preparing the pages for printing…</source>
+        <translation>正在准备打印页面…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="123" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1045,67 +1050,67 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="43" />
+        <location filename="../../reader/ui/search_panel.py" line="44" />
         <source>Search: words, "phrase", -word, 文号:, 机关:, 年份:2019</source>
         <translation>检索：词语、"短语"、-排除、文号:、机关:、年份:2019</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="51" />
+        <location filename="../../reader/ui/search_panel.py" line="52" />
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="52" />
+        <location filename="../../reader/ui/search_panel.py" line="53" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="57" />
+        <location filename="../../reader/ui/search_panel.py" line="58" />
         <source>any year</source>
         <translation>不限年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="58" />
+        <location filename="../../reader/ui/search_panel.py" line="59" />
         <source>Has my notes</source>
         <translation>有我的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="60" />
+        <location filename="../../reader/ui/search_panel.py" line="61" />
         <source>Relevance</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="61" />
+        <location filename="../../reader/ui/search_panel.py" line="62" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="62" />
+        <location filename="../../reader/ui/search_panel.py" line="63" />
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="104" />
+        <location filename="../../reader/ui/search_panel.py" line="106" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="105" />
+        <location filename="../../reader/ui/search_panel.py" line="107" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="132" />
+        <location filename="../../reader/ui/search_panel.py" line="134" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="145" />
+        <location filename="../../reader/ui/search_panel.py" line="147" />
         <source>… %1 more passages</source>
         <translation>… 另有 %1 处</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="151" />
+        <location filename="../../reader/ui/search_panel.py" line="157" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
 </context>

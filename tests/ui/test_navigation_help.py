@@ -166,3 +166,53 @@ def test_the_outline_marks_the_heading_the_reader_is_under(qtbot, issue_window) 
     w.pane.go_to_offset(int(target.data(0, OFFSET_ROLE)) + 2)
     qtbot.waitUntil(lambda: w.outline.currentItem() is target, timeout=5000)
     assert w.pane.doc.id == doc.id  # marking is not opening anything
+
+
+def test_printing_a_pdf_document_prints_its_own_pages_with_the_highlights(qtbot, tmp_path: Path) -> None:
+    """Not the text reflowed: the original pages, as many as the document has, highlights on them."""
+    import pymupdf
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from reader.ui.printing import paint_pages
+
+    w, lib = _pdf_window(qtbot, tmp_path)
+    doc = lib.document(lib.documents()[0].id)
+    at = doc.text.index("。") + 1
+    lib.annotations.add_highlight(doc.id, at, at + 12, "yellow", note="打印")
+    w.open_document(doc.id)
+    wait_rendered(qtbot, w)
+    assert w.printing.prints_pages() and w.print_document() is None  # the pages are made first
+    qtbot.waitUntil(lambda: isinstance(w.printing._dialog, QPrintPreviewDialog), timeout=60000)
+    preview = w.printing._dialog
+    assert preview.isVisible()
+    pages = w.printing.last_pages
+    assert len(pages) == doc.page_end - doc.page_start + 1
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paint_pages(printer, pages)
+    with pymupdf.open(tmp_path / "printed.pdf") as printed:
+        assert printed.page_count == len(pages)
+        assert all(page.get_images() for page in printed)  # the page as printed, not retyped text
+        assert not printed[0].get_text().strip()
+    # the highlight is on the page image: yellow pixels where the original has none
+    with pymupdf.open(lib.folder / doc.issue.stored_path) as original:
+        plain = original[doc.page_start].get_pixmap(dpi=40)
+    from PySide6.QtGui import QImage
+
+    marked = QImage(str(pages[0])).scaledToWidth(plain.width)
+
+    def yellow(img_pixel) -> bool:
+        r, g, b = img_pixel
+        return r > 200 and g > 200 and b < 140
+
+    assert any(
+        yellow(marked.pixelColor(x, y).getRgb()[:3])
+        for x in range(marked.width())
+        for y in range(0, marked.height(), 2)
+    )
+    assert not any(yellow(plain.pixel(x, y)) for x in range(plain.width) for y in range(0, plain.height, 2))
+    preview.reject()
+    qtbot.waitUntil(lambda: not pages[0].exists(), timeout=5000)  # the images go with the preview
+    w.close()
+    lib.close()

@@ -130,3 +130,33 @@ def urls(text: str) -> list[tuple[int, int, str]]:
 def outline(blocks: list[Block]) -> list[Block]:
     """The headings a reader navigates by (chapters, 一、 and （一） levels, attachment titles)."""
     return [b for b in blocks if b.kind in OUTLINE_KINDS and b.text.strip()]
+
+
+# Nesting order of the numbered headings: a deeper one goes under the nearest shallower one
+# before it, whichever levels the document uses (一、 under 第一节 in a 规划, at the top in a 通知).
+_RANK = {"chapter": 0, "section": 1, "h1": 2, "h2": 3, "h3": 4, "h4": 5}
+
+
+def outline_parents(heads: list[Block]) -> list[int]:
+    """For each heading of :func:`outline`, the index of the heading it nests under (-1: none).
+
+    An attachment's label (附件1) starts a part of its own that its headings nest under; an
+    unnumbered title line (a 专栏 box's caption, an attachment's title) sits where it stands
+    and nests nothing: the 一、 after a 专栏 belongs to the section, not to the box."""
+    parents: list[int] = []
+    stack: list[tuple[int, int]] = []  # (rank, index) of the open headings, outermost first
+    for i, b in enumerate(heads):
+        if b.kind == "label":
+            stack.clear()
+            parents.append(-1)
+            stack.append((-1, i))
+            continue
+        if b.kind == "subtitle":
+            parents.append(stack[-1][1] if stack else -1)
+            continue
+        rank = _RANK.get(b.kind, len(_RANK))
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        parents.append(stack[-1][1] if stack else -1)
+        stack.append((rank, i))
+    return parents

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.layout import Block, outline
+from reader.layout import Block, outline, outline_parents
 from reader.library.records import DocumentSummary
 from reader.models.library_tree import shown_title
 from reader.models.plaintext import plain_tip
@@ -39,16 +39,13 @@ class OutlinePanel(QTreeWidget):
                 font = item.font(0)
                 font.setBold(True)
                 item.setFont(0, font)
-                parents: dict[int, QTreeWidgetItem] = {0: item}
-                for b in outline(blocks):
-                    level = max(b.level, 1)
-                    parent = parents.get(level - 1) or item
-                    child = QTreeWidgetItem(parent, [b.text.strip()[:60]])
+                heads = outline(blocks)
+                made: list[QTreeWidgetItem] = []
+                for b, up in zip(heads, outline_parents(heads), strict=True):
+                    child = QTreeWidgetItem(made[up] if up >= 0 else item, [b.text.strip()[:60]])
                     child.setData(0, OFFSET_ROLE, b.start)
                     child.setData(0, DOC_ROLE, d.id)
-                    parents[level] = child
-                    for deeper in [k for k in parents if k > level]:
-                        del parents[deeper]
+                    made.append(child)
         if current_item is not None:
             current_item.setExpanded(True)
             self.expandItem(current_item)

@@ -216,3 +216,35 @@ def test_printing_a_pdf_document_prints_its_own_pages_with_the_highlights(qtbot,
     qtbot.waitUntil(lambda: not pages[0].exists(), timeout=5000)  # the images go with the preview
     w.close()
     lib.close()
+
+
+def test_the_outline_puts_a_heading_after_a_box_under_its_section(qtbot, tmp_path: Path) -> None:
+    source = tmp_path / "规划.txt"
+    source.write_text(
+        "\n".join(
+            [
+                "某市教育事业发展规划",
+                "第一章 总体要求",
+                "第一节 发展基础",
+                "一、加快学前教育发展",
+                "优化学前教育布局结构，坚持公益普惠办园方向，扩大普惠性资源供给。",
+                "专栏 4 学前教育优质普惠发展计划",
+                "健全覆盖城乡、布局合理的学前教育公共服务体系，提升保教质量。",
+                "二、推进义务教育均衡发展",
+                "科学制定义务教育学校布局规划和建设规划，保障教育用地。",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [source])
+    w = MainWindow(lib, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_document(lib.documents()[0].id)
+    qtbot.waitUntil(lambda: len(w.outline.heading_items()) >= 4, timeout=5000)
+    by_text = {it.text(0)[:4]: it for it in w.outline.heading_items()}
+    assert by_text["二、推进"].parent() is by_text["第一节 "]
+    assert by_text["专栏 4"].childCount() == 0
+    w.close()
+    lib.close()

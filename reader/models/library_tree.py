@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from reader.gazette.kinds import label as kind_label
 from reader.library.records import DocumentSummary, IssueRecord
+from reader.models.labels import kind_name as kind_label
 from reader.models.plaintext import plain_tip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1

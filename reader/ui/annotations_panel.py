@@ -65,6 +65,7 @@ class AnnotationsPanel(QWidget):
 
         self.colour_filter = QComboBox(self, objectName="colourFilter")
         self.tag_filter = QComboBox(self, objectName="tagFilter")
+        self.tag_filter.addItem(self.tr("All tags"), None)  # before any document is open too
         filters = QHBoxLayout()
         filters.addWidget(self.colour_filter)
         filters.addWidget(self.tag_filter)

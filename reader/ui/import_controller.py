@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from reader.importer import import_paths
 from reader.library import Library
 from reader.library.records import ImportOutcome, ImportStatus
+from reader.models.labels import refusal
 from reader.models.runner import Task
 from reader.resources import sample_issue
 from reader.ui.messages import ask_text, message_box
@@ -194,7 +195,9 @@ class ImportController(QObject):
                 QMessageBox.Icon.Warning,
                 self.tr("Some files were not imported"),
                 summary,
-                informative="\n".join(f"{Path(o.path).name}: {o.reason}" for o in failed[:5]),
-                detailed="\n".join(f"{o.path}: {o.reason}" for o in failed),
+                informative="\n".join(
+                    f"{Path(o.path).name}: {refusal(o.category, o.reason)}" for o in failed[:5]
+                ),
+                detailed="\n".join(f"{o.path}: {refusal(o.category, o.reason)}" for o in failed),
             )
             box.open()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
-from reader.gazette.kinds import label as kind_label
 from reader.library import Library
+from reader.models.labels import kind_name as kind_label
 from reader.models.library_tree import DOC_ID_ROLE, ISSUE_ID_ROLE, LibraryTreeModel
 from reader.ui.widgets import fill_combo
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.corrections import CorrectionError, clean_field
 from reader.gazette.kinds import LABELS
 from reader.library.records import DocumentRecord
+from reader.models.labels import kind_name
 from reader.ui.messages import plain_label
 
 
@@ -40,8 +41,8 @@ class PropertiesDialog(QDialog):
         self.date_edit = QLineEdit(doc.date or "", self, objectName="dateEdit")
         self.date_edit.setPlaceholderText("YYYY-MM-DD")
         self.kind_combo = QComboBox(self, objectName="kindCombo")
-        for key, label in LABELS.items():
-            self.kind_combo.addItem(label, key)
+        for key in LABELS:
+            self.kind_combo.addItem(kind_name(key), key)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(doc.kind or "other")))
         self.attachments_edit = QPlainTextEdit(self, objectName="attachmentsEdit")
         self.attachments_edit.setPlainText("\n".join(doc.attachments))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -11,14 +12,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSpinBox,
+    QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.gazette.kinds import label as kind_label
+from reader.models.labels import kind_name as kind_label
 from reader.models.search_controller import SearchController
 from reader.search.index import Filters, Results
+from reader.ui.flow_layout import FlowLayout
 from reader.ui.marked_delegate import MARKED_ROLE, MarkedDelegate
 from reader.ui.messages import plain_label
 from reader.ui.widgets import fill_combo
@@ -26,6 +31,12 @@ from reader.ui.widgets import fill_combo
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
 HISTORY = 30
+# chips drawn from the palette, so every theme has them (a filled chip is the filter in force)
+CHIP_CSS = """
+QToolButton#facetChip { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }
+QToolButton#facetChip:hover { border-color: palette(highlight); }
+QToolButton#facetChip:checked { background: palette(highlight); color: palette(highlighted-text); }
+"""
 
 
 class SearchPanel(QWidget):
@@ -46,7 +57,17 @@ class SearchPanel(QWidget):
         self._history_model = QStringListModel(self)
         completer = QCompleter(self._history_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # completed in the box itself: a pop-up list would cover the filters under it while typing
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.edit.setCompleter(completer)
+        # earlier searches on demand: the clock at the box's start, or Alt+Down
+        self.history_menu = QMenu(self)
+        fallback = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        self.history_action = self.edit.addAction(
+            QIcon.fromTheme("document-open-recent", fallback), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.history_action.setToolTip(self.tr("Recent searches (Alt+Down)"))
+        self.history_action.triggered.connect(self.show_history)
         self.city = QComboBox(self, objectName="searchCity")
         self.kind = QComboBox(self, objectName="searchKind")
         self.issuer = QLineEdit(self, objectName="searchIssuer", placeholderText=self.tr("Issuer"))
@@ -63,8 +84,10 @@ class SearchPanel(QWidget):
         self.sort.addItem(self.tr("Oldest first"), "date_asc")
         self.status = plain_label(self, object_name="searchStatus")
         self.status.setWordWrap(True)
-        self.facets = plain_label(self, object_name="searchFacets")
-        self.facets.setWordWrap(True)
+        # facet chips: 通知 12 · 2019 5 — a click filters by it, a second click lets go
+        self.facets = QWidget(self, objectName="searchFacets")
+        self.facets.setStyleSheet(CHIP_CSS)
+        self._facet_flow = FlowLayout(self.facets)
         self.list = QListWidget(self, objectName="searchResults")
         self.list.setItemDelegate(MarkedDelegate(self.list))  # matched words marked, not bracketed
         self.list.setWordWrap(True)
@@ -128,7 +151,7 @@ class SearchPanel(QWidget):
         if not text and filters == Filters():
             self.list.clear()
             self.status.setText("")
-            self.facets.setText("")
+            self._clear_facets()
             return
         self._req = self.controller.search(text, filters, self.sort.currentData())
         self.status.setText(self.tr("Searching…"))
@@ -155,20 +178,63 @@ class SearchPanel(QWidget):
             self.list.addItem(item)
         ms = round(results.seconds * 1000)
         self.status.setText(self.tr("%n document(s)", "", results.total) + f" · {ms} ms")
-        kinds = results.facets.get("kind", {})
-        years = results.facets.get("year", {})
-        facet_lines = []
-        if kinds:
-            facet_lines.append(
-                " · ".join(f"{kind_label(k)} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
-            )
-        if years:
-            facet_lines.append(
-                " · ".join(f"{y} {n}" for y, n in sorted(years.items(), reverse=True) if y != "0")
-            )
-        self.facets.setText("\n".join(facet_lines))
+        self._show_facets(results)
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    # -- facets -------------------------------------------------------------------------------
+    def _clear_facets(self) -> None:
+        while (item := self._facet_flow.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def _show_facets(self, results: Results) -> None:
+        self._clear_facets()
+        kinds = results.facets.get("kind", {})
+        years = {y: n for y, n in results.facets.get("year", {}).items() if y not in ("0", "")}
+        kind_now = self.kind.currentData()
+        year_now = str(self.year_from.value()) if self.year_from.value() == self.year_to.value() else None
+        for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+            self._chip(f"{kind_label(k)} {n}", k == kind_now, lambda _c=False, k=k: self.facet_kind(k))
+        for y, n in sorted(years.items(), reverse=True):
+            self._chip(f"{y} {n}", y == year_now, lambda _c=False, y=y: self.facet_year(int(y)))
+
+    def _chip(self, text: str, on: bool, clicked) -> QToolButton:
+        chip = QToolButton(self.facets, objectName="facetChip")
+        chip.setText(text)  # kinds and years: our own labels and digits, never document text
+        chip.setCheckable(True)
+        chip.setChecked(on)
+        chip.setAutoRaise(True)
+        chip.setToolTip(self.tr("Click to show only these; click again to show all"))
+        chip.clicked.connect(clicked)
+        self._facet_flow.addWidget(chip)
+        return chip
+
+    def facet_chips(self) -> list[QToolButton]:
+        return [self._facet_flow.itemAt(i).widget() for i in range(self._facet_flow.count())]
+
+    def facet_kind(self, kind: str) -> None:
+        """Filter by this 文种, or stop filtering by it when it is the filter already."""
+        index = 0 if self.kind.currentData() == kind else max(0, self.kind.findData(kind))
+        self.kind.setCurrentIndex(index)
+
+    def facet_year(self, year: int) -> None:
+        same = self.year_from.value() == self.year_to.value() == year
+        self.year_from.setValue(0 if same else year)
+        self.year_to.setValue(0 if same else year)
+
+    # -- history ------------------------------------------------------------------------------
+    @Slot()
+    def show_history(self) -> QMenu:
+        """The recent searches as a menu under the box; choosing one searches it again."""
+        self.history_menu.clear()
+        if not self.history:
+            self.history_menu.addAction(self.tr("No recent searches")).setEnabled(False)
+        for text in self.history:
+            action = self.history_menu.addAction(text.replace("&", "&&"))  # a shortcut mark is text here
+            action.triggered.connect(lambda _c=False, t=text: self.edit.setText(t))
+        self.history_menu.popup(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        return self.history_menu
 
     def _remember(self, text: str) -> None:
         if not text:
@@ -193,8 +259,15 @@ class SearchPanel(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Up/Down in the search box move through the results; Enter opens one."""
-        if obj is self.edit and event.type() == QEvent.Type.KeyPress and self.list.count():
+        if (
+            obj is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and (self.list.count() or event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        ):
             key = event.key()
+            if key == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.show_history()
+                return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 row = self.list.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
                 self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))

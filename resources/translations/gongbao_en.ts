@@ -35,7 +35,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="157" />
+        <location filename="../../reader/ui/search_panel.py" line="180" />
         <source>%n document(s)</source>
         <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation></message>
 </context>

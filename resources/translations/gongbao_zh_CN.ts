@@ -127,7 +127,7 @@ Licensed under the GNU AGPL v3 or later.</source>
     </message>
     <message>
         <location filename="../../reader/ui/annotations_panel.py" line="60" />
-        <location filename="../../reader/ui/annotations_panel.py" line="79" />
+        <location filename="../../reader/ui/annotations_panel.py" line="80" />
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
@@ -138,53 +138,54 @@ Licensed under the GNU AGPL v3 or later.</source>
     </message>
     <message>
         <location filename="../../reader/ui/annotations_panel.py" line="63" />
-        <location filename="../../reader/ui/annotations_panel.py" line="83" />
+        <location filename="../../reader/ui/annotations_panel.py" line="84" />
         <source>Note</source>
         <translation>批注</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations_panel.py" line="64" />
-        <location filename="../../reader/ui/annotations_panel.py" line="84" />
+        <location filename="../../reader/ui/annotations_panel.py" line="85" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="75" />
+        <location filename="../../reader/ui/annotations_panel.py" line="76" />
         <source>Selected highlight</source>
         <translation>选中的高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="77" />
+        <location filename="../../reader/ui/annotations_panel.py" line="78" />
         <source>Why this matters (line breaks and - lists are kept)</source>
         <translation>为什么重要（可换行，可用 - 列表）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="81" />
+        <location filename="../../reader/ui/annotations_panel.py" line="82" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="88" />
+        <location filename="../../reader/ui/annotations_panel.py" line="89" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="90" />
+        <location filename="../../reader/ui/annotations_panel.py" line="91" />
         <source>Select text and press Ctrl+H to highlight it.</source>
         <translation>选中文字后按 Ctrl+H 即可高亮。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="123" />
+        <location filename="../../reader/ui/annotations_panel.py" line="124" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="166" />
+        <location filename="../../reader/ui/annotations_panel.py" line="68" />
+        <location filename="../../reader/ui/annotations_panel.py" line="167" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="182" />
+        <location filename="../../reader/ui/annotations_panel.py" line="183" />
         <source>cannot be placed</source>
         <translation>无法定位</translation>
     </message>
@@ -527,14 +528,82 @@ Highlights, notes and tags made since then will not be in it. The current librar
     </message>
 </context>
 <context>
+    <name>ImportCategories</name>
+    <message>
+        <location filename="../../reader/models/labels.py" line="52" />
+        <source>File not found</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="53" />
+        <source>Cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="54" />
+        <source>In use by another program</source>
+        <translation>文件被占用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="55" />
+        <source>Empty document</source>
+        <translation>空文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="56" />
+        <source>Not a text file</source>
+        <translation>非文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="57" />
+        <source>Suspicious encoding</source>
+        <translation>编码可疑</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="58" />
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="59" />
+        <source>Encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="60" />
+        <source>No text layer</source>
+        <translation>无文本层</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="61" />
+        <source>Took too long</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="62" />
+        <source>Unsupported file type</source>
+        <translation>不支持的文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="63" />
+        <source>Too large</source>
+        <translation>过大</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="64" />
+        <source>Not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="41" />
+        <location filename="../../reader/ui/import_controller.py" line="42" />
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="45" />
+        <location filename="../../reader/ui/import_controller.py" line="46" />
         <source>Your library is empty.
 
 Import the sample gazette issue to try the reader, or a folder of your own gazettes? You can import files any time from the File menu or by dropping them here.</source>
@@ -543,79 +612,182 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 要导入示例公报试用，还是导入您自己的公报文件夹？以后也可以随时从“文件”菜单导入，或直接把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="50" />
+        <location filename="../../reader/ui/import_controller.py" line="51" />
         <source>Import the sample issue</source>
         <translation>导入示例公报</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="52" />
+        <location filename="../../reader/ui/import_controller.py" line="53" />
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="53" />
+        <location filename="../../reader/ui/import_controller.py" line="54" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="75" />
+        <location filename="../../reader/ui/import_controller.py" line="76" />
         <source>Import Gazette Files</source>
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="77" />
+        <location filename="../../reader/ui/import_controller.py" line="78" />
         <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
         <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="83" />
+        <location filename="../../reader/ui/import_controller.py" line="84" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="103" />
+        <location filename="../../reader/ui/import_controller.py" line="104" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="103" />
+        <location filename="../../reader/ui/import_controller.py" line="104" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="104" />
+        <location filename="../../reader/ui/import_controller.py" line="105" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="128" />
+        <location filename="../../reader/ui/import_controller.py" line="129" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="168" />
+        <location filename="../../reader/ui/import_controller.py" line="169" />
         <source>The password for %1 is wrong. Enter it again:</source>
         <translation>%1 的密码不正确，请重新输入：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="174" />
+        <location filename="../../reader/ui/import_controller.py" line="175" />
         <source>Password required</source>
         <translation>需要密码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="170" />
+        <location filename="../../reader/ui/import_controller.py" line="171" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="187" />
+        <location filename="../../reader/ui/import_controller.py" line="188" />
         <source>Imported %1, already present %2, failed %3.</source>
         <translation>导入 %1 个，已存在 %2 个，失败 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="195" />
+        <location filename="../../reader/ui/import_controller.py" line="196" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
+    </message>
+</context>
+<context>
+    <name>KindNames</name>
+    <message>
+        <location filename="../../reader/models/labels.py" line="19" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="20" />
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="21" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="22" />
+        <source>Resolution</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="23" />
+        <source>Public notice</source>
+        <translation>通告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="24" />
+        <source>Circular</source>
+        <translation>通报</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="25" />
+        <source>Official reply</source>
+        <translation>批复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="26" />
+        <source>Request</source>
+        <translation>请示</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="27" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="28" />
+        <source>Minutes</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="29" />
+        <source>Motion</source>
+        <translation>议案</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="30" />
+        <source>Order</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="31" />
+        <source>Letter</source>
+        <translation>函</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="32" />
+        <source>Speech</source>
+        <translation>讲话</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="33" />
+        <source>Communiqué</source>
+        <translation>公报</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="34" />
+        <source>Measures</source>
+        <translation>办法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="35" />
+        <source>Regulation</source>
+        <translation>规定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="36" />
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="37" />
+        <source>Appointments</source>
+        <translation>人事任免</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="38" />
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -875,12 +1047,12 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="106" />
+        <location filename="../../reader/ui/printing.py" line="108" />
         <source>Preparing the pages for printing…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="123" />
+        <location filename="../../reader/ui/printing.py" line="125" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -888,47 +1060,47 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="33" />
+        <location filename="../../reader/ui/properties_dialog.py" line="34" />
         <source>Document Properties</source>
         <translation>文档属性</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="48" />
+        <location filename="../../reader/ui/properties_dialog.py" line="49" />
         <source>One attachment per line</source>
         <translation>每行一个附件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="53" />
+        <location filename="../../reader/ui/properties_dialog.py" line="54" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="54" />
+        <location filename="../../reader/ui/properties_dialog.py" line="55" />
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="55" />
+        <location filename="../../reader/ui/properties_dialog.py" line="56" />
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="56" />
+        <location filename="../../reader/ui/properties_dialog.py" line="57" />
         <source>Addressees</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="57" />
+        <location filename="../../reader/ui/properties_dialog.py" line="58" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="58" />
+        <location filename="../../reader/ui/properties_dialog.py" line="59" />
         <source>Kind</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/properties_dialog.py" line="59" />
+        <location filename="../../reader/ui/properties_dialog.py" line="60" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -1050,69 +1222,84 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="44" />
+        <location filename="../../reader/ui/search_panel.py" line="55" />
         <source>Search: words, "phrase", -word, 文号:, 机关:, 年份:2019</source>
         <translation>检索：词语、"短语"、-排除、文号:、机关:、年份:2019</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="52" />
+        <location filename="../../reader/ui/search_panel.py" line="69" />
+        <source>Recent searches (Alt+Down)</source>
+        <translation>最近的检索（Alt+↓）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="73" />
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="53" />
+        <location filename="../../reader/ui/search_panel.py" line="74" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="58" />
+        <location filename="../../reader/ui/search_panel.py" line="79" />
         <source>any year</source>
         <translation>不限年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="59" />
+        <location filename="../../reader/ui/search_panel.py" line="80" />
         <source>Has my notes</source>
         <translation>有我的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="61" />
+        <location filename="../../reader/ui/search_panel.py" line="82" />
         <source>Relevance</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="62" />
+        <location filename="../../reader/ui/search_panel.py" line="83" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="63" />
+        <location filename="../../reader/ui/search_panel.py" line="84" />
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="106" />
+        <location filename="../../reader/ui/search_panel.py" line="129" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="107" />
+        <location filename="../../reader/ui/search_panel.py" line="130" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="134" />
+        <location filename="../../reader/ui/search_panel.py" line="157" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="147" />
+        <location filename="../../reader/ui/search_panel.py" line="170" />
         <source>… %1 more passages</source>
         <translation>… 另有 %1 处</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="157" />
+        <location filename="../../reader/ui/search_panel.py" line="180" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="208" />
+        <source>Click to show only these; click again to show all</source>
+        <translation>单击只看这些，再次单击显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="232" />
+        <source>No recent searches</source>
+        <translation>没有最近的检索</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

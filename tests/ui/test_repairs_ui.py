@@ -8,6 +8,7 @@ from docx import Document
 from PySide6.QtWidgets import QMessageBox
 
 from reader.library import Library
+from reader.models.labels import kind_name
 from reader.models.library_tree import DOC_ID_ROLE, ISSUE_ID_ROLE
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
@@ -83,8 +84,9 @@ def test_editing_a_date_and_kind_changes_the_list_the_facets_and_the_word_export
     assert dialog.flag.isVisibleTo(dialog) and "无法识别" in dialog.flag.text()
     dialog.accept()
     assert not dialog.isVisible()
-    assert _row(w, doc.id)[1:] == ["钦政发2019第十八号", "2019-12-02", "决定"]
-    assert "决定" in [w.library_panel.kind.itemText(i) for i in range(w.library_panel.kind.count())]
+    assert _row(w, doc.id)[1:] == ["钦政发2019第十八号", "2019-12-02", kind_name("decision")]
+    kinds = [w.library_panel.kind.itemText(i) for i in range(w.library_panel.kind.count())]
+    assert kind_name("decision") in kinds
     results = _search(qtbot, w, "证照分离")
     assert results.facets["kind"].get("decision") == 1
     after = _export_word(qtbot, w, tmp_path / "after")

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 
+from reader.models.labels import kind_name
 from reader.search.indexer import index_folder
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
@@ -36,7 +37,7 @@ def test_search_as_you_type_and_open_a_hit(qtbot, window) -> None:
     _search(qtbot, w, "消费扶贫")
     assert panel.list.count() >= 1
     assert "【消费扶贫】" in panel.list.item(0).text()
-    assert "通知" in panel.facets.text()
+    assert any(c.text().startswith(kind_name("notice") + " ") for c in panel.facet_chips())
     panel.edit.setFocus()
     qtbot.keyClick(panel.edit, Qt.Key.Key_Down)
     qtbot.keyClick(panel.edit, Qt.Key.Key_Up)
@@ -117,3 +118,55 @@ def test_the_results_list_marks_the_matched_words(qtbot, window) -> None:
     assert "⟦消费扶贫⟧" in item.data(MARKED_ROLE)
     w.search_panel.list.viewport().repaint()  # the delegate draws it
     assert w.search_panel.list.visualItemRect(item).height() > 30
+
+
+def test_facets_are_chips_that_filter_and_let_go(qtbot, window) -> None:
+    """A click on 通知 n keeps only notices (the kind filter shows it); a second click lets go."""
+    w, _lib = window
+    panel = w.search_panel
+    _search(qtbot, w, "实施")
+    everything = panel.last_results.total
+    chips = {c.text().rsplit(" ", 1)[0]: c for c in panel.facet_chips()}
+    notice = chips[kind_name("notice")]
+    notices = int(notice.text().rsplit(" ", 1)[1])
+    assert 0 < notices < everything and not notice.isChecked()
+    notice.click()
+    assert panel.kind.currentData() == "notice"
+    qtbot.waitUntil(lambda: panel.last_results.total == notices, timeout=30000)
+    [on] = [c for c in panel.facet_chips() if c.isChecked()]
+    assert on.text().startswith(kind_name("notice"))
+    on.click()
+    assert panel.kind.currentData() is None
+    qtbot.waitUntil(lambda: panel.last_results.total == everything, timeout=30000)
+    year = next(c for c in panel.facet_chips() if c.text()[:4].isdigit())
+    year.click()
+    assert panel.year_from.value() == panel.year_to.value() == int(year.text()[:4])
+
+
+def test_history_completes_in_the_box_and_opens_on_demand_not_over_the_filters(qtbot, window) -> None:
+    from PySide6.QtWidgets import QCompleter
+
+    w, _lib = window
+    panel = w.search_panel
+    panel.set_history(["消费扶贫", "证照分离"])
+    assert panel.edit.completer().completionMode() == QCompleter.CompletionMode.InlineCompletion
+    panel.edit.setFocus()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    # typed as a keyboard (an input method) would: qtbot's key clicks are ASCII only
+    QApplication.sendEvent(
+        panel.edit, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "证")
+    )
+    assert panel.edit.text() == "证照分离" and panel.edit.selectedText() == "照分离"  # completed in place
+    popup = panel.edit.completer().popup()
+    assert popup is None or not popup.isVisible()  # typing shows no list over the filters
+    panel.edit.clear()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    menu = panel.history_menu
+    qtbot.waitUntil(menu.isVisible, timeout=5000)
+    assert [a.text() for a in menu.actions()] == ["消费扶贫", "证照分离"]
+    menu.actions()[1].trigger()
+    menu.close()
+    assert panel.edit.text() == "证照分离"

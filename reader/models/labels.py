@@ -1,0 +1,80 @@
+"""The core's words in the interface's language: 文种 and why a file was refused.
+
+The core's labels and messages are Chinese only (the CLI, exports and logs speak Chinese).
+
+The core names kinds by slug (``notice``) and labels them in Chinese for the CLI and exports;
+the window says 通知 in Chinese and Notice in English. The English names are the source strings,
+translated to Chinese by the catalogue like every other string of the interface.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from reader.errors import CATEGORY_LABELS
+from reader.gazette.kinds import LABELS
+from reader.gazette.kinds import label as chinese_label
+
+_ENGLISH = {
+    "notice": QT_TRANSLATE_NOOP("KindNames", "Notice"),
+    "opinion": QT_TRANSLATE_NOOP("KindNames", "Opinion"),
+    "decision": QT_TRANSLATE_NOOP("KindNames", "Decision"),
+    "resolution": QT_TRANSLATE_NOOP("KindNames", "Resolution"),
+    "announcement": QT_TRANSLATE_NOOP("KindNames", "Public notice"),
+    "bulletin": QT_TRANSLATE_NOOP("KindNames", "Circular"),
+    "reply": QT_TRANSLATE_NOOP("KindNames", "Official reply"),
+    "request": QT_TRANSLATE_NOOP("KindNames", "Request"),
+    "report": QT_TRANSLATE_NOOP("KindNames", "Report"),
+    "minutes": QT_TRANSLATE_NOOP("KindNames", "Minutes"),
+    "motion": QT_TRANSLATE_NOOP("KindNames", "Motion"),
+    "order": QT_TRANSLATE_NOOP("KindNames", "Order"),
+    "letter": QT_TRANSLATE_NOOP("KindNames", "Letter"),
+    "speech": QT_TRANSLATE_NOOP("KindNames", "Speech"),
+    "communique": QT_TRANSLATE_NOOP("KindNames", "Communiqué"),
+    "measures": QT_TRANSLATE_NOOP("KindNames", "Measures"),
+    "regulation": QT_TRANSLATE_NOOP("KindNames", "Regulation"),
+    "plan": QT_TRANSLATE_NOOP("KindNames", "Plan"),
+    "personnel": QT_TRANSLATE_NOOP("KindNames", "Appointments"),
+    "other": QT_TRANSLATE_NOOP("KindNames", "Other"),
+}
+assert set(_ENGLISH) == set(LABELS), "a kind without a name in the interface"
+
+
+def kind_name(kind: str | None) -> str:
+    """The kind's name in the interface's language; an unknown slug as the core labels it."""
+    english = _ENGLISH.get(kind or "other")
+    if english is None:
+        return chinese_label(kind)
+    return QCoreApplication.translate("KindNames", english)
+
+
+_CATEGORIES = {
+    "missing": QT_TRANSLATE_NOOP("ImportCategories", "File not found"),
+    "unreadable": QT_TRANSLATE_NOOP("ImportCategories", "Cannot be read"),
+    "locked": QT_TRANSLATE_NOOP("ImportCategories", "In use by another program"),
+    "empty": QT_TRANSLATE_NOOP("ImportCategories", "Empty document"),
+    "binary": QT_TRANSLATE_NOOP("ImportCategories", "Not a text file"),
+    "encoding": QT_TRANSLATE_NOOP("ImportCategories", "Suspicious encoding"),
+    "corrupt": QT_TRANSLATE_NOOP("ImportCategories", "Damaged"),
+    "encrypted": QT_TRANSLATE_NOOP("ImportCategories", "Encrypted"),
+    "no_text": QT_TRANSLATE_NOOP("ImportCategories", "No text layer"),
+    "timeout": QT_TRANSLATE_NOOP("ImportCategories", "Took too long"),
+    "unsupported": QT_TRANSLATE_NOOP("ImportCategories", "Unsupported file type"),
+    "too_large": QT_TRANSLATE_NOOP("ImportCategories", "Too large"),
+    "not_regular": QT_TRANSLATE_NOOP("ImportCategories", "Not a regular file"),
+}
+assert set(_CATEGORIES) == set(CATEGORY_LABELS), "a refusal without a name in the interface"
+
+
+def refusal(category: str | None, reason: str | None) -> str:
+    """Why a file was refused, in the interface's language, the core's own words kept after it
+    (they name the encoding, the size, the page): 编码可疑：… in Chinese, "Suspicious encoding
+    (编码可疑：…)" in English."""
+    reason = reason or ""
+    english = _CATEGORIES.get(category or "")
+    if english is None:
+        return reason
+    name = QCoreApplication.translate("ImportCategories", english)
+    if not reason or reason.startswith(name) or CATEGORY_LABELS[category] == name:
+        return reason or name
+    return f"{name} ({reason})"

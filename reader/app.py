@@ -148,17 +148,20 @@ def _main(args: argparse.Namespace) -> int:
         sys.stderr.write(f"gongbao: {NO_DISPLAY}\n")
         return 1
 
+    from reader.models.labels import app_name
     from reader.ui.fonts import install_app_font
     from reader.ui.i18n import choose_language, install_translators
+    from reader.ui.title_fit import install_title_fitter
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("GongbaoReader")
-    app.setApplicationDisplayName("公报阅读器")
     app.setApplicationVersion(__version__)
     conf = Settings.load()
     language = choose_language(conf.language, args.lang)
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]
+    app.setApplicationDisplayName(app_name())  # Qt adds it to every window title: in their language
     install_app_font(app)
+    install_title_fitter(app)
 
     choice = library_dir(args.library, conf.library or None)
     folder = choice.path
@@ -183,6 +186,7 @@ def _main(args: argparse.Namespace) -> int:
                 for old in app._translators:  # type: ignore[attr-defined]
                     app.removeTranslator(old)
                 app._translators = install_translators(app, choose_language(conf.language, None))  # type: ignore[attr-defined]
+                app.setApplicationDisplayName(app_name())
                 continue
             notice = _restore_chosen(folder, chosen)  # then the library opens again, restored
     finally:

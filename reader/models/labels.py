@@ -15,6 +15,12 @@ from reader.errors import CATEGORY_LABELS
 from reader.gazette.kinds import LABELS
 from reader.gazette.kinds import label as chinese_label
 
+
+def app_name() -> str:
+    """公报阅读器, or Gongbao Reader in the English interface."""
+    return QCoreApplication.translate("App", QT_TRANSLATE_NOOP("App", "Gongbao Reader"))
+
+
 _ENGLISH = {
     "notice": QT_TRANSLATE_NOOP("KindNames", "Notice"),
     "opinion": QT_TRANSLATE_NOOP("KindNames", "Opinion"),

@@ -191,6 +191,14 @@ Licensed under the GNU AGPL v3 or later.</source>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../reader/models/labels.py" line="20" />
+        <source>Gongbao Reader</source>
+        <translation>公报阅读器</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../reader/ui/backup_dialog.py" line="49" />
@@ -530,67 +538,67 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>ImportCategories</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="52" />
+        <location filename="../../reader/models/labels.py" line="57" />
         <source>File not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="53" />
+        <location filename="../../reader/models/labels.py" line="58" />
         <source>Cannot be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="54" />
+        <location filename="../../reader/models/labels.py" line="59" />
         <source>In use by another program</source>
         <translation>文件被占用</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="55" />
+        <location filename="../../reader/models/labels.py" line="60" />
         <source>Empty document</source>
         <translation>空文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="56" />
+        <location filename="../../reader/models/labels.py" line="61" />
         <source>Not a text file</source>
         <translation>非文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="57" />
+        <location filename="../../reader/models/labels.py" line="62" />
         <source>Suspicious encoding</source>
         <translation>编码可疑</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="58" />
+        <location filename="../../reader/models/labels.py" line="63" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="59" />
+        <location filename="../../reader/models/labels.py" line="64" />
         <source>Encrypted</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="60" />
+        <location filename="../../reader/models/labels.py" line="65" />
         <source>No text layer</source>
         <translation>无文本层</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="61" />
+        <location filename="../../reader/models/labels.py" line="66" />
         <source>Took too long</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="62" />
+        <location filename="../../reader/models/labels.py" line="67" />
         <source>Unsupported file type</source>
         <translation>不支持的文件类型</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="63" />
+        <location filename="../../reader/models/labels.py" line="68" />
         <source>Too large</source>
         <translation>过大</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="64" />
+        <location filename="../../reader/models/labels.py" line="69" />
         <source>Not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
@@ -690,102 +698,102 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>KindNames</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="19" />
+        <location filename="../../reader/models/labels.py" line="24" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="20" />
+        <location filename="../../reader/models/labels.py" line="25" />
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="21" />
+        <location filename="../../reader/models/labels.py" line="26" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="22" />
+        <location filename="../../reader/models/labels.py" line="27" />
         <source>Resolution</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="23" />
+        <location filename="../../reader/models/labels.py" line="28" />
         <source>Public notice</source>
         <translation>通告</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="24" />
+        <location filename="../../reader/models/labels.py" line="29" />
         <source>Circular</source>
         <translation>通报</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="25" />
+        <location filename="../../reader/models/labels.py" line="30" />
         <source>Official reply</source>
         <translation>批复</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="26" />
+        <location filename="../../reader/models/labels.py" line="31" />
         <source>Request</source>
         <translation>请示</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="27" />
+        <location filename="../../reader/models/labels.py" line="32" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="28" />
+        <location filename="../../reader/models/labels.py" line="33" />
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="29" />
+        <location filename="../../reader/models/labels.py" line="34" />
         <source>Motion</source>
         <translation>议案</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="30" />
+        <location filename="../../reader/models/labels.py" line="35" />
         <source>Order</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="31" />
+        <location filename="../../reader/models/labels.py" line="36" />
         <source>Letter</source>
         <translation>函</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="32" />
+        <location filename="../../reader/models/labels.py" line="37" />
         <source>Speech</source>
         <translation>讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="33" />
+        <location filename="../../reader/models/labels.py" line="38" />
         <source>Communiqué</source>
         <translation>公报</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="34" />
+        <location filename="../../reader/models/labels.py" line="39" />
         <source>Measures</source>
         <translation>办法</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="35" />
+        <location filename="../../reader/models/labels.py" line="40" />
         <source>Regulation</source>
         <translation>规定</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="36" />
+        <location filename="../../reader/models/labels.py" line="41" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="37" />
+        <location filename="../../reader/models/labels.py" line="42" />
         <source>Appointments</source>
         <translation>人事任免</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="38" />
+        <location filename="../../reader/models/labels.py" line="43" />
         <source>Other</source>
         <translation>其他</translation>
     </message>

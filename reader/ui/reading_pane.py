@@ -146,8 +146,8 @@ class ReadingPane(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.toggle)
-        bar.addWidget(self.progress_label)
         bar.addStretch(1)
+        bar.addWidget(self.progress_label)  # on the right, where the page view shows its page
         for w in (self.page_box, self.page_total, self.zoom_out_btn, self.zoom_label, self.zoom_in_btn):
             bar.addWidget(w)
         bar.addWidget(self.fit_width_btn)

@@ -33,7 +33,9 @@ DEBOUNCE_MS = 250
 HISTORY = 30
 # chips drawn from the palette, so every theme has them (a filled chip is the filter in force)
 CHIP_CSS = """
-QToolButton#facetChip { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }
+QToolButton#facetChip {
+    background: palette(button); border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px;
+}
 QToolButton#facetChip:hover { border-color: palette(highlight); }
 QToolButton#facetChip:checked { background: palette(highlight); color: palette(highlighted-text); }
 """

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.library.annotation_store import Highlight
+from reader.models.labels import error_text
 
 _NOTE_MERGE_ID = 4201
 _DOC_NOTE_MERGE_ID = 4202
@@ -82,7 +83,7 @@ class AnnotationController(QObject):
         try:
             return True, fn()
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return False, None
 
     def _push(self, text: str, do: Action, undo: Action, doc_id: int) -> None:
@@ -206,4 +207,4 @@ class AnnotationController(QObject):
         try:
             self.ann.purge_deleted()
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))

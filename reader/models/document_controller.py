@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.library.edits import EditResult, Snapshot
+from reader.models.labels import error_text
 
 
 class _Repair(QUndoCommand):
@@ -53,7 +54,7 @@ class DocumentController(QObject):
         try:
             result: EditResult = fn()
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return None
         if result.before is result.after:  # nothing changed: nothing to undo
             return result
@@ -67,7 +68,7 @@ class DocumentController(QObject):
         try:
             self.library.edits.restore(snapshot)
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return
         self.changed.emit(snapshot.issue_id, show)
 

@@ -84,3 +84,45 @@ def refusal(category: str | None, reason: str | None) -> str:
     if not reason or reason.startswith(name) or CATEGORY_LABELS[category] == name:
         return reason or name
     return f"{name} ({reason})"
+
+
+# What failed, by the kind of error (most specific first): said in English before the core's
+# Chinese detail, so an English reader knows what went wrong and still has the specifics.
+_HEADLINES = {
+    "LibraryReadOnly": QT_TRANSLATE_NOOP("Errors", "The library is read-only"),
+    "LibraryError": QT_TRANSLATE_NOOP("Errors", "The library cannot be used"),
+    "DocumentNotFound": QT_TRANSLATE_NOOP("Errors", "No such document"),
+    "AnnotationError": QT_TRANSLATE_NOOP("Errors", "The highlight or note could not be changed"),
+    "CorrectionError": QT_TRANSLATE_NOOP("Errors", "The correction could not be made"),
+    "TrashError": QT_TRANSLATE_NOOP("Errors", "The trash could not do that"),
+    "PrintPagesError": QT_TRANSLATE_NOOP("Errors", "The pages cannot be printed"),
+    "PdfExportError": QT_TRANSLATE_NOOP("Errors", "The PDF could not be written"),
+    "ExportError": QT_TRANSLATE_NOOP("Errors", "Export failed"),
+    "EnvelopeError": QT_TRANSLATE_NOOP("Errors", "The notes file was not accepted"),
+    "QueryError": QT_TRANSLATE_NOOP("Errors", "The search is not understood"),
+    "SearchUnavailable": QT_TRANSLATE_NOOP("Errors", "Search is not available"),
+    "ChildFailed": QT_TRANSLATE_NOOP("Errors", "The work was stopped"),
+    "ReaderError": QT_TRANSLATE_NOOP("Errors", "That could not be done"),
+}
+
+
+def interface_is_chinese() -> bool:
+    """Is the Chinese catalogue in force (the core's messages are then already in its language)?"""
+    return QCoreApplication.translate("App", "Gongbao Reader") != "Gongbao Reader"
+
+
+def error_text(exc: BaseException) -> str:
+    """A core error as the interface says it: the core's words in Chinese; in English a headline
+    naming what failed, the core's Chinese detail after it."""
+    detail = str(exc)
+    category = getattr(exc, "category", None)
+    if category in _CATEGORIES:
+        return refusal(category, getattr(exc, "reason", detail))
+    if interface_is_chinese():
+        return detail
+    for cls in type(exc).__mro__:
+        english = _HEADLINES.get(cls.__name__)
+        if english is not None:
+            headline = QCoreApplication.translate("Errors", english)
+            return f"{headline} ({detail})" if detail else headline
+    return detail

@@ -69,7 +69,9 @@ def _alive(callback: Callable[..., object]) -> bool:
 def failure_message(exc: BaseException, doing: str) -> str:
     """What the user is told when ``doing`` raised ``exc``."""
     if isinstance(exc, ReaderError):
-        return str(exc)
+        from reader.models.labels import error_text
+
+        return error_text(exc)
     if isinstance(exc, OSError):
         return f"{doing}失败：{describe_failure(exc)}"
     return internal_error(exc, doing)

@@ -76,7 +76,7 @@ class AnnotatingController(QObject):
         try:
             h = w.library.annotations.highlight(uid)
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             return
         if w.current_document_id() != h.document_id:
             w.open_document(h.document_id)

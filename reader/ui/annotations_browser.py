@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.models.labels import error_text
 from reader.ui.messages import plain_label
 from reader.ui.widgets import swatch
 
@@ -104,7 +105,7 @@ class AnnotationsBrowser(QDialog):
                 date_to=dates[1] if self.use_dates.isChecked() else None,
             )
         except ReaderError as exc:
-            self.count.setText(str(exc))
+            self.count.setText(error_text(exc))
             return
         hexes = {c.key: c.hex for c in self.palette}
         self.list.clear()

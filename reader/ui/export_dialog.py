@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.export import FORMATS, Scope
+from reader.models.labels import error_text
 from reader.palette import Colour
 from reader.ui.messages import plain_label
 from reader.ui.widgets import fill_combo, swatch
@@ -173,7 +174,7 @@ class ExportDialog(QDialog):
         try:
             highlights, notes = self._count(self.request().scope)
         except ReaderError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             return
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(highlights or notes))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.models.labels import error_text
 from reader.models.labels import kind_name as kind_label
 from reader.models.library_tree import DOC_ID_ROLE, ISSUE_ID_ROLE, LibraryTreeModel
 from reader.ui.widgets import fill_combo
@@ -85,7 +86,7 @@ class LibraryPanel(QWidget):
         try:
             facets = self.library.facets()
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return
         fill_combo(self.city, self.tr("All cities"), facets["city"])
         fill_combo(self.year, self.tr("All years"), facets["year"])
@@ -100,7 +101,7 @@ class LibraryPanel(QWidget):
         try:
             tags = self.library.facets()["tag"]
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return
         filtering = self.tag.currentData() is not None
         fill_combo(self.tag, self.tr("All tags"), tags, lambda t: f"#{t}")
@@ -124,7 +125,7 @@ class LibraryPanel(QWidget):
             else:
                 self.model.by_date(docs)
         except ReaderError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return
         self.tree.expandAll()
         header = self.tree.header()

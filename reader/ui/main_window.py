@@ -26,6 +26,7 @@ from reader.library import Library
 from reader.library.records import DocumentRecord, ReadingState
 from reader.models.annotation_controller import AnnotationController
 from reader.models.document_controller import DocumentController
+from reader.models.labels import error_text
 from reader.models.page_renderer import PageRenderer
 from reader.models.plaintext import plain_tip, shorten
 from reader.models.runner import Runner
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             self.search_panel.set_choices(facets["city"], facets["kind"])
             counts = self.library.counts()
         except ReaderError as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return
         text = self.tr("%n document(s)", "", counts["documents"])
         if self.library.readonly:
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
             else:
                 state = self.library.reading_state(show_id)
         except ReaderError as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return
         self._show(doc, state)
         self.documents_changed()
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
             doc = self.library.document(doc_id)
             state = self.library.reading_state(doc_id)
         except ReaderError as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return False
         if doc.removed:
             self.show_error(
@@ -278,13 +279,13 @@ class MainWindow(QMainWindow):
         try:
             self._show(self.library.document(dest.document_id), dest)
         except ReaderError as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
 
     def show_highlights(self, doc_id: int) -> None:
         try:
             found = self.library.annotations.highlights(doc_id)
         except ReaderError as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return
         self.pane.set_annotations(found, self.colours())
 
@@ -376,8 +377,11 @@ class MainWindow(QMainWindow):
         self._message(QMessageBox.Icon.Information, message)
         self.last_notice = message
 
-    def show_error(self, message: str) -> None:
-        """Tell the user, without blocking the event loop (imports and rendering go on)."""
+    def show_error(self, message: str | BaseException) -> None:
+        """Tell the user, without blocking the event loop (imports and rendering go on). An
+        error of the core is said in the interface's language (:func:`labels.error_text`)."""
+        if isinstance(message, BaseException):
+            message = error_text(message)
         self._message(QMessageBox.Icon.Warning, message)
         self.last_error = message
 

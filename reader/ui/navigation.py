@@ -30,7 +30,7 @@ class Navigation(QObject):
         try:
             ids = [d.id for d in w.library.documents(issue_id=doc.issue_id)]
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             return False
         if doc.id not in ids:
             return False

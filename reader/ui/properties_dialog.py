@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reader.corrections import CorrectionError, clean_field
 from reader.gazette.kinds import LABELS
 from reader.library.records import DocumentRecord
-from reader.models.labels import kind_name
+from reader.models.labels import error_text, kind_name
 from reader.ui.messages import plain_label
 
 
@@ -114,7 +114,7 @@ class PropertiesDialog(QDialog):
             try:
                 cleaned, _ = clean_field(name, value)
             except CorrectionError as exc:
-                self.problem.setText(str(exc))
+                self.problem.setText(error_text(exc))
                 self.problem.show()
                 return
             if cleaned != current[name]:

@@ -41,7 +41,7 @@ class TrashController(QObject):
             count = sum(trash.highlights_on(issue_id=i) for i in issues)
             count += trash.highlights_on(document_ids=docs) if docs else 0
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             return False
         if issues:
             what = self.tr("%n issue(s)", "", len(issues))
@@ -71,7 +71,7 @@ class TrashController(QObject):
             if document_ids:
                 trash.remove_documents(document_ids)
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             w.documents_changed()
             return False
         open_doc = w.pane.doc
@@ -98,14 +98,14 @@ class TrashController(QObject):
         try:
             self.dialog.show_entries(self.window.library.trash.entries())
         except ReaderError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(exc)
 
     def restore(self, entry_ids: list[int]) -> bool:
         w = self.window
         try:
             restored = w.library.trash.restore(entry_ids)
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             return False
         w.documents_changed()
         self._fill()
@@ -129,7 +129,7 @@ class TrashController(QObject):
         try:
             done = w.library.trash.empty()
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             return False
         self._fill()
         w.statusBar().showMessage(self.tr("Trash emptied: %n document(s) deleted.", "", done.documents), 8000)
@@ -144,7 +144,7 @@ class TrashController(QObject):
         try:
             done = w.library.trash.purge_older()
         except ReaderError as exc:
-            w.show_error(str(exc))
+            w.show_error(exc)
             return 0
         if done.entries:
             w.tell(

@@ -3,25 +3,25 @@
 <context>
     <name>AnnotationsBrowser</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotations_browser.py" line="121" />
+        <location filename="../../reader/ui/annotations_browser.py" line="122" />
         <source>%n highlight(s)</source>
         <translation><numerusform>%n highlight</numerusform><numerusform>%n highlights</numerusform></translation></message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="181" />
+        <location filename="../../reader/ui/export_dialog.py" line="182" />
         <source>%n highlight(s)</source>
         <translation><numerusform>%n highlight</numerusform><numerusform>%n highlights</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <location filename="../../reader/ui/export_dialog.py" line="184" />
         <source>%n document note(s)</source>
         <translation><numerusform>%n document note</numerusform><numerusform>%n document notes</numerusform></translation></message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>%n document(s)</source>
         <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation></message>
 </context>
@@ -35,7 +35,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="180" />
+        <location filename="../../reader/ui/search_panel.py" line="182" />
         <source>%n document(s)</source>
         <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation></message>
 </context>

@@ -79,42 +79,42 @@ Licensed under the GNU AGPL v3 or later.</source>
 <context>
     <name>AnnotationsBrowser</name>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="35" />
+        <location filename="../../reader/ui/annotations_browser.py" line="36" />
         <source>All highlights and notes</source>
         <translation>全部高亮与批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="39" />
+        <location filename="../../reader/ui/annotations_browser.py" line="40" />
         <source>Search quotes and notes</source>
         <translation>搜索原文和批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="42" />
+        <location filename="../../reader/ui/annotations_browser.py" line="43" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="47" />
+        <location filename="../../reader/ui/annotations_browser.py" line="48" />
         <source>Made between</source>
         <translation>创建日期介于</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="81" />
+        <location filename="../../reader/ui/annotations_browser.py" line="82" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="86" />
+        <location filename="../../reader/ui/annotations_browser.py" line="87" />
         <source>All issues</source>
         <translation>全部期刊</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_browser.py" line="112" />
+        <location filename="../../reader/ui/annotations_browser.py" line="113" />
         <source>cannot be placed</source>
         <translation>无法定位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotations_browser.py" line="121" />
+        <location filename="../../reader/ui/annotations_browser.py" line="122" />
         <source>%n highlight(s)</source>
         <translation><numerusform>%n 条高亮</numerusform></translation></message>
 </context>
@@ -193,7 +193,8 @@ Licensed under the GNU AGPL v3 or later.</source>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="20" />
+        <location filename="../../reader/models/labels.py" line="21" />
+        <location filename="../../reader/models/labels.py" line="111" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -314,6 +315,79 @@ Highlights, notes and tags made since then will not be in it. The current librar
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../reader/models/labels.py" line="92" />
+        <source>The library is read-only</source>
+        <translation>资料库为只读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="93" />
+        <source>The library cannot be used</source>
+        <translation>资料库无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="94" />
+        <source>No such document</source>
+        <translation>没有这篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="95" />
+        <source>The highlight or note could not be changed</source>
+        <translation>无法修改高亮或批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="96" />
+        <source>The correction could not be made</source>
+        <translation>无法完成修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="97" />
+        <source>The trash could not do that</source>
+        <translation>回收站无法完成该操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="98" />
+        <source>The pages cannot be printed</source>
+        <translation>无法打印这些页面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="99" />
+        <source>The PDF could not be written</source>
+        <translation>无法写出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="100" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="101" />
+        <source>The notes file was not accepted</source>
+        <translation>批注文件未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="102" />
+        <source>The search is not understood</source>
+        <translation>无法理解检索式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="103" />
+        <source>Search is not available</source>
+        <translation>检索暂不可用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="104" />
+        <source>The work was stopped</source>
+        <translation>操作已中止</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="105" />
+        <source>That could not be done</source>
+        <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <location filename="../../reader/ui/export_controller.py" line="75" />
@@ -364,107 +438,107 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="67" />
-        <location filename="../../reader/ui/export_dialog.py" line="194" />
+        <location filename="../../reader/ui/export_dialog.py" line="68" />
+        <location filename="../../reader/ui/export_dialog.py" line="195" />
         <source>Export notes</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="80" />
+        <location filename="../../reader/ui/export_dialog.py" line="81" />
         <source>The open document</source>
         <translation>当前文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="83" />
+        <location filename="../../reader/ui/export_dialog.py" line="84" />
         <source>The selected documents (%1)</source>
         <translation>选中的文档（%1 篇）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="86" />
+        <location filename="../../reader/ui/export_dialog.py" line="87" />
         <source>Documents and highlights with the tag</source>
         <translation>带此标签的文档和高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="89" />
+        <location filename="../../reader/ui/export_dialog.py" line="90" />
         <source>The current search results (%1)</source>
         <translation>当前检索结果（%1 篇）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="92" />
+        <location filename="../../reader/ui/export_dialog.py" line="93" />
         <source>The whole library</source>
         <translation>整个资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="112" />
-        <location filename="../../reader/ui/export_dialog.py" line="151" />
+        <location filename="../../reader/ui/export_dialog.py" line="113" />
+        <location filename="../../reader/ui/export_dialog.py" line="152" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="115" />
+        <location filename="../../reader/ui/export_dialog.py" line="116" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="119" />
+        <location filename="../../reader/ui/export_dialog.py" line="120" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="121" />
+        <location filename="../../reader/ui/export_dialog.py" line="122" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="122" />
+        <location filename="../../reader/ui/export_dialog.py" line="123" />
         <source>Highlight tag</source>
         <translation>高亮标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="124" />
+        <location filename="../../reader/ui/export_dialog.py" line="125" />
         <source>Only highlights made from</source>
         <translation>仅导出此期间的高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="133" />
+        <location filename="../../reader/ui/export_dialog.py" line="134" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="139" />
+        <location filename="../../reader/ui/export_dialog.py" line="140" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="142" />
+        <location filename="../../reader/ui/export_dialog.py" line="143" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="146" />
+        <location filename="../../reader/ui/export_dialog.py" line="147" />
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="181" />
+        <location filename="../../reader/ui/export_dialog.py" line="182" />
         <source>%n highlight(s)</source>
         <translation><numerusform>%n 条高亮</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <location filename="../../reader/ui/export_dialog.py" line="184" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <location filename="../../reader/ui/export_dialog.py" line="184" />
         <source>%n document note(s)</source>
         <translation><numerusform>%n 篇文档批注</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="184" />
+        <location filename="../../reader/ui/export_dialog.py" line="185" />
         <source>To export: %1</source>
         <translation>将导出：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="186" />
+        <location filename="../../reader/ui/export_dialog.py" line="187" />
         <source>Nothing to export in this scope: no highlights or notes.</source>
         <translation>所选范围内没有高亮或批注，无可导出。</translation>
     </message>
@@ -538,67 +612,67 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>ImportCategories</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="57" />
+        <location filename="../../reader/models/labels.py" line="58" />
         <source>File not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="58" />
+        <location filename="../../reader/models/labels.py" line="59" />
         <source>Cannot be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="59" />
+        <location filename="../../reader/models/labels.py" line="60" />
         <source>In use by another program</source>
         <translation>文件被占用</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="60" />
+        <location filename="../../reader/models/labels.py" line="61" />
         <source>Empty document</source>
         <translation>空文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="61" />
+        <location filename="../../reader/models/labels.py" line="62" />
         <source>Not a text file</source>
         <translation>非文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="62" />
+        <location filename="../../reader/models/labels.py" line="63" />
         <source>Suspicious encoding</source>
         <translation>编码可疑</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="63" />
+        <location filename="../../reader/models/labels.py" line="64" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="64" />
+        <location filename="../../reader/models/labels.py" line="65" />
         <source>Encrypted</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="65" />
+        <location filename="../../reader/models/labels.py" line="66" />
         <source>No text layer</source>
         <translation>无文本层</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="66" />
+        <location filename="../../reader/models/labels.py" line="67" />
         <source>Took too long</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="67" />
+        <location filename="../../reader/models/labels.py" line="68" />
         <source>Unsupported file type</source>
         <translation>不支持的文件类型</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="68" />
+        <location filename="../../reader/models/labels.py" line="69" />
         <source>Too large</source>
         <translation>过大</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="69" />
+        <location filename="../../reader/models/labels.py" line="70" />
         <source>Not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
@@ -698,102 +772,102 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>KindNames</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="24" />
+        <location filename="../../reader/models/labels.py" line="25" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="25" />
+        <location filename="../../reader/models/labels.py" line="26" />
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="26" />
+        <location filename="../../reader/models/labels.py" line="27" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="27" />
+        <location filename="../../reader/models/labels.py" line="28" />
         <source>Resolution</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="28" />
+        <location filename="../../reader/models/labels.py" line="29" />
         <source>Public notice</source>
         <translation>通告</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="29" />
+        <location filename="../../reader/models/labels.py" line="30" />
         <source>Circular</source>
         <translation>通报</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="30" />
+        <location filename="../../reader/models/labels.py" line="31" />
         <source>Official reply</source>
         <translation>批复</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="31" />
+        <location filename="../../reader/models/labels.py" line="32" />
         <source>Request</source>
         <translation>请示</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="32" />
+        <location filename="../../reader/models/labels.py" line="33" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="33" />
+        <location filename="../../reader/models/labels.py" line="34" />
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="34" />
+        <location filename="../../reader/models/labels.py" line="35" />
         <source>Motion</source>
         <translation>议案</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="35" />
+        <location filename="../../reader/models/labels.py" line="36" />
         <source>Order</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="36" />
+        <location filename="../../reader/models/labels.py" line="37" />
         <source>Letter</source>
         <translation>函</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="37" />
+        <location filename="../../reader/models/labels.py" line="38" />
         <source>Speech</source>
         <translation>讲话</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="38" />
+        <location filename="../../reader/models/labels.py" line="39" />
         <source>Communiqué</source>
         <translation>公报</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="39" />
+        <location filename="../../reader/models/labels.py" line="40" />
         <source>Measures</source>
         <translation>办法</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="40" />
+        <location filename="../../reader/models/labels.py" line="41" />
         <source>Regulation</source>
         <translation>规定</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="41" />
+        <location filename="../../reader/models/labels.py" line="42" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="42" />
+        <location filename="../../reader/models/labels.py" line="43" />
         <source>Appointments</source>
         <translation>人事任免</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="43" />
+        <location filename="../../reader/models/labels.py" line="44" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -883,70 +957,70 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="73" />
-        <location filename="../../reader/ui/main_window.py" line="218" />
-        <location filename="../../reader/ui/main_window.py" line="368" />
-        <location filename="../../reader/ui/main_window.py" line="385" />
+        <location filename="../../reader/ui/main_window.py" line="74" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="389" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="91" />
+        <location filename="../../reader/ui/main_window.py" line="92" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="92" />
+        <location filename="../../reader/ui/main_window.py" line="93" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="93" />
+        <location filename="../../reader/ui/main_window.py" line="94" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="94" />
+        <location filename="../../reader/ui/main_window.py" line="95" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="162" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="236" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="345" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="344" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -955,17 +1029,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355" />
+        <location filename="../../reader/ui/main_window.py" line="356" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370" />
+        <location filename="../../reader/ui/main_window.py" line="371" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -1230,81 +1304,81 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="55" />
+        <location filename="../../reader/ui/search_panel.py" line="57" />
         <source>Search: words, "phrase", -word, 文号:, 机关:, 年份:2019</source>
         <translation>检索：词语、"短语"、-排除、文号:、机关:、年份:2019</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="69" />
+        <location filename="../../reader/ui/search_panel.py" line="71" />
         <source>Recent searches (Alt+Down)</source>
         <translation>最近的检索（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="73" />
+        <location filename="../../reader/ui/search_panel.py" line="75" />
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="74" />
+        <location filename="../../reader/ui/search_panel.py" line="76" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="79" />
+        <location filename="../../reader/ui/search_panel.py" line="81" />
         <source>any year</source>
         <translation>不限年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="80" />
+        <location filename="../../reader/ui/search_panel.py" line="82" />
         <source>Has my notes</source>
         <translation>有我的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="82" />
+        <location filename="../../reader/ui/search_panel.py" line="84" />
         <source>Relevance</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="83" />
+        <location filename="../../reader/ui/search_panel.py" line="85" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="84" />
+        <location filename="../../reader/ui/search_panel.py" line="86" />
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="129" />
+        <location filename="../../reader/ui/search_panel.py" line="131" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="130" />
+        <location filename="../../reader/ui/search_panel.py" line="132" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="157" />
+        <location filename="../../reader/ui/search_panel.py" line="159" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="170" />
+        <location filename="../../reader/ui/search_panel.py" line="172" />
         <source>… %1 more passages</source>
         <translation>… 另有 %1 处</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="180" />
+        <location filename="../../reader/ui/search_panel.py" line="182" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="208" />
+        <location filename="../../reader/ui/search_panel.py" line="210" />
         <source>Click to show only these; click again to show all</source>
         <translation>单击只看这些，再次单击显示全部</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="232" />
+        <location filename="../../reader/ui/search_panel.py" line="234" />
         <source>No recent searches</source>
         <translation>没有最近的检索</translation>
     </message>

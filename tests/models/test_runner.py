@@ -116,11 +116,13 @@ def test_progress_and_cancel(qtbot, runner: Runner) -> None:
 
 
 def test_a_known_error_is_shown_as_it_stands(qtbot, runner: Runner) -> None:
+    """The core's words, after what failed in the interface's language (here English)."""
+
     def work(_task):
         raise LibraryError("资料库被另一程序锁定")
 
     [message] = _collect(qtbot, runner, lambda got: runner.write("w", work, failed=got.append))
-    assert message == "资料库被另一程序锁定"
+    assert message == "The library cannot be used (资料库被另一程序锁定)"
 
 
 def test_an_environment_error_is_said_in_words(qtbot, runner: Runner) -> None:

@@ -77,6 +77,8 @@ def _integrity(connect, full: bool) -> str | None:
 
     try:
         conn = connect()
+        # a damaged file's check names what it found in its own bytes: not always UTF-8
+        conn.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA trusted_schema = OFF")
@@ -89,6 +91,8 @@ def _integrity(connect, full: bool) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
+    except UnicodeDecodeError:  # SQLite's message quoted the damaged schema's bytes
+        return "database disk image is malformed (schema unreadable)"
 
 
 def make_backup(folder: Path, reason: str = "manual", now: dt.datetime | None = None) -> BackupInfo:

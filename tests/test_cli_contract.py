@@ -89,6 +89,8 @@ def _invocations(folder: Path, tmp: Path) -> dict[str, list[str]]:
         "remove": ["remove", "6"],
         "trash": ["trash"],
         "corrections": ["corrections"],
+        "show": ["show", "1"],
+        "relations": ["relations", "1"],
     }
 
 
@@ -108,6 +110,8 @@ def test_the_readme_promises_shapes_for_these_commands() -> None:
         "remove",
         "trash",
         "corrections",
+        "show",
+        "relations",
     } <= set(PROMISED)
 
 

@@ -152,11 +152,18 @@ def _print_outcomes(outcomes: list, failed: list) -> None:
     arg("--issuer", help="发文机关（包含匹配）"),
     arg("--sort", choices=["issue", "date", "date_asc"], default="issue"),
     arg("--tag", help="只列出带此标签（文档或其高亮）的文档"),
+    arg("--valid", action="store_true", help="只列出现行有效（含已被修改）的文档"),
 )
 def cmd_list(args: argparse.Namespace) -> int:
     with opened(args) as lib:
         docs = lib.documents(
-            city=args.city, year=args.year, kind=args.kind, issuer=args.issuer, tag=args.tag, sort=args.sort
+            city=args.city,
+            year=args.year,
+            kind=args.kind,
+            issuer=args.issuer,
+            tag=args.tag,
+            sort=args.sort,
+            valid=args.valid,
         )
     if args.json:
         print_json([d.to_dict() for d in docs])
@@ -169,16 +176,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @command("show", "显示一篇文档", arg("doc_id", type=int, metavar="DOC_ID"))
 def cmd_show(args: argparse.Namespace) -> int:
+    from reader.cli.relations import validity_json
     from reader.gazette.kinds import label as kind_label
 
     with opened(args) as lib:
         doc = lib.document(args.doc_id)
+        validity = lib.relations.validity(doc.id)
     if args.json:
-        print_json(doc.to_dict())
+        print_json({**doc.to_dict(), "validity": validity_json(validity)})
         return 0
     print(doc.title)
     if doc.number:
         print(doc.number)
+    print(f"时效：{validity.label}" + (f"（{validity.since} 起）" if validity.since else ""))
     print(f"发文机关：{doc.issuer or '-'}    成文日期：{doc.date or '-'}    文种：{kind_label(doc.kind)}")
     print(f"来源：{doc.issue.label}")
     if doc.attachments:

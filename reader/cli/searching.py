@@ -28,6 +28,7 @@ def _year_range(text: str) -> tuple[int, int]:
     kind_arg(),
     arg("--tag"),
     arg("--sort", choices=["relevance", "date", "date_asc"], default="relevance"),
+    arg("--valid", action="store_true", help="只检索现行有效（含已被修改）的文档"),
 )
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.search.index import Filters
@@ -38,7 +39,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         index = search_index(lib)
         try:
             filters = Filters(
-                city=args.city, year_from=year_from, year_to=year_to, kind=args.kind, tag=args.tag
+                city=args.city,
+                year_from=year_from,
+                year_to=year_to,
+                kind=args.kind,
+                tag=args.tag,
+                doc_ids=frozenset(lib.relations.in_force()) if args.valid else None,
             )
             try:
                 results = index.search(

@@ -65,6 +65,14 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> LibraryError:
     return LibraryError(f"资料库错误：{exc}{where}")
 
 
+def _settle_derived(conn: sqlite3.Connection) -> None:
+    """Before a transaction commits: relations of the documents it changed (queued by triggers)."""
+    from reader.relations.store import queued, settle
+
+    if queued(conn):
+        settle(conn)
+
+
 @contextlib.contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
     """One ``BEGIN IMMEDIATE … COMMIT``; rolled back on any exception.
@@ -92,6 +100,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     try:
+        _settle_derived(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):

@@ -43,6 +43,7 @@ from reader.library.rows import INSERT_DOCUMENT, UPDATE_DOCUMENT, document_row
 from reader.library.schema import schema_problem
 from reader.library.trash import VISIBLE, Trash
 from reader.locations import default_library_dir  # noqa: F401  (re-exported)
+from reader.relations.store import Relations
 
 DB_NAME = "library.sqlite"
 
@@ -119,6 +120,11 @@ class Library:
     def trash(self) -> Trash:
         """The 回收站."""
         return Trash(self.db, self.folder, self.check_writable)
+
+    @property
+    def relations(self) -> Relations:
+        """What documents say about each other and whether each is still in force (reads)."""
+        return Relations(self.db.conn)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
@@ -483,11 +489,13 @@ class Library:
         include_withdrawn: bool = False,
         include_removed: bool = False,
         sort: str = "issue",
+        valid: bool = False,
     ) -> list[DocumentSummary]:
         """Document summaries, filtered; ``sort`` is ``issue`` (issue, then order) or ``date``.
 
         Documents in the 回收站 are left out unless ``include_removed``; withdrawn ones (no longer
-        in their issue's split) unless ``include_withdrawn`` or asked for by id."""
+        in their issue's split) unless ``include_withdrawn`` or asked for by id. ``valid``: only
+        those in force today (现行有效 or 已被修改, from what the texts say)."""
         where, params = [], []
         for col, val in (("i.city", city), ("i.year", year), ("d.kind", kind), ("d.issue_id", issue_id)):
             if val is not None:
@@ -525,7 +533,10 @@ class Library:
                   {"WHERE " + " AND ".join(where) if where else ""}
                   ORDER BY {order}"""
         out = []
+        in_force = self.relations.in_force() if valid else None
         for r in self._rows(sql, params):
+            if in_force is not None and r["id"] not in in_force:
+                continue
             label = _issue_label(r)
             out.append(
                 DocumentSummary(

@@ -294,6 +294,69 @@ def _v8_document_ids_never_reused(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9_relations(conn: sqlite3.Connection) -> None:
+    """What documents say about each other and about themselves (reader.relations): derived
+    from their text and titles, rebuilt from them at will. Triggers queue a document whose text,
+    title, number, date or visibility changes; the transaction settles the queue before it
+    commits, so relations never lag behind the documents they are read from."""
+    _run(
+        conn,
+        """
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            target_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            title TEXT,
+            number TEXT,
+            number_key TEXT,
+            title_key TEXT,
+            core_key TEXT,
+            evidence TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT -1
+        );
+        CREATE INDEX relations_source ON relations(source_id);
+        CREATE INDEX relations_target ON relations(target_id, kind);
+        CREATE INDEX relations_number ON relations(number_key);
+        CREATE INDEX relations_title ON relations(title_key);
+        CREATE INDEX relations_core ON relations(core_key);
+        CREATE TABLE doc_keys (
+            document_id INTEGER PRIMARY KEY,
+            number_key TEXT,
+            title_key TEXT,
+            core_key TEXT,
+            issued_key TEXT
+        );
+        CREATE INDEX doc_keys_title ON doc_keys(title_key);
+        CREATE INDEX doc_keys_core ON doc_keys(core_key);
+        CREATE INDEX doc_keys_issued ON doc_keys(issued_key);
+        CREATE TABLE clauses (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            effective TEXT,
+            effective_on TEXT,
+            years INTEGER,
+            until TEXT,
+            evidence TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE relations_queue (document_id INTEGER PRIMARY KEY);
+        INSERT INTO relations_queue SELECT id FROM documents
+        """,
+    )
+    for name, when, doc in (
+        ("ai", "AFTER INSERT ON documents", "NEW.id"),
+        (
+            "au",
+            "AFTER UPDATE OF title, number, number_key, text, date, removed_in, withdrawn ON documents",
+            "NEW.id",
+        ),
+        ("ad", "AFTER DELETE ON documents", "OLD.id"),
+    ):
+        conn.execute(
+            f"CREATE TRIGGER relations_{name} {when} BEGIN "
+            f"INSERT OR IGNORE INTO relations_queue (document_id) VALUES ({doc}); END"
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
@@ -303,6 +366,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_parser_version,
     _v7_corrections_and_trash,
     _v8_document_ids_never_reused,
+    _v9_relations,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

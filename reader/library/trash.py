@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import DocumentNotFound, ReaderError
 from reader.library.db import Store
 from reader.library.records import IssueRecord
+from reader.library.visible import VISIBLE
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 KEEP_DAYS = 30
 
-# a document that is shown: in its issue's split (not withdrawn) and not in the 回收站
-VISIBLE = "d.withdrawn = 0 AND d.removed_in IS NULL"
+__all__ = ["KEEP_DAYS", "VISIBLE", "Trash", "TrashError"]
 
 
 class TrashError(ReaderError):

@@ -114,9 +114,12 @@ class Filters:
     issuer: str | None = None
     tag: str | None = None
     has_notes: bool = False
+    doc_ids: frozenset[int] | None = None  # only these documents (仅现行有效): none when empty
 
     def query(self) -> Q.Query | None:
         parts: list[Q.Query] = []
+        if self.doc_ids is not None:
+            parts.append(Q.Or([Q.Term("doc_id", str(i)) for i in sorted(self.doc_ids)]))
         if self.city:
             parts.append(Q.Term("city", self.city))
         if self.year_from or self.year_to:

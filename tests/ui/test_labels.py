@@ -38,12 +38,16 @@ def test_core_errors_get_an_english_headline_and_keep_their_chinese_detail(qapp)
 
     assert error_text(ExportError("没有可导出的批注")) == "Export failed (没有可导出的批注)"
     assert error_text(LibraryReadOnly("资料库为只读：/x")).startswith("The library is read-only (")
-    assert error_text(ImportRejected("binary", "不是文本文件：内容是二进制数据")).startswith("Not a text file (")
+    assert error_text(ImportRejected("binary", "不是文本文件：内容是二进制数据")).startswith(
+        "Not a text file ("
+    )
     zh = QTranslator()
     assert zh.load(str(resource("translations", "gongbao_zh_CN.qm")))
     qapp.installTranslator(zh)
     try:
-        assert error_text(ExportError("没有可导出的批注")) == "没有可导出的批注"  # said once, as the core says it
+        assert (
+            error_text(ExportError("没有可导出的批注")) == "没有可导出的批注"
+        )  # said once, as the core says it
     finally:
         qapp.removeTranslator(zh)
 

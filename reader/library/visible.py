@@ -1,0 +1,5 @@
+"""Which documents are shown (a module of its own: the relations read it inside a commit, below
+the stores that import the database layer)."""
+
+# a document that is shown: in its issue's split (not withdrawn) and not in the 回收站
+VISIBLE = "d.withdrawn = 0 AND d.removed_in IS NULL"

@@ -1,0 +1,366 @@
+"""The library's relations between documents and their own clauses: kept, resolved, asked.
+
+Everything here is derived from the documents' text and titles (``relations``, ``doc_keys``,
+``clauses``; schema v9) and can be rebuilt from them. Triggers queue each document whose text,
+title, number, date or visibility changes; :func:`settle` runs inside the committing
+transaction (``db.transaction`` calls it), so an import, a re-parse, a correction or a removal
+commits with its relations already right:
+
+1. a queued document's statements are read again (:mod:`phrases`), its keys and clauses stored;
+2. every relation that could now point elsewhere is resolved again: those of the queued
+   documents, those pointing at them, and those naming their numbers or titles (old or new).
+
+Resolution (:func:`resolve`) never guesses: by 发文字号 first (the title, when printed, must
+agree), then by title alone when exactly one document has it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from reader.library.visible import VISIBLE
+from reader.relations.keys import core_key, issued_key, title_key, titles_agree
+from reader.relations.phrases import AMEND, ISSUES, REPEAL, read_statements
+from reader.relations.validity import IN_FORCE, Source, Validity, compute
+
+_CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
+
+
+def _chunks(ids: list, n: int = _CHUNK) -> Iterable[list]:
+    for i in range(0, len(ids), n):
+        yield ids[i : i + n]
+
+
+def queued(conn: sqlite3.Connection) -> bool:
+    """Are documents waiting for their relations (False too before schema v9)?"""
+    try:
+        return conn.execute("SELECT 1 FROM relations_queue LIMIT 1").fetchone() is not None
+    except sqlite3.OperationalError:  # an older schema, mid-migration: nothing to settle yet
+        return False
+
+
+def settle(conn: sqlite3.Connection) -> int:
+    """Bring the relations of every queued document up to date; the number settled."""
+    ids = [r[0] for r in conn.execute("SELECT document_id FROM relations_queue")]
+    if not ids:
+        return 0
+    keys: set[str] = set()
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT number_key, title_key, core_key, issued_key FROM doc_keys "
+            f"WHERE document_id IN ({marks})",
+            chunk,
+        ):
+            keys.update(k for k in row if k)
+        conn.execute(f"DELETE FROM relations WHERE source_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM clauses WHERE document_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM doc_keys WHERE document_id IN ({marks})", chunk)
+        rows = conn.execute(
+            f"SELECT id, title, number_key, text FROM documents WHERE id IN ({marks})", chunk
+        ).fetchall()
+        relation_rows, clause_rows, key_rows = [], [], []
+        for doc_id, title, nkey, text in rows:
+            tkey = title_key(title)
+            dkeys = (nkey, tkey, core_key(tkey), issued_key(tkey))
+            keys.update(k for k in dkeys if k)
+            key_rows.append((doc_id, *dkeys))
+            st = read_statements(text or "", own_key=nkey, own_title=title)
+            for r in st.relations:
+                t = r.target
+                ckey = title_key(t.title)
+                if r.kind == ISSUES and ckey and tkey and ckey in tkey:
+                    continue  # 关于印发《X》的通知 issuing X: X is this document's own attachment
+                relation_rows.append(
+                    (
+                        doc_id,
+                        r.kind,
+                        t.title,
+                        t.number,
+                        t.number_key,
+                        ckey,
+                        core_key(ckey),
+                        r.evidence,
+                        t.start,
+                    )
+                )
+            own = st.own
+            if own.said:
+                clause_rows.append(
+                    (doc_id, own.effective, own.effective_on, own.years, own.until, "\n".join(own.evidence))
+                )
+        conn.executemany("INSERT INTO doc_keys VALUES (?,?,?,?,?)", key_rows)
+        conn.executemany(
+            "INSERT INTO relations (source_id, kind, title, number, number_key, title_key, core_key, "
+            "evidence, position) VALUES (?,?,?,?,?,?,?,?,?)",
+            relation_rows,
+        )
+        conn.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?)", clause_rows)
+    _resolve_affected(conn, ids, keys)
+    conn.execute("DELETE FROM relations_queue")
+    return len(ids)
+
+
+def _resolve_affected(conn: sqlite3.Connection, ids: list[int], keys: set[str]) -> None:
+    """Resolve again every relation the queued documents can have changed the answer of."""
+    affected: set[int] = set()
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        affected.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM relations WHERE source_id IN ({marks}) OR target_id IN ({marks})",
+                chunk + chunk,
+            )
+        )
+    key_list = sorted(keys)
+    for chunk in _chunks(key_list):
+        marks = ",".join("?" * len(chunk))
+        affected.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM relations WHERE number_key IN ({marks}) OR title_key IN ({marks}) "
+                f"OR core_key IN ({marks})",
+                chunk * 3,
+            )
+        )
+    resolver = Resolver(conn)
+    updates = []
+    for chunk in _chunks(sorted(affected)):
+        marks = ",".join("?" * len(chunk))
+        for rid, source, title, nkey, tkey, ckey, target in conn.execute(
+            f"SELECT id, source_id, title, number_key, title_key, core_key, target_id FROM relations "
+            f"WHERE id IN ({marks})",
+            chunk,
+        ).fetchall():
+            found = resolver.resolve(source, title, nkey, tkey, ckey)
+            if found != target:
+                updates.append((found, rid))
+    conn.executemany("UPDATE relations SET target_id = ? WHERE id = ?", updates)
+
+
+class Resolver:
+    """Which visible document a citation names, if exactly one can be meant.
+
+    Never the citing document itself nor a copy of it (the same title or number in another
+    issue), never one dated after the citing document (a text cites what exists), and a title
+    alone only when it is specific (a 关于 title, or a long name: 《政府工作报告》 is every year's).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._cache: dict[tuple, list[tuple[int, str, str | None, str | None]]] = {}
+        self._sources: dict[int, tuple[str | None, str | None, str | None]] = {}
+
+    def _docs(self, column: str, value: str) -> list[tuple[int, str, str | None, str | None]]:
+        key = (column, value)
+        if key not in self._cache:
+            self._cache[key] = self.conn.execute(
+                f"SELECT d.id, d.title, d.date, d.number_key FROM doc_keys k "
+                f"JOIN documents d ON d.id = k.document_id "
+                f"WHERE k.{column} = ? AND {VISIBLE} ORDER BY d.id",
+                (value,),
+            ).fetchall()
+        return self._cache[key]
+
+    def _source(self, source: int) -> tuple[str | None, str | None, str | None]:
+        if source not in self._sources:
+            row = self.conn.execute(
+                "SELECT k.number_key, k.title_key, d.date FROM documents d "
+                "LEFT JOIN doc_keys k ON k.document_id = d.id WHERE d.id = ?",
+                (source,),
+            ).fetchone()
+            self._sources[source] = tuple(row) if row else (None, None, None)  # type: ignore[assignment]
+        return self._sources[source]
+
+    def _candidates(self, source: int, column: str, value: str) -> list[tuple[int, str, str | None]]:
+        _number, own_title, own_date = self._source(source)
+        out = []
+        for i, t, d, n in self._docs(column, value):
+            if i == source or (own_title and title_key(t) == own_title):
+                continue
+            if own_date and d and d > own_date:
+                continue
+            out.append((i, t, n))
+        return out
+
+    @staticmethod
+    def _one(found: list[tuple[int, str, str | None]]) -> int | None:
+        """The document meant, when every candidate is the same one (copies in several issues:
+        one title, one number); None when two different documents answer."""
+        if found and len({(title_key(t), n) for _, t, n in found}) == 1:
+            return found[0][0]
+        return None
+
+    def resolve(
+        self, source: int, title: str | None, nkey: str | None, tkey: str | None, ckey: str | None
+    ) -> int | None:
+        if nkey:
+            if nkey == self._source(source)[0]:
+                return None
+            found = self._candidates(source, "number_key", nkey)
+            if title:
+                found = [c for c in found if titles_agree(title, c[1])]
+            return self._one(found)  # none here, another title, or two documents: no link
+        if not tkey or not ((ckey and ckey.startswith("关于")) or len(tkey) >= 12):
+            return None
+        for column, value in (("title_key", tkey), ("core_key", ckey), ("issued_key", tkey)):
+            if not value:
+                continue
+            found = self._candidates(source, column, value)
+            if found:
+                return self._one(found)  # two documents answer to the title: no guess
+        return None
+
+
+@dataclass(slots=True)
+class Linked:
+    """One relation as the 关联 panel, the CLI and the exports show it."""
+
+    kind: str
+    id: int | None  # the other document, None when it is not in the library
+    title: str | None
+    number: str | None
+    evidence: str
+    position: int  # where this document names it (-1: in its title, or the other names this one)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "number": self.number,
+            "evidence": self.evidence,
+            "position": self.position,
+        }
+
+
+RELATION_KEYS = ("cites", "cited_by", "repeals", "repealed_by", "amends", "amended_by")
+
+
+class Relations:
+    """What the library knows of one document's relations and validity (reads only)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def outgoing(self, doc_id: int) -> list[Linked]:
+        rows = self.conn.execute(
+            f"""SELECT r.kind, r.target_id, coalesce(d.title, r.title), coalesce(d.number, r.number),
+                       r.evidence, r.position, d.id IS NULL OR ({VISIBLE})
+                FROM relations r LEFT JOIN documents d ON d.id = r.target_id
+                WHERE r.source_id = ? ORDER BY r.position, r.id""",
+            (doc_id,),
+        ).fetchall()
+        return [Linked(k, t if shown else None, ti, n, e, p) for k, t, ti, n, e, p, shown in rows]
+
+    def incoming(self, doc_id: int) -> list[Linked]:
+        rows = self.conn.execute(
+            f"""SELECT r.kind, d.id, d.title, d.number, r.evidence FROM relations r
+                JOIN documents d ON d.id = r.source_id
+                WHERE r.target_id = ? AND {VISIBLE} ORDER BY d.date, d.id, r.position""",
+            (doc_id,),
+        ).fetchall()
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for k, i, t, n, e in rows:
+            if (k, i) not in seen:
+                seen.add((k, i))
+                out.append(Linked(k, i, t, n, e, -1))
+        return out
+
+    def of(self, doc_id: int) -> dict[str, list[Linked]]:
+        """The CLI's shape: cites / cited_by / repeals / repealed_by / amends / amended_by."""
+        out: dict[str, list[Linked]] = {k: [] for k in RELATION_KEYS}
+        for r in self.outgoing(doc_id):
+            out[{REPEAL: "repeals", AMEND: "amends"}.get(r.kind, "cites")].append(r)
+        for r in self.incoming(doc_id):
+            out[{REPEAL: "repealed_by", AMEND: "amended_by"}.get(r.kind, "cited_by")].append(r)
+        return out
+
+    def validity(self, doc_id: int, today: date | None = None) -> Validity:
+        today = today or date.today()
+        row = self.conn.execute(
+            """SELECT d.date, c.effective, c.effective_on, c.years, c.until, c.evidence
+               FROM documents d LEFT JOIN clauses c ON c.document_id = d.id WHERE d.id = ?""",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return compute(today, own_date=None, effective=None, effective_on=None, years=None, until=None)
+        own_date, effective, effective_on, years, until, evidence = row
+        acting: dict[str, list[Source]] = {REPEAL: [], AMEND: []}
+        for kind, sid, title, number, sdate, seff, ev in self.conn.execute(
+            f"""SELECT r.kind, d.id, d.title, d.number, d.date, c.effective, r.evidence FROM relations r
+                JOIN documents d ON d.id = r.source_id LEFT JOIN clauses c ON c.document_id = d.id
+                WHERE r.target_id = ? AND r.kind IN ('repeal', 'amend') AND {VISIBLE}""",
+            (doc_id,),
+        ):
+            acting[kind].append(Source(sid, title, number, seff or sdate, ev))
+        return compute(
+            today,
+            own_date=own_date,
+            effective=effective,
+            effective_on=effective_on,
+            years=years,
+            until=until,
+            own_evidence=(evidence or "").split("\n")[0],
+            repealed_by=acting[REPEAL],
+            amended_by=acting[AMEND],
+        )
+
+    def in_force(self, today: date | None = None) -> set[int]:
+        """The documents in force today: 现行有效 or 已被修改 (never 未知: nothing is guessed)."""
+        return {i for i, status in self.statuses(today=today).items() if status in IN_FORCE}
+
+    def statuses(self, doc_ids: list[int] | None = None, today: date | None = None) -> dict[int, str]:
+        """Every (or these) document's status in one pass: for filters, columns and facets."""
+        today = today or date.today()
+        where = f"WHERE {VISIBLE}"
+        params: list = []
+        if doc_ids is not None:
+            if not doc_ids:
+                return {}
+            where += f" AND d.id IN ({','.join('?' * len(doc_ids))})"
+            params = list(doc_ids)
+        own = self.conn.execute(
+            f"""SELECT d.id, d.date, c.effective, c.effective_on, c.years, c.until
+                FROM documents d LEFT JOIN clauses c ON c.document_id = d.id {where}""",
+            params,
+        ).fetchall()
+        acting: dict[int, dict[str, list[Source]]] = {}
+        for target, kind, sdate, seff in self.conn.execute(
+            f"""SELECT r.target_id, r.kind, d.date, c.effective FROM relations r
+                JOIN documents d ON d.id = r.source_id LEFT JOIN clauses c ON c.document_id = d.id
+                WHERE r.target_id IS NOT NULL AND r.kind IN ('repeal', 'amend') AND {VISIBLE}"""
+        ):
+            acting.setdefault(target, {REPEAL: [], AMEND: []})[kind].append(
+                Source(None, None, None, seff or sdate, "")
+            )
+        out = {}
+        for doc_id, d, eff, on, years, until in own:
+            a = acting.get(doc_id, {REPEAL: [], AMEND: []})
+            out[doc_id] = compute(
+                today,
+                own_date=d,
+                effective=eff,
+                effective_on=on,
+                years=years,
+                until=until,
+                repealed_by=a[REPEAL],
+                amended_by=a[AMEND],
+            ).status
+        return out
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Read every document's relations again (the tables are derived: nothing is lost)."""
+    conn.execute("INSERT OR IGNORE INTO relations_queue SELECT id FROM documents")
+    return settle(conn)
+
+
+def dumps(links: dict[str, list[Linked]]) -> str:
+    return json.dumps({k: [x.to_dict() for x in v] for k, v in links.items()}, ensure_ascii=False)

@@ -1,0 +1,105 @@
+"""Relations resolved across a real library: in whichever order the documents come, and kept right
+after a removal, a correction and a re-import (they commit with the change)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reader.importer import import_paths
+from reader.library import Library
+
+OLD = """钦州市人民政府关于公布新一轮征地统一年产值标准的通知
+钦政发〔2016〕1号
+各县、区人民政府，市直各委、办、局：
+现将新一轮征地统一年产值标准公布如下，请遵照执行。
+本通知自印发之日起施行，有效期5年。
+钦州市人民政府
+2016年1月8日
+"""
+
+NEW = """钦州市人民政府关于调整征地统一年产值标准的通知
+钦政发〔2019〕1号
+各县、区人民政府，市直各委、办、局：
+根据《广西壮族自治区人民政府办公厅关于调整征地补偿标准的通知》（桂政办电〔2018〕370号），现将调整后的标准通知如下。
+本通知自印发之日起执行，2016年公布的《钦州市人民政府关于公布新一轮征地统一年产值标准的通知》（钦政发[2016]1号）同时废止。
+钦州市人民政府
+2019年1月23日
+"""
+
+CITING = """钦州市自然资源局关于做好征地补偿工作的通知
+钦自然资发〔2019〕9号
+各县、区自然资源局：
+为落实《关于调整征地统一年产值标准的通知》，做好征地补偿工作，通知如下。
+请各地认真执行。
+钦州市自然资源局
+2019年3月2日
+"""
+
+
+def _import(lib: Library, tmp_path: Path, name: str, text: str) -> int:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    [outcome] = import_paths(lib, [path])
+    [doc] = lib.documents(issue_id=outcome.issue_id)
+    return doc.id
+
+
+def test_a_repeal_is_found_whichever_document_comes_first_and_undone_by_removal(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    today = date(2026, 12, 1)
+    new = _import(lib, tmp_path, "new", NEW)  # the repealing document first: its target is not here
+    assert [x.id for x in lib.relations.of(new)["repeals"]] == [None]
+    old = _import(lib, tmp_path, "old", OLD)
+    repeals = lib.relations.of(new)["repeals"]
+    assert [x.id for x in repeals] == [old]  # 钦政发[2016]1号 is 钦政发〔2016〕1号
+    v = lib.relations.validity(old, today)
+    assert v.status == "repealed" and v.by.id == new and "同时废止" in v.evidence and v.since == "2019-01-23"
+    assert [x.id for x in lib.relations.of(old)["repealed_by"]] == [new]
+    # the new one says when it took effect and nothing of an end: in force
+    assert lib.relations.validity(new, today).status == "valid"
+    # the repealing document goes to the 回收站: the old one is what it was (expired after 5 years)
+    [entry] = lib.trash.remove_documents([new])
+    v = lib.relations.validity(old, today)
+    assert v.status == "expired" and v.until == "2021-01-07"
+    lib.trash.restore([entry.id])
+    assert lib.relations.validity(old, today).status == "repealed"
+    assert old not in lib.relations.in_force(today) and new in lib.relations.in_force(today)
+    lib.close()
+
+
+def test_a_title_without_its_issuer_resolves_and_a_correction_moves_the_link(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    new = _import(lib, tmp_path, "new", NEW)
+    citing = _import(lib, tmp_path, "citing", CITING)
+    [cited] = lib.relations.of(citing)["cites"]
+    assert cited.id == new  # 《关于调整…的通知》 is 钦州市人民政府关于调整…的通知
+    assert [x.id for x in lib.relations.of(new)["cited_by"]] == [citing]
+    lib.edits.edit(new, {"title": "钦州市人民政府关于另一件事的通知"})  # the title was wrong
+    assert lib.relations.of(citing)["cites"][0].id is None
+    lib.edits.edit(new, {"title": "钦州市人民政府关于调整征地统一年产值标准的通知"})
+    assert lib.relations.of(citing)["cites"][0].id == new
+    lib.close()
+
+
+def test_an_ambiguous_title_links_nothing(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    _import(lib, tmp_path, "a", NEW)
+    _import(
+        lib,
+        tmp_path,
+        "b",
+        NEW.replace("钦政发〔2019〕1号", "钦政发〔2019〕2号").replace("2019年1月23日", "2019年1月24日"),
+    )
+    citing = _import(lib, tmp_path, "citing", CITING)
+    assert lib.relations.of(citing)["cites"][0].id is None  # two documents answer to the title
+    lib.close()
+
+
+def test_a_document_cites_only_what_existed_before_it(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    later = _import(lib, tmp_path, "later", NEW.replace("2019年1月23日", "2019年5月1日"))
+    citing = _import(lib, tmp_path, "citing", CITING)  # dated 2019-03-02: cannot mean a May text
+    assert lib.relations.of(citing)["cites"][0].id is None
+    assert later
+    lib.close()

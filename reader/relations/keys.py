@@ -3,8 +3,8 @@
 A citation prints a title as its author typed it: 〔〕 or [] or （）, with or without the issuing
 organ in front (《钦州市人民政府关于…的通知》 / 《关于…的通知》), and often names the document a
 notice issued rather than the notice (《…实施方案》（钦政办〔2019〕68号） is issued by the notice
-关于印发…实施方案的通知, 68号). The keys here fold those differences and nothing else: a wrong
-link is worse than none.
+关于印发…实施方案的通知, 68号). The keys here fold those differences (and 人民政府 / 政府,
+one organ; traditional characters) and nothing else: a wrong link is worse than none.
 """
 
 from __future__ import annotations
@@ -15,6 +15,23 @@ import unicodedata
 _DROP = re.compile(r"[\s《》“”\"'‘’「」『』〈〉<>·•.。，,、：:；;！!？?_\-—–－]+")
 _OPEN = str.maketrans({"（": "(", "〔": "(", "[": "(", "【": "(", "［": "(", "﹝": "("})
 _CLOSE = str.maketrans({"）": ")", "〕": ")", "]": ")", "】": ")", "］": ")", "﹞": ")"})
+# Traditional characters as 公文 titles print them (a province's big5 gateway, a Hong Kong or
+# Taiwan copy) folded to simplified for matching only: a title cited one way is found the other.
+_TRAD = (
+    "關於發規範檔縣國務決強實辦區會經濟與為見號條員門開進運際權當選舉體認證說請議論讓變"
+    "處理質財稅費價錢銀資產業營貿標準確護衛醫療藥農業林漁環境廳隊職責組織領導幹幫農從眾優勢"
+    "機構製訂頒佈廢執應單項類統計劃劃畫設計審覈核準備報執權歸屬價值總額點擊網絡電腦軟件"
+    "鄉鎮壩礦鐵鋼線車輛駕駛航遊戲場館區間證書許監督檢測驗輸運傳統節約態營養衛與書記紀員"
+    "協調聯繫辦公廳廳屬級務區縣鄉鎮縣級區級鄉級鎮級區縣鄉鎮級區劃劃區劃撥補償徵收際"
+)
+_SIMP = (
+    "关于发规范档县国务决强实办区会经济与为见号条员门开进运际权当选举体认证说请议论让变"
+    "处理质财税费价钱银资产业营贸标准确护卫医疗药农业林渔环境厅队职责组织领导干帮农从众优势"
+    "机构制订颁布废执应单项类统计划划画设计审核核准备报执权归属价值总额点击网络电脑软件"
+    "乡镇坝矿铁钢线车辆驾驶航游戏场馆区间证书许监督检测验输运传统节约态营养卫与书记纪员"
+    "协调联系办公厅厅属级务区县乡镇县级区级乡级镇级区县乡镇级区划划区划拨补偿征收际"
+)
+_SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
 _ISSUED = re.compile(
     r"^(?:关于)?(?:印发|转发|颁发|发布|公布|批转|下发)(.+?)(?:的)?(?:通知|决定|公告|通告|令)$"
 )
@@ -24,9 +41,16 @@ def title_key(title: str | None) -> str | None:
     """The title with width, brackets, quotes, spaces and punctuation folded away."""
     if not title:
         return None
-    folded = unicodedata.normalize("NFKC", title).translate(_OPEN).translate(_CLOSE)
-    key = _DROP.sub("", folded)
+    folded = unicodedata.normalize("NFKC", title).translate(_OPEN).translate(_CLOSE).translate(_SIMPLIFIED)
+    # 市政府 and 市人民政府 name one organ: titles are cited with either
+    key = _DROP.sub("", folded).replace("人民政府", "政府")
     return key or None
+
+
+def untitled(title: str | None) -> bool:
+    """A document the parser found no title for (it is named after its file): it cannot
+    disagree with the title a citation prints."""
+    return not title or not any("\u4e00" <= c <= "\u9fff" for c in title)
 
 
 def core_key(key: str | None) -> str | None:

@@ -24,6 +24,8 @@ from reader.gazette.numbers import find_numbers, number_key
 # kinds of relation to another document
 BASIS, ISSUES, REPEAL, AMEND, CITE = "basis", "issues", "repeal", "amend", "cite"
 KINDS = (BASIS, ISSUES, REPEAL, AMEND, CITE)
+# a 令 or 公告 promulgating what it names (《X》已经…通过，现予公布): X is this text, not another
+PROMULGATES = "promulgates"
 
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _TITLE = re.compile(r"《([^《》\n]{2,120})》")
@@ -37,18 +39,37 @@ _REPEAL_AFTER = re.compile(
     r"^\s*(?:等[^，。；]{0,12}?)?(?:同时|一并|相应|即行|予以|自行|随之)?\s*(?:自[^，。；]{1,24}?起)?\s*(?:同时|一并|即行|予以)?\s*"
     r"(?:废止|停止执行|不再执行|失效)"
 )
-_REPEAL_VERB = re.compile(r"(?:废止|停止执行|不再执行|同时失效|自行失效|即行失效)")
+_REPEAL_VERB = re.compile(r"(?:废止|停止执行|不再执行|同时失效|自行失效|即行失效|宣布失效)")
 _REPEAL_BEFORE = re.compile(r"(?:决定|现|现予|予以|宣布|决定予以|决定废止)?\s*废止(?:以下|下列|如下)?")
+# a repeal of what the text does not name: 原规定同时废止 / …等489件国务院文件宣布失效
+_UNNAMED_REPEAL = re.compile(
+    r"(?P<what>(?:原|上述|以上|前述|此前|下列)[^，。；,;]{0,20}?(?:规定|文件|办法|通知|意见|规章|决定|细则|方案)|"
+    r"\d+件[^，。；,;]{0,16}?(?:规定|文件|办法|规章|决定)|(?:规章|文件|规定)\d+件)"
+    r"(?:[^，。；,;]{0,6}?)(?:同时|一并|予以|即行)?\s*(?P<verb>废止|停止执行|宣布失效|宣布废止)"
+)
 _AMEND = re.compile(
-    r"(?:(?:作|做|进行)(?:如下|以下|部分)?(?:修改|修订)|修改为|修订为|予以修改|修改如下)(?!完善|补充)"
+    r"(?:(?:作出?|做出?|进行)(?:如下|以下|部分)?(?:修改|修订)|修改为|修订为|予以修改|修改如下)(?!完善|补充)"
 )
 _AMEND_TITLE = re.compile(r"关于(?:修改|修订)《")
+_PROMULGATED_AFTER = re.compile(
+    r"^\s*(?:[（(][^（）()]*[)）])?\s*(?:已经|已由|已於|已于|已經|经|經)[^。；;]{0,80}?(?:通过|批准|通過)[^。；;]{0,12}?"
+    r"(?:[现現]予以?|[现現])(?:公布|发布|公佈|發布|頒佈)"
+)
 _BASIS = re.compile(r"(?:根据|依据|按照|依照|遵照|贯彻落实|贯彻)\s*$")
 _ISSUES = re.compile(r"(?:现将|特将|将)\s*$")
 _ISSUED_AFTER = re.compile(r"^\s*(?:[（(][^（）()]{0,40}[)）])?\s*(?:予以)?(?:印发|转发|发布|印送)")
 _EFFECTIVE = re.compile(
     r"自\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
-    r"[一二三四五六七八九十]{1,3}日|(?P<on>印发|发布|公布|下发|颁布|签发|公告)之日)\s*起(?:正式)?\s*(?:施行|实施|执行|生效)"
+    r"[一二三四五六七八九十]{1,3}日|(?:本[^\s，。；,;]{1,8}?)?(?P<on>印发|发布|公布|下发|颁布|签发|公告|發布|公佈|頒佈)之日)\s*起"
+    r"(?:\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*日后)?(?:正式)?\s*(?:施行|实施|执行|生效|施行|實施|生效)"
+)
+# 凡宣布失效的文件，自本决定印发之日起一律停止执行: the decision acts from its own 印发
+_FROM_OWN_DAY = re.compile(
+    r"自本[^\s，。；,;]{1,8}?(?P<on>印发|发布|公布|公告)之日起\s*(?:一律|同时)?\s*(?:停止执行|不再执行|失效|废止|施行|生效)"
+)
+# a 题注's 1987年7月29日公布施行
+_HEADNOTE_DATE = re.compile(
+    r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^，。；,;()（）]{0,24}?公布施行"
 )
 _EXPIRES_YEARS = re.compile(r"有效期(?:为|暂定为?|)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})\s*年")
 _EXPIRES_UNTIL = re.compile(
@@ -57,9 +78,13 @@ _EXPIRES_UNTIL = re.compile(
 )
 # what a document calls itself: 本办法, 本通知, 本实施意见…
 _SELF = re.compile(
-    r"本(?:办法|规定|通知|意见|实施意见|指导意见|方案|实施方案|工作方案|细则|实施细则|决定|制度|规则|文件|措施|"
-    r"政策|若干措施|规划|标准|条例|公告|通告|导则|指引|纲要|计划|目录|清单|办法规定|政策措施)"
+    r"本(?:[^\s，。；,;本]{0,8}?)(?:办法|规定|规程|预案|通知|意见|方案|细则|决定|制度|规则|文件|措施|政策|规划|"
+    r"标准|条例|公告|通告|导则|指引|纲要|计划|目录|清单|规范|守则|要点|章程|准则|须知|批复|令|办法规定)"
 )
+# a 令 or 公告 promulgating what it names: 《X》已经…通过，现予公布，自…起施行 — X is this text
+_PROMULGATES = re.compile(r"(?:[现現]予以?|[现現])(?:公布|发布|公告|印发|公佈|發布|頒佈)|现(?:发布|公布)《")
+# a 题注 under the title: （2000年12月2日…会议通过，自2001年1月1日起施行）
+_HEADNOTE = re.compile(r"^\s*[（(][^（）()]*?(?:通过|批准|公布|发布|修正|修订)")
 # the 有效期 of something the document regulates, not its own
 _OTHER_VALIDITY = re.compile(
     r"(?:证|证书|许可|执照|资格|资质|合同|协议|批准文件|批复文件|备案|卡|牌照|凭证|签证|票|认定|登记)[^，。；]{0,6}有效期"
@@ -172,6 +197,8 @@ def _kind_of(sentence: str, run: list[Cited], base: int) -> str:
         return BASIS
     if _ISSUES.search(before) and _ISSUED_AFTER.match(after):
         return ISSUES
+    if _PROMULGATED_AFTER.match(after) or re.search(r"(?:[现現]|特)(?:发布|公布|發布|公佈)\s*$", before):
+        return PROMULGATES
     return CITE
 
 
@@ -191,7 +218,7 @@ def _runs(cited: list[Cited], sentence: str, base: int) -> list[list[Cited]]:
 def _about_itself(sentence: str, at: int) -> bool:
     """Is the clause at ``at`` about this document (本办法…, or nothing else named before it)?"""
     head = sentence[:at]
-    if _SELF.search(head):
+    if _SELF.search(head) or _PROMULGATES.search(head) or _HEADNOTE.match(head):
         return True
     if "《" in head or _OTHER_VALIDITY.search(sentence[: at + 4]):
         return False
@@ -201,6 +228,12 @@ def _about_itself(sentence: str, at: int) -> bool:
             r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[^条]{1,6}条)?\s*", stripped
         )
     )
+
+
+_ITEM = re.compile(
+    r"^(?:\d{1,3}[.．、\s]|[（(]\d{1,3}[)）]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*"
+)
+_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # (市政府令第38号公布): an item's note
 
 
 def _list_targets(paragraphs: list[tuple[int, str]], index: int) -> list[Cited]:
@@ -213,12 +246,36 @@ def _list_targets(paragraphs: list[tuple[int, str]], index: int) -> list[Cited]:
         names = _cited_in(para, start)
         if not names:
             break
-        enumerated = re.match(r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]+、)", flat)
-        rest = (para[: names[0].start - start] + para[names[0].end - start :]).strip(" \t。；;，,、")
-        if not enumerated and rest:  # a sentence naming a document, not an item of the list
+        enumerated = _ITEM.match(flat)
+        rest = para[: names[0].start - start] + para[names[0].end - start :]
+        rest = _NOTE.sub(
+            "",
+            rest[enumerated.end() :] if enumerated and rest.strip().startswith(enumerated.group(0)) else rest,
+        )
+        if rest.strip(" \t。；;，,、"):  # a sentence naming a document, not an item of the list
             break
         out.append(names[0])
     return out
+
+
+_LIST_HEAD_AMEND = re.compile(
+    r"(?:修改|修订)(?:下列|以下|如下)|(?:下列|以下)[^，。；]{0,16}?(?:作出?|做出?|进行)(?:如下|以下)?(?:修改|修订)"
+)
+
+
+def _listed(sentence: str, paragraphs: list[tuple[int, str]], index: int) -> list[Relation]:
+    """决定废止下列规章： / 修改下列规章： followed by the list of what it repeals or amends."""
+    if not sentence.rstrip().endswith(("：", ":")):
+        return []
+    kind = None
+    m = _REPEAL_BEFORE.search(sentence) or _UNNAMED_REPEAL.search(sentence)
+    if _REPEAL_VERB.search(sentence) and m and _done_before(sentence, m.start()):
+        kind = REPEAL
+    elif (a := _LIST_HEAD_AMEND.search(sentence)) and _done_before(sentence, a.start()):
+        kind = AMEND
+    if kind is None:
+        return []
+    return [Relation(kind, c, sentence.strip()) for c in _list_targets(paragraphs, index)]
 
 
 def read_statements(text: str, own_key: str | None = None, own_title: str | None = None) -> Statements:
@@ -241,11 +298,19 @@ def read_statements(text: str, own_key: str | None = None, own_title: str | None
             for run in _runs(cited, sentence, base):
                 kind = _kind_of(sentence, run, base)
                 out.relations.extend(Relation(kind, c, sentence.strip()) for c in run)
-            if not cited and _REPEAL_VERB.search(sentence) and sentence.rstrip().endswith(("：", ":")):
-                m = _REPEAL_BEFORE.search(sentence)
-                if m and _done_before(sentence, m.start()):
-                    for c in _list_targets(paragraphs, index):
-                        out.relations.append(Relation(REPEAL, c, sentence.strip()))
+            if cited:
+                continue
+            listed = _listed(sentence, paragraphs, index)
+            if listed:
+                out.relations.extend(listed)
+            elif (
+                (m := _UNNAMED_REPEAL.search(sentence))
+                and _done_before(sentence, m.start("verb"))
+                and not re.search(r"下列|以下|如下", m.group("what"))  # a list's announcement
+            ):
+                what = m.group("what").strip("，, ")
+                c = Cited(what, None, None, base + m.start("what"), base + m.end("what"))
+                out.relations.append(Relation(REPEAL, c, sentence.strip()))
     if own_title:  # 关于废止《X》的决定 / 关于修改《X》的决定: the title says what it does
         m = re.search(r"关于(废止|修改|修订)(《[^《》]{2,120}》(?:[（(][^（）()]{4,40}?号[)）])?)", own_title)
         if m:
@@ -259,7 +324,7 @@ def read_statements(text: str, own_key: str | None = None, own_title: str | None
 def _dedupe(st: Statements) -> Statements:
     """One relation per place named (a list item is read by its 废止下列文件 sentence and by its
     own line: the stronger kind stays); the title's own relation once per target."""
-    rank = {REPEAL: 0, AMEND: 1, ISSUES: 2, BASIS: 3, CITE: 4}
+    rank = {REPEAL: 0, AMEND: 1, PROMULGATES: 2, ISSUES: 2, BASIS: 3, CITE: 4}
     best: dict[tuple, Relation] = {}
     for r in st.relations:
         key = (r.target.start,) if r.target.start >= 0 else (-1, r.target.title, r.target.number_key)
@@ -270,7 +335,21 @@ def _dedupe(st: Statements) -> Statements:
     return st
 
 
+_PUBLISHED_IN_FORCE = re.compile(r"现予以?(?P<on>公布|发布)施行")
+
+
 def _own_clauses(sentence: str, own: OwnClauses) -> None:
+    m = _PUBLISHED_IN_FORCE.search(sentence)
+    if m and not _EFFECTIVE.search(sentence):
+        own.effective_on = own.effective_on or m.group("on")
+        own.evidence.append(sentence.strip())
+    if _HEADNOTE.match(sentence) and (m := _HEADNOTE_DATE.search(sentence)):
+        own.effective = own.effective or parse_date(m.group("date"))
+        own.evidence.append(sentence.strip())
+    m = _FROM_OWN_DAY.search(sentence)
+    if m and not _EFFECTIVE.search(sentence) and _done_before(sentence, m.start()):
+        own.effective_on = own.effective_on or m.group("on")
+        own.evidence.append(sentence.strip())
     for m in _EFFECTIVE.finditer(sentence):
         if not _about_itself(sentence, m.start()) or not _done_before(sentence, m.start()):
             continue

@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from reader.gazette.numbers import number_line
 from reader.library.visible import VISIBLE
-from reader.relations.keys import core_key, issued_key, title_key, titles_agree
-from reader.relations.phrases import AMEND, ISSUES, REPEAL, read_statements
+from reader.relations.keys import core_key, issued_key, title_key, titles_agree, untitled
+from reader.relations.phrases import AMEND, ISSUES, PROMULGATES, REPEAL, read_statements
 from reader.relations.validity import IN_FORCE, Source, Validity, compute
 
 _CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
@@ -66,13 +67,25 @@ def settle(conn: sqlite3.Connection) -> int:
         relation_rows, clause_rows, key_rows = [], [], []
         for doc_id, title, nkey, text in rows:
             tkey = title_key(title)
-            dkeys = (nkey, tkey, core_key(tkey), issued_key(tkey))
+            st = read_statements(text or "", own_key=nkey, own_title=title)
+            # what the document issues or promulgates is another name for it: 《X》 cited
+            # elsewhere means this 令 (…现予公布) or this notice (关于印发X的通知)
+            alias = issued_key(tkey) or next(
+                (title_key(r.target.title) for r in st.relations if r.kind == PROMULGATES and r.target.title),
+                None,
+            )
+            if nkey is None and untitled(title):  # no title found: a number line at its top names it
+                first = next((ln for ln in (text or "").split("\n")[:3] if ln.strip()), "")
+                found = number_line(first)
+                nkey = found.key if found else None
+            dkeys = (nkey, tkey, core_key(tkey), alias)
             keys.update(k for k in dkeys if k)
             key_rows.append((doc_id, *dkeys))
-            st = read_statements(text or "", own_key=nkey, own_title=title)
             for r in st.relations:
                 t = r.target
                 ckey = title_key(t.title)
+                if r.kind == PROMULGATES:
+                    continue  # the text itself
                 if r.kind == ISSUES and ckey and tkey and ckey in tkey:
                     continue  # 关于印发《X》的通知 issuing X: X is this document's own attachment
                 relation_rows.append(
@@ -204,7 +217,7 @@ class Resolver:
                 return None
             found = self._candidates(source, "number_key", nkey)
             if title:
-                found = [c for c in found if titles_agree(title, c[1])]
+                found = [c for c in found if titles_agree(title, c[1]) or untitled(c[1])]
             return self._one(found)  # none here, another title, or two documents: no link
         if not tkey or not ((ckey and ckey.startswith("关于")) or len(tkey) >= 12):
             return None

@@ -327,6 +327,7 @@ def _v9_relations(conn: sqlite3.Connection) -> None:
             core_key TEXT,
             issued_key TEXT
         );
+        CREATE INDEX doc_keys_number ON doc_keys(number_key);
         CREATE INDEX doc_keys_title ON doc_keys(title_key);
         CREATE INDEX doc_keys_core ON doc_keys(core_key);
         CREATE INDEX doc_keys_issued ON doc_keys(issued_key);

@@ -159,7 +159,7 @@ def _cited_in(sentence: str, base: int) -> list[Cited]:
                 number, key, end = re.sub(r"\s+", "", after.group(1)), k, after.end()
         out.append(Cited(m.group(1).strip(), number, key, base + m.start(), base + end))
         covered.append((m.start(), end))
-    for start, end, num in find_numbers(sentence):
+    for start, end, num in find_numbers(sentence) if "号" in sentence else ():
         if any(a <= start < b for a, b in covered):
             continue
         out.append(Cited(None, num.display, num.key, base + start, base + end))
@@ -278,6 +278,35 @@ def _listed(sentence: str, paragraphs: list[tuple[int, str]], index: int) -> lis
     return [Relation(kind, c, sentence.strip()) for c in _list_targets(paragraphs, index)]
 
 
+# what a sentence must hold to say anything here: a name, a number, a clause's or a repeal's
+# words (substring tests: far cheaper than one regex of alternatives over every paragraph)
+_HOT_WORDS = (
+    "《",
+    "号",
+    "號",
+    "有效期",
+    "起",
+    "施行",
+    "现予",
+    "現予",
+    "废止",
+    "失效",
+    "停止执行",
+    "不再执行",
+    "修改",
+    "修订",
+)
+_CLAUSE_WORDS = ("有效期", "起", "施行", "现予", "現予")
+
+
+def _hot(text: str) -> bool:
+    return any(w in text for w in _HOT_WORDS)
+
+
+def _clause_hot(sentence: str) -> bool:
+    return any(w in sentence for w in _CLAUSE_WORDS) or sentence.lstrip().startswith(("（", "("))
+
+
 def read_statements(text: str, own_key: str | None = None, own_title: str | None = None) -> Statements:
     """Every relation the text states, and what it says about itself."""
     out = Statements()
@@ -287,13 +316,14 @@ def read_statements(text: str, own_key: str | None = None, own_title: str | None
         paragraphs.append((offset, para))
         offset += len(para) + 1
     for index, (pstart, para) in enumerate(paragraphs):
-        if not para.strip():
+        if not _hot(para):  # most paragraphs name nothing and say nothing of validity
             continue
         for sm in _SENTENCE.finditer(para):
             sentence, base = sm.group(0), pstart + sm.start()
-            if not sentence.strip():
+            if not _hot(sentence):
                 continue
-            _own_clauses(sentence, out.own)
+            if _clause_hot(sentence):
+                _own_clauses(sentence, out.own)
             cited = [c for c in _cited_in(sentence, base) if not (own_key and c.number_key == own_key)]
             for run in _runs(cited, sentence, base):
                 kind = _kind_of(sentence, run, base)

@@ -120,6 +120,10 @@ def settle(conn: sqlite3.Connection) -> int:
 
 def _resolve_affected(conn: sqlite3.Connection, ids: list[int], keys: set[str]) -> None:
     """Resolve again every relation the queued documents can have changed the answer of."""
+    total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    if len(ids) > 1000 and 2 * len(ids) >= total:  # most of the library changed: resolve all
+        _resolve(conn, [r[0] for r in conn.execute("SELECT id FROM relations")])
+        return
     affected: set[int] = set()
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
@@ -141,9 +145,13 @@ def _resolve_affected(conn: sqlite3.Connection, ids: list[int], keys: set[str]) 
                 chunk * 3,
             )
         )
+    _resolve(conn, sorted(affected))
+
+
+def _resolve(conn: sqlite3.Connection, relation_ids: list[int]) -> None:
     resolver = Resolver(conn)
     updates = []
-    for chunk in _chunks(sorted(affected)):
+    for chunk in _chunks(relation_ids):
         marks = ",".join("?" * len(chunk))
         for rid, source, title, nkey, tkey, ckey, target in conn.execute(
             f"SELECT id, source_id, title, number_key, title_key, core_key, target_id FROM relations "

@@ -89,7 +89,8 @@ def main() -> int:
                 f"{r['documents']:>7} docs ({r['text_mb']:.0f} MB of text, built in {r['build_s']:.0f} s): "
                 f"rebuild {r['rebuild_s']:.1f} s = {r['rebuild_ratio']:.0f}× reading the texts "
                 f"({r['baseline_read_s']:.2f} s); validity of all {r['statuses_s']:.2f} s "
-                f"({r['in_force']} in force); open 关联 p50 {r['open_p50_ms']:.1f} ms, p95 {r['open_p95_ms']:.1f} ms"
+                f"({r['in_force']} in force); "
+                f"open 关联 p50 {r['open_p50_ms']:.1f} ms, p95 {r['open_p95_ms']:.1f} ms"
             )
             print(f"         relations {r['relations']}, resolved {r['resolved']}")
             if n >= 100_000:

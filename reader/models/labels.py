@@ -126,3 +126,33 @@ def error_text(exc: BaseException) -> str:
             headline = QCoreApplication.translate("Errors", english)
             return f"{headline} ({detail})" if detail else headline
     return detail
+
+
+_VALIDITY = {
+    "valid": QT_TRANSLATE_NOOP("Validity", "In force"),
+    "amended": QT_TRANSLATE_NOOP("Validity", "Amended"),
+    "pending": QT_TRANSLATE_NOOP("Validity", "Not yet in force"),
+    "expired": QT_TRANSLATE_NOOP("Validity", "Expired"),
+    "repealed": QT_TRANSLATE_NOOP("Validity", "Repealed"),
+    "unknown": QT_TRANSLATE_NOOP("Validity", "Unknown"),
+}
+
+
+def validity_name(status: str) -> str:
+    """现行有效 / 已废止 … in the interface's language (the core's labels are Chinese)."""
+    english = _VALIDITY.get(status)
+    return QCoreApplication.translate("Validity", english) if english else status
+
+
+_RELATION_KINDS = {
+    "basis": QT_TRANSLATE_NOOP("RelationKinds", "Based on"),
+    "issues": QT_TRANSLATE_NOOP("RelationKinds", "Issues"),
+    "cite": QT_TRANSLATE_NOOP("RelationKinds", "Cites"),
+    "repeal": QT_TRANSLATE_NOOP("RelationKinds", "Repeals"),
+    "amend": QT_TRANSLATE_NOOP("RelationKinds", "Amends"),
+}
+
+
+def relation_name(kind: str) -> str:
+    english = _RELATION_KINDS.get(kind)
+    return QCoreApplication.translate("RelationKinds", english) if english else kind

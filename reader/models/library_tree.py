@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.library.records import DocumentSummary, IssueRecord
 from reader.models.labels import kind_name as kind_label
+from reader.models.labels import validity_name
 from reader.models.plaintext import plain_tip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,9 +44,11 @@ def _doc_item(d: DocumentSummary, with_issue: bool) -> QStandardItem:
     return item
 
 
-def _cells(d: DocumentSummary) -> list[QStandardItem]:
+def _cells(d: DocumentSummary, statuses: dict[int, str]) -> list[QStandardItem]:
     out = []
-    for text in (d.number or "", d.date or "", kind_label(d.kind)):
+    status = statuses.get(d.id, "unknown")
+    shown = "" if status == "unknown" else validity_name(status)  # nothing said: nothing shown
+    for text in (d.number or "", d.date or "", kind_label(d.kind), shown):
         it = QStandardItem(text)
         it.setEditable(False)
         it.setData(d.id, DOC_ID_ROLE)
@@ -67,10 +70,14 @@ class LibraryTreeModel(QStandardItemModel):
                 QCoreApplication.translate("LibraryTreeModel", "Number"),
                 QCoreApplication.translate("LibraryTreeModel", "Date"),
                 QCoreApplication.translate("LibraryTreeModel", "Kind"),
+                QCoreApplication.translate("LibraryTreeModel", "Validity"),
             ]
         )
 
-    def by_issue(self, issues: list[IssueRecord], docs: list[DocumentSummary]) -> None:
+    def by_issue(
+        self, issues: list[IssueRecord], docs: list[DocumentSummary], statuses: dict[int, str] | None = None
+    ) -> None:
+        statuses = statuses or {}
         self.clear()
         self._headers()
         by_issue: dict[int, list[DocumentSummary]] = {}
@@ -97,14 +104,14 @@ class LibraryTreeModel(QStandardItemModel):
             if notes:
                 parent.setToolTip(plain_tip("\n".join(notes)))
             for d in children:
-                parent.appendRow([_doc_item(d, with_issue=False), *_cells(d)])
-            row = [parent] + [QStandardItem("") for _ in range(3)]
+                parent.appendRow([_doc_item(d, with_issue=False), *_cells(d, statuses)])
+            row = [parent] + [QStandardItem("") for _ in range(4)]
             for it in row[1:]:
                 it.setEditable(False)
             self.appendRow(row)
 
-    def by_date(self, docs: list[DocumentSummary]) -> None:
+    def by_date(self, docs: list[DocumentSummary], statuses: dict[int, str] | None = None) -> None:
         self.clear()
         self._headers()
         for d in docs:
-            self.appendRow([_doc_item(d, with_issue=True), *_cells(d)])
+            self.appendRow([_doc_item(d, with_issue=True), *_cells(d, statuses or {})])

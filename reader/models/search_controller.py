@@ -9,6 +9,7 @@ the newest query is answered. Everything reaches the GUI thread through the runn
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import os
 import threading
@@ -190,6 +191,8 @@ class SearchController(QObject):
         index = self._state.open()
         if not index.exists():
             raise SearchUnavailable("索引尚未建立，正在后台建立…")
+        if filters.valid:  # 仅现行有效: the documents in force today, from the library
+            filters = dataclasses.replace(filters, doc_ids=frozenset(self._state.lib.relations.in_force()))
         try:
             return index.search(text, filters=filters, sort=sort, limit=200, fetch=fetcher(self._state.lib))
         except ReaderError:  # QueryError: the query, not the index; say what to type instead

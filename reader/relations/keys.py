@@ -9,6 +9,7 @@ one organ; traditional characters) and nothing else: a wrong link is worse than 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -37,6 +38,7 @@ _ISSUED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same laws and notices are cited everywhere
 def title_key(title: str | None) -> str | None:
     """The title with width, brackets, quotes, spaces and punctuation folded away."""
     if not title:

@@ -17,15 +17,16 @@ agree), then by title alone when exactly one document has it.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from reader.gazette.numbers import number_line
 from reader.library.visible import VISIBLE
 from reader.relations.keys import core_key, issued_key, title_key, titles_agree, untitled
-from reader.relations.phrases import AMEND, ISSUES, PROMULGATES, REPEAL, read_statements
+from reader.relations.phrases import AMEND, ISSUES, PROMULGATES, REPEAL, Statements, read_rows
 from reader.relations.validity import IN_FORCE, Source, Validity, compute
 
 _CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
@@ -44,30 +45,87 @@ def queued(conn: sqlite3.Connection) -> bool:
         return False
 
 
+PARALLEL_FROM = 4000  # documents at once (a migration, a reparse of everything): both cores read
+
+
+def _statements(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[list[tuple], list[Statements]]]:
+    """The queued documents' rows with their statements, chunk by chunk; read by two processes
+    when there are many (reading is pure: the database stays with this connection)."""
+
+    def rows_of(chunk: list[int]) -> list[tuple]:
+        marks = ",".join("?" * len(chunk))
+        return conn.execute(
+            f"SELECT id, title, number_key, text FROM documents WHERE id IN ({marks})", chunk
+        ).fetchall()
+
+    workers = min(2, os.cpu_count() or 1)
+    if len(ids) < PARALLEL_FROM or workers < 2:
+        for chunk in _chunks(ids):
+            rows = rows_of(chunk)
+            yield rows, read_rows(rows)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    def result(rows: list[tuple], fut) -> list[Statements]:
+        try:
+            return fut.result() if fut is not None else read_rows(rows)
+        except Exception:  # a worker that could not start or died: read here, nothing is lost
+            return read_rows(rows)
+
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+        pending: list[tuple[list[tuple], object]] = []
+        for chunk in _chunks(ids):
+            rows = rows_of(chunk)
+            try:
+                fut = pool.submit(read_rows, rows)
+            except Exception:  # the pool is broken: the rest is read in this process
+                fut = None
+            pending.append((rows, fut))
+            if len(pending) > 2 * workers:  # a few chunks ahead: the texts are not all in memory
+                rows, fut = pending.pop(0)
+                yield rows, result(rows, fut)
+        for rows, fut in pending:
+            yield rows, result(rows, fut)
+
+
 def settle(conn: sqlite3.Connection) -> int:
     """Bring the relations of every queued document up to date; the number settled."""
     ids = [r[0] for r in conn.execute("SELECT document_id FROM relations_queue")]
     if not ids:
         return 0
     keys: set[str] = set()
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT number_key, title_key, core_key, issued_key FROM doc_keys "
-            f"WHERE document_id IN ({marks})",
-            chunk,
-        ):
-            keys.update(k for k in row if k)
-        conn.execute(f"DELETE FROM relations WHERE source_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM clauses WHERE document_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM doc_keys WHERE document_id IN ({marks})", chunk)
-        rows = conn.execute(
-            f"SELECT id, title, number_key, text FROM documents WHERE id IN ({marks})", chunk
-        ).fetchall()
+    everything = not conn.execute(
+        "SELECT 1 FROM documents WHERE id NOT IN (SELECT document_id FROM relations_queue) LIMIT 1"
+    ).fetchone()
+    rebuilt_indexes: list[str] = []
+    if everything:  # a rebuild: emptied at once, not row by row; indexed once filled
+        conn.execute("DELETE FROM relations")
+        conn.execute("DELETE FROM clauses")
+        conn.execute("DELETE FROM doc_keys")
+        if len(ids) >= PARALLEL_FROM:
+            for name, sql in conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name IN ('relations', 'doc_keys') AND sql IS NOT NULL"
+            ).fetchall():
+                conn.execute(f'DROP INDEX "{name}"')
+                rebuilt_indexes.append(sql)
+    else:
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT number_key, title_key, core_key, issued_key FROM doc_keys "
+                f"WHERE document_id IN ({marks})",
+                chunk,
+            ):
+                keys.update(k for k in row if k)
+            conn.execute(f"DELETE FROM relations WHERE source_id IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM clauses WHERE document_id IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM doc_keys WHERE document_id IN ({marks})", chunk)
+    for rows, statements in _statements(conn, ids):
         relation_rows, clause_rows, key_rows = [], [], []
-        for doc_id, title, nkey, text in rows:
+        for (doc_id, title, nkey, text), st in zip(rows, statements, strict=True):
             tkey = title_key(title)
-            st = read_statements(text or "", own_key=nkey, own_title=title)
             # what the document issues or promulgates is another name for it: 《X》 cited
             # elsewhere means this 令 (…现予公布) or this notice (关于印发X的通知)
             alias = issued_key(tkey) or next(
@@ -113,6 +171,8 @@ def settle(conn: sqlite3.Connection) -> int:
             relation_rows,
         )
         conn.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?)", clause_rows)
+    for sql in rebuilt_indexes:  # the same statements: the schema check finds them as made
+        conn.execute(sql)
     _resolve_affected(conn, ids, keys)
     conn.execute("DELETE FROM relations_queue")
     return len(ids)
@@ -150,6 +210,8 @@ def _resolve_affected(conn: sqlite3.Connection, ids: list[int], keys: set[str]) 
 
 def _resolve(conn: sqlite3.Connection, relation_ids: list[int]) -> None:
     resolver = Resolver(conn)
+    if len(relation_ids) > 20_000:  # a rebuild: every document's keys read once, not per name
+        resolver.preload()
     updates = []
     for chunk in _chunks(relation_ids):
         marks = ",".join("?" * len(chunk))
@@ -176,9 +238,30 @@ class Resolver:
         self.conn = conn
         self._cache: dict[tuple, list[tuple[int, str, str | None, str | None]]] = {}
         self._sources: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self._complete = False  # preloaded: what is not in the cache matches nothing
+
+    def preload(self) -> None:
+        """Read every document's keys and dates at once (lookups then cost nothing)."""
+        columns = ("number_key", "title_key", "core_key", "issued_key")
+        rows = self.conn.execute(
+            f"SELECT d.id, d.title, d.date, d.number_key, k.number_key, k.title_key, k.core_key, k.issued_key, "
+            f"{VISIBLE} FROM doc_keys k JOIN documents d ON d.id = k.document_id ORDER BY d.id"
+        ).fetchall()
+        lookup: dict[tuple, list] = {}
+        for doc_id, title, day, number, *keys, visible in rows:
+            self._sources[doc_id] = (keys[0], keys[1], day)
+            if not visible:
+                continue
+            for column, value in zip(columns, keys, strict=True):
+                if value:
+                    lookup.setdefault((column, value), []).append((doc_id, title, day, number))
+        self._cache = lookup
+        self._complete = True
 
     def _docs(self, column: str, value: str) -> list[tuple[int, str, str | None, str | None]]:
         key = (column, value)
+        if self._complete:
+            return self._cache.get(key, [])
         if key not in self._cache:
             self._cache[key] = self.conn.execute(
                 f"SELECT d.id, d.title, d.date, d.number_key FROM doc_keys k "

@@ -115,6 +115,7 @@ class Filters:
     tag: str | None = None
     has_notes: bool = False
     doc_ids: frozenset[int] | None = None  # only these documents (仅现行有效): none when empty
+    valid: bool = False  # only those in force: the caller, who has the library, sets doc_ids
 
     def query(self) -> Q.Query | None:
         parts: list[Q.Query] = []

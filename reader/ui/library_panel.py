@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.models.labels import error_text
+from reader.models.labels import error_text, validity_name
 from reader.models.labels import kind_name as kind_label
 from reader.models.library_tree import DOC_ID_ROLE, ISSUE_ID_ROLE, LibraryTreeModel
 from reader.ui.widgets import fill_combo
@@ -34,12 +34,14 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.library = library
+        self._statuses: dict[int, str] = {}
         self.city = QComboBox(self, objectName="cityFilter")
         self.year = QComboBox(self, objectName="yearFilter")
         self.kind = QComboBox(self, objectName="kindFilter")
         self.issuer = QComboBox(self, objectName="issuerFilter")
         self.issuer.setEditable(False)
         self.tag = QComboBox(self, objectName="tagFilter")
+        self.validity = QComboBox(self, objectName="validityFilter")  # 时效, with its counts
         self.grouping = QComboBox(self, objectName="grouping")
         self.grouping.addItem(self.tr("By issue"), "issue")
         self.grouping.addItem(self.tr("By date, newest first"), "date")
@@ -72,12 +74,13 @@ class LibraryPanel(QWidget):
         grid.addWidget(self.kind, 1, 0)
         grid.addWidget(self.issuer, 1, 1)
         grid.addWidget(self.tag, 2, 0)
-        grid.addWidget(self.grouping, 2, 1)
+        grid.addWidget(self.validity, 2, 1)
+        grid.addWidget(self.grouping, 3, 0, 1, 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(grid)
         lay.addWidget(self.tree, 1)
-        for combo in (self.city, self.year, self.kind, self.issuer, self.tag, self.grouping):
+        for combo in (self.city, self.year, self.kind, self.issuer, self.tag, self.validity, self.grouping):
             combo.currentIndexChanged.connect(self.reload)
         self.refresh()
 
@@ -93,7 +96,29 @@ class LibraryPanel(QWidget):
         fill_combo(self.kind, self.tr("All kinds"), facets["kind"], kind_label)
         fill_combo(self.issuer, self.tr("All issuers"), facets["issuer"])
         fill_combo(self.tag, self.tr("All tags"), facets["tag"], lambda t: f"#{t}")
+        self.refresh_validity()
         self.reload()
+
+    def refresh_validity(self) -> None:
+        """The 时效 filter as a facet: each status with how many documents are in it today."""
+        try:
+            self._statuses = self.library.relations.statuses()
+        except ReaderError as exc:
+            self.error.emit(error_text(exc))
+            return
+        counts: dict[str, int] = {}
+        for status in self._statuses.values():
+            counts[status] = counts.get(status, 0) + 1
+        in_force = counts.get("valid", 0) + counts.get("amended", 0)
+        current = self.validity.currentData()
+        with QSignalBlocker(self.validity):
+            self.validity.clear()
+            self.validity.addItem(self.tr("Any validity"), None)
+            self.validity.addItem(self.tr("In force only (%1)").replace("%1", str(in_force)), "in_force")
+            for status in ("repealed", "expired", "pending", "amended"):
+                if counts.get(status):
+                    self.validity.addItem(f"{validity_name(status)} ({counts[status]})", status)
+            self.validity.setCurrentIndex(max(0, self.validity.findData(current)))
 
     def refresh_tags(self) -> None:
         """After an annotation edit only the tag filter can change: refill it, and rebuild the
@@ -120,10 +145,14 @@ class LibraryPanel(QWidget):
                 tag=self.tag.currentData(),
                 sort=mode if mode != "issue" else "issue",
             )
+            wanted = self.validity.currentData()
+            if wanted is not None:
+                keep = ("valid", "amended") if wanted == "in_force" else (wanted,)
+                docs = [d for d in docs if self._statuses.get(d.id, "unknown") in keep]
             if mode == "issue":
-                self.model.by_issue(self.library.issues(), docs)
+                self.model.by_issue(self.library.issues(), docs, self._statuses)
             else:
-                self.model.by_date(docs)
+                self.model.by_date(docs, self._statuses)
         except ReaderError as exc:
             self.error.emit(error_text(exc))
             return
@@ -137,6 +166,7 @@ class LibraryPanel(QWidget):
         )
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setColumnHidden(3, True)  # 文种 is in the tooltip and the filter
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # 时效
         for row in range(self.model.rowCount()):  # an issue's name runs over the columns
             if self.model.item(row).data(DOC_ID_ROLE) is None:
                 self.tree.setFirstColumnSpanned(row, QModelIndex(), True)

@@ -47,6 +47,8 @@ from reader.ui.outline_panel import OutlinePanel
 from reader.ui.preferences_controller import PreferencesController
 from reader.ui.printing import PrintController
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.relations_controller import RelationsController
+from reader.ui.relations_panel import RelationsPanel
 from reader.ui.repair_controller import RepairController
 from reader.ui.reparse_controller import ReparseController
 from reader.ui.search_panel import SearchPanel
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(library, self)
         self.outline = OutlinePanel(self)
         self.annotations_panel = AnnotationsPanel(self.annotations, self)
+        self.relations_panel = RelationsPanel(self)
         self.docks = add_docks(
             self,
             [
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
                 DockSpec("searchDock", self.tr("Search"), self.search_panel, LEFT),
                 DockSpec("outlineDock", self.tr("Outline"), self.outline, RIGHT),
                 DockSpec("annotationsDock", self.tr("Annotations"), self.annotations_panel, RIGHT),
+                DockSpec("relationsDock", self.tr("Relations"), self.relations_panel, RIGHT),
             ],
         )
         # a sensible first width for the library (a saved layout replaces it): titles need room
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
         self.repairs = RepairController(self)
         self.trashing = TrashController(self)
         self.navigation = Navigation(self)
+        self.relating = RelationsController(self)
         self._wire()
         self.status = plain_label(self)
         self.statusBar().addPermanentWidget(self.status)
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the library panel and the status line."""
         self.library_panel.refresh()
+        self.relating.refresh()
         try:
             facets = self.library.facets()
             self.search_panel.set_choices(facets["city"], facets["kind"])
@@ -340,7 +346,11 @@ class MainWindow(QMainWindow):
 
     @Slot(QUrl)
     def _confirm_link(self, url: QUrl) -> None:
-        """Links leave the app only after the reader has seen the full address."""
+        """Links leave the app only after the reader has seen the full address; a citation's
+        own link (gongbao://doc/ID) opens its document."""
+        if url.scheme() == "gongbao":
+            self.open_link(url.toString())
+            return
         text = self.tr("Open this address in your browser?\n\n%1").replace("%1", url.toString())
         if ask(self, self.tr("Open link"), text):
             QDesktopServices.openUrl(url)

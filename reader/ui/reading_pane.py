@@ -29,6 +29,7 @@ from reader.models.page_renderer import PageRenderer
 from reader.pagemap import offset_at, page_segments, position_at
 from reader.textnorm import find_all
 from reader.ui.page_view import Fit, PageView
+from reader.ui.relations_panel import ValidityBanner
 from reader.ui.text_view import TextView
 from reader.ui.widgets import swatch
 
@@ -156,6 +157,8 @@ class ReadingPane(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(bar)
+        self.banner = ValidityBanner(self)  # 已废止 / 已过有效期 …, above both views
+        lay.addWidget(self.banner)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.stack, 1)
 

@@ -80,6 +80,7 @@ class SearchPanel(QWidget):
             box.setRange(0, 2100)
             box.setSpecialValueText(self.tr("any year"))
         self.notes = QCheckBox(self.tr("Has my notes"), self)
+        self.valid = QCheckBox(self.tr("In force only"), self, objectName="searchValid")
         self.sort = QComboBox(self, objectName="searchSort")
         self.sort.addItem(self.tr("Relevance"), "relevance")
         self.sort.addItem(self.tr("Newest first"), "date")
@@ -103,6 +104,7 @@ class SearchPanel(QWidget):
         grid.addWidget(self.year_to, 2, 1)
         grid.addWidget(self.notes, 3, 0)
         grid.addWidget(self.sort, 3, 1)
+        grid.addWidget(self.valid, 4, 0)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.edit)
@@ -122,6 +124,7 @@ class SearchPanel(QWidget):
         for box in (self.year_from, self.year_to):
             box.valueChanged.connect(self._debounce.start)
         self.notes.toggled.connect(self._debounce.start)
+        self.valid.toggled.connect(self._debounce.start)
         self.list.itemActivated.connect(self._open)
         self.edit.installEventFilter(self)
         controller.results_ready.connect(self._show)
@@ -144,6 +147,7 @@ class SearchPanel(QWidget):
             issuer=self.issuer.text().strip() or None,
             tag=self.tag.text().strip() or None,
             has_notes=self.notes.isChecked(),
+            valid=self.valid.isChecked(),
         )
 
     @Slot()

@@ -98,6 +98,7 @@ class TextView(QTextBrowser):
         self._find_hits: list[tuple[int, int]] = []
         self._find_current = -1
         self._marks: list[tuple[str, int, int, str]] = []  # uuid, start, end, colour hex
+        self._citations: list[tuple[int, int, str, str]] = []  # start, end, href, tooltip
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.position_changed.emit(self.position()))
 
     # -- appearance ---------------------------------------------------------------------------
@@ -131,7 +132,30 @@ class TextView(QTextBrowser):
         self.blocks = layout(doc.text, doc.recipients)
         self._find_hits, self._find_current = [], -1
         self._marks = []
+        self._citations = []
         self._rebuild()
+
+    def set_citations(self, citations: list[tuple[int, int, str, str]]) -> None:
+        """Make each cited 《…》（…） a link to its document: (start, end, gongbao:// href, tip).
+        Character formats on the text as built (never HTML made from the document's text)."""
+        self._citations = list(citations)
+        self._apply_citations()
+
+    def _apply_citations(self) -> None:
+        if self.doc is None:
+            return
+        colour = QColor("#1a5fb4" if self.theme != "dark" else "#8ab4f8")
+        for start, end, href, tip in self._citations:
+            link = QTextCursor(self.document())
+            link.setPosition(self.doc_position(start))
+            link.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(href)
+            fmt.setForeground(colour)
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(plain_tip(tip))
+            link.mergeCharFormat(fmt)
 
     def _char(self, families: list[str], scale: float = 1.0, bold: bool = False) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -184,6 +208,7 @@ class TextView(QTextBrowser):
         pieces = self._pieces()
         self._by_canon = sorted(pieces, key=lambda t: t[1])
         self._by_pos = sorted(pieces)
+        self._apply_citations()  # a rebuild (theme, font size) keeps them
         self._apply_find()
 
     def _insert_paragraph(self, cursor: QTextCursor, b: Block, first: bool) -> None:

@@ -35,43 +35,43 @@ Licensed under the GNU AGPL v3 or later.</source>
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="104" />
+        <location filename="../../reader/models/annotation_controller.py" line="105" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="111" />
+        <location filename="../../reader/models/annotation_controller.py" line="112" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="118" />
+        <location filename="../../reader/models/annotation_controller.py" line="119" />
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="133" />
+        <location filename="../../reader/models/annotation_controller.py" line="134" />
         <source>Edit note</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="142" />
+        <location filename="../../reader/models/annotation_controller.py" line="143" />
         <source>Edit document note</source>
         <translation>编辑文档批注</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="158" />
-        <location filename="../../reader/models/annotation_controller.py" line="172" />
+        <location filename="../../reader/models/annotation_controller.py" line="159" />
+        <location filename="../../reader/models/annotation_controller.py" line="173" />
         <source>Edit tags</source>
         <translation>编辑标签</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="190" />
+        <location filename="../../reader/models/annotation_controller.py" line="191" />
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/models/annotation_controller.py" line="196" />
+        <location filename="../../reader/models/annotation_controller.py" line="197" />
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
@@ -299,17 +299,17 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../reader/models/document_controller.py" line="75" />
+        <location filename="../../reader/models/document_controller.py" line="76" />
         <source>Edit properties</source>
         <translation>修改属性</translation>
     </message>
     <message>
-        <location filename="../../reader/models/document_controller.py" line="78" />
+        <location filename="../../reader/models/document_controller.py" line="79" />
         <source>Split document</source>
         <translation>拆分文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/document_controller.py" line="82" />
+        <location filename="../../reader/models/document_controller.py" line="83" />
         <source>Merge with previous</source>
         <translation>与上一篇合并</translation>
     </message>
@@ -546,32 +546,32 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="47" />
+        <location filename="../../reader/ui/reading_pane.py" line="48" />
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="50" />
+        <location filename="../../reader/ui/reading_pane.py" line="51" />
         <source>Previous (Shift+F3)</source>
         <translation>上一个 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="51" />
+        <location filename="../../reader/ui/reading_pane.py" line="52" />
         <source>Next (F3)</source>
         <translation>下一个 (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="52" />
+        <location filename="../../reader/ui/reading_pane.py" line="53" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="73" />
+        <location filename="../../reader/ui/reading_pane.py" line="74" />
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="75" />
+        <location filename="../../reader/ui/reading_pane.py" line="76" />
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
     </message>
@@ -875,48 +875,58 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="43" />
+        <location filename="../../reader/ui/library_panel.py" line="46" />
         <source>By issue</source>
         <translation>按期刊分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="44" />
+        <location filename="../../reader/ui/library_panel.py" line="47" />
         <source>By date, newest first</source>
         <translation>按日期，最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="45" />
+        <location filename="../../reader/ui/library_panel.py" line="48" />
         <source>By date, oldest first</source>
         <translation>按日期，最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="90" />
+        <location filename="../../reader/ui/library_panel.py" line="94" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="91" />
+        <location filename="../../reader/ui/library_panel.py" line="95" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="92" />
+        <location filename="../../reader/ui/library_panel.py" line="96" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="93" />
+        <location filename="../../reader/ui/library_panel.py" line="97" />
         <source>All issuers</source>
         <translation>全部发文机关</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="94" />
-        <location filename="../../reader/ui/library_panel.py" line="106" />
+        <location filename="../../reader/ui/library_panel.py" line="98" />
+        <location filename="../../reader/ui/library_panel.py" line="132" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="195" />
+        <location filename="../../reader/ui/library_panel.py" line="116" />
+        <source>Any validity</source>
+        <translation>全部时效</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="117" />
+        <source>In force only (%1)</source>
+        <translation>仅现行有效（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="226" />
         <source>Move to &amp;Trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
@@ -924,32 +934,37 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>LibraryTreeModel</name>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="66" />
+        <location filename="../../reader/models/library_tree.py" line="69" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="67" />
+        <location filename="../../reader/models/library_tree.py" line="70" />
         <source>Number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="68" />
+        <location filename="../../reader/models/library_tree.py" line="71" />
         <source>Date</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="69" />
+        <location filename="../../reader/models/library_tree.py" line="72" />
         <source>Kind</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="89" />
+        <location filename="../../reader/models/library_tree.py" line="73" />
+        <source>Validity</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/library_tree.py" line="96" />
         <source>No text layer: pages only, not searchable</source>
         <translation>无文本层：只能按页面阅读，不能搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/models/library_tree.py" line="95" />
+        <location filename="../../reader/models/library_tree.py" line="102" />
         <source>Notes on this issue:</source>
         <translation>本期注意：</translation>
     </message>
@@ -957,70 +972,75 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="74" />
-        <location filename="../../reader/ui/main_window.py" line="219" />
-        <location filename="../../reader/ui/main_window.py" line="369" />
-        <location filename="../../reader/ui/main_window.py" line="389" />
+        <location filename="../../reader/ui/main_window.py" line="76" />
+        <location filename="../../reader/ui/main_window.py" line="225" />
+        <location filename="../../reader/ui/main_window.py" line="379" />
+        <location filename="../../reader/ui/main_window.py" line="399" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="92" />
+        <location filename="../../reader/ui/main_window.py" line="95" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="93" />
+        <location filename="../../reader/ui/main_window.py" line="96" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="94" />
+        <location filename="../../reader/ui/main_window.py" line="97" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="95" />
+        <location filename="../../reader/ui/main_window.py" line="98" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="99" />
+        <source>Relations</source>
+        <translation>关联</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="160" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="236" />
+        <location filename="../../reader/ui/main_window.py" line="242" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="263" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="345" />
+        <location filename="../../reader/ui/main_window.py" line="355" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="354" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -1029,17 +1049,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356" />
+        <location filename="../../reader/ui/main_window.py" line="366" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="379" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="371" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -1190,50 +1210,126 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="114" />
+        <location filename="../../reader/ui/reading_pane.py" line="115" />
         <source>Select a document to read it.</source>
         <translation>选择一篇文档即可阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="116" />
+        <location filename="../../reader/ui/reading_pane.py" line="117" />
         <source>Import gazettes from the File menu, or drop them on the window.</source>
         <translation>可从“文件”菜单导入公报，或把文件拖到窗口里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="311" />
+        <location filename="../../reader/ui/reading_pane.py" line="314" />
         <source>Page view</source>
         <translation>原版页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="311" />
+        <location filename="../../reader/ui/reading_pane.py" line="314" />
         <source>Text view</source>
         <translation>文字视图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="437" />
+        <location filename="../../reader/ui/reading_pane.py" line="440" />
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="443" />
-        <location filename="../../reader/ui/reading_pane.py" line="455" />
+        <location filename="../../reader/ui/reading_pane.py" line="446" />
+        <location filename="../../reader/ui/reading_pane.py" line="458" />
         <source>Copy as citation</source>
         <translation>复制为引文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="446" />
+        <location filename="../../reader/ui/reading_pane.py" line="449" />
         <source>Edit note…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="447" />
+        <location filename="../../reader/ui/reading_pane.py" line="450" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="451" />
+        <location filename="../../reader/ui/reading_pane.py" line="454" />
         <source>Delete highlight</source>
         <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>RelationKinds</name>
+    <message>
+        <location filename="../../reader/models/labels.py" line="148" />
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="149" />
+        <source>Issues</source>
+        <translation>印发</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="150" />
+        <source>Cites</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="151" />
+        <source>Repeals</source>
+        <translation>废止了</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="152" />
+        <source>Amends</source>
+        <translation>修改了</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsPanel</name>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="56" />
+        <source>Based on and cited</source>
+        <translation>依据与引用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="57" />
+        <source>Cited by</source>
+        <translation>被引用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="58" />
+        <source>Repeals</source>
+        <translation>废止了</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="59" />
+        <source>Repealed by</source>
+        <translation>被废止</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="60" />
+        <source>Amends</source>
+        <translation>修改了</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="61" />
+        <source>Amended by</source>
+        <translation>被修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="67" />
+        <source>No document open.</source>
+        <translation>没有打开的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="72" />
+        <source>Validity: %1</source>
+        <translation>时效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="92" />
+        <source>(not in the library)</source>
+        <translation>（不在资料库）</translation>
     </message>
 </context>
 <context>
@@ -1334,51 +1430,56 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>有我的批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="84" />
+        <location filename="../../reader/ui/search_panel.py" line="83" />
+        <source>In force only</source>
+        <translation>仅现行有效</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="85" />
         <source>Relevance</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="85" />
+        <location filename="../../reader/ui/search_panel.py" line="86" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="86" />
+        <location filename="../../reader/ui/search_panel.py" line="87" />
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="131" />
+        <location filename="../../reader/ui/search_panel.py" line="134" />
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="132" />
+        <location filename="../../reader/ui/search_panel.py" line="135" />
         <source>All kinds</source>
         <translation>全部文种</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="159" />
+        <location filename="../../reader/ui/search_panel.py" line="163" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="172" />
+        <location filename="../../reader/ui/search_panel.py" line="176" />
         <source>… %1 more passages</source>
         <translation>… 另有 %1 处</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="182" />
+        <location filename="../../reader/ui/search_panel.py" line="186" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="210" />
+        <location filename="../../reader/ui/search_panel.py" line="214" />
         <source>Click to show only these; click again to show all</source>
         <translation>单击只看这些，再次单击显示全部</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="234" />
+        <location filename="../../reader/ui/search_panel.py" line="238" />
         <source>No recent searches</source>
         <translation>没有最近的检索</translation>
     </message>
@@ -1531,7 +1632,7 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../reader/ui/text_view.py" line="166" />
+        <location filename="../../reader/ui/text_view.py" line="190" />
         <source>This document has no text layer. Switch to the page view to read it.</source>
         <translation>此文档没有文本层，请切换到原版页面视图阅读。</translation>
     </message>
@@ -1664,6 +1765,67 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <location filename="../../reader/ui/trash_dialog.py" line="50" />
         <source>&amp;Empty Trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Validity</name>
+    <message>
+        <location filename="../../reader/models/labels.py" line="132" />
+        <source>In force</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="133" />
+        <source>Amended</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="134" />
+        <source>Not yet in force</source>
+        <translation>尚未施行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="135" />
+        <source>Expired</source>
+        <translation>已过有效期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="136" />
+        <source>Repealed</source>
+        <translation>已废止</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/labels.py" line="137" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityBanner</name>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="136" />
+        <source>Open it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="153" />
+        <source>Repealed by %1</source>
+        <translation>已废止：被 %1 废止</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="155" />
+        <source>Expired: in force until %1</source>
+        <translation>已过有效期：有效至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="157" />
+        <source>Not yet in force: takes effect on %1</source>
+        <translation>尚未施行：自 %1 起施行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/relations_panel.py" line="159" />
+        <source>Amended by %1</source>
+        <translation>已被修改：%1</translation>
     </message>
 </context>
 <context>

@@ -103,3 +103,40 @@ def test_a_document_cites_only_what_existed_before_it(tmp_path: Path) -> None:
     assert lib.relations.of(citing)["cites"][0].id is None
     assert later
     lib.close()
+
+
+def test_the_cli_says_relations_and_validity_and_filters_by_it(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    lib = Library(tmp_path / "lib")
+    old = _import(lib, tmp_path, "old", OLD)
+    new = _import(lib, tmp_path, "new", NEW)
+    lib.close()
+
+    def run(*args: str) -> dict | list:
+        r = subprocess.run(
+            [sys.executable, "-m", "reader", *args, "--library", str(tmp_path / "lib"), "--json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)
+
+    rel = run("relations", str(old))
+    assert [x["id"] for x in rel["repealed_by"]] == [new] and rel["validity"]["status"] == "repealed"
+    assert rel["validity"]["by"]["id"] == new and "同时废止" in rel["validity"]["evidence"]
+    assert run("relations", str(new))["repeals"][0]["id"] == old
+    assert run("show", str(old))["validity"]["label"] == "已废止"
+    assert [d["id"] for d in run("list", "--valid")] == [new]
+    assert [h["doc_id"] for h in run("search", "征地", "--valid")["hits"]] == [new]
+    assert {h["doc_id"] for h in run("search", "征地")["hits"]} == {old, new}
+    missing = subprocess.run(
+        [sys.executable, "-m", "reader", "relations", "999", "--library", str(tmp_path / "lib"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 1 and "error" in json.loads(missing.stdout)

@@ -244,8 +244,8 @@ class Resolver:
         """Read every document's keys and dates at once (lookups then cost nothing)."""
         columns = ("number_key", "title_key", "core_key", "issued_key")
         rows = self.conn.execute(
-            f"SELECT d.id, d.title, d.date, d.number_key, k.number_key, k.title_key, k.core_key, k.issued_key, "
-            f"{VISIBLE} FROM doc_keys k JOIN documents d ON d.id = k.document_id ORDER BY d.id"
+            f"SELECT d.id, d.title, d.date, d.number_key, k.number_key, k.title_key, k.core_key, "
+            f"k.issued_key, {VISIBLE} FROM doc_keys k JOIN documents d ON d.id = k.document_id ORDER BY d.id"
         ).fetchall()
         lookup: dict[tuple, list] = {}
         for doc_id, title, day, number, *keys, visible in rows:

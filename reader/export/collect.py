@@ -124,6 +124,8 @@ class Entry:
     items: list[Item] = field(default_factory=list)
     note: str = ""
     tags: list[str] = field(default_factory=list)
+    validity: str = ""  # 时效 as said next to the heading: 已废止（2019-01-23，…）; "" when unknown
+    cites: list[tuple[int, str]] = field(default_factory=list)  # documents of the export it names
 
     @property
     def id(self) -> int:
@@ -139,6 +141,11 @@ class Entry:
 
     def link(self, item: Item | None = None) -> str:
         return link(self.id, item.uuid if item else None)
+
+    @property
+    def anchor(self) -> str:
+        """Where this document's heading is inside the exported file (a citation links to it)."""
+        return f"doc-{self.id}"
 
 
 @dataclass(slots=True)
@@ -298,8 +305,38 @@ def collect(
         if group is None:
             group = groups[record.issue_id] = Group(record.issue.label, record.issue_id)
         group.entries.append(entry)
+    _relate(library, [e for g in groups.values() for e in g.entries])
     issue_ids = {s.issue_id for s in library.documents()} if scope.everything else set(groups)
     return Bundle(scope, list(groups.values()), _corrections(library, sorted(issue_ids)))
+
+
+def validity_text(v) -> str:
+    """已废止（2019-01-23 起，被《…》钦政发〔2019〕1号废止） — "" for a document nothing is said of."""
+    if v.status == "unknown":
+        return ""
+    parts = []
+    if v.status == "expired" and v.until:
+        parts.append(f"有效期至 {v.until}")
+    elif v.since:
+        parts.append(f"{v.since} 起")
+    if v.by is not None:
+        name = " ".join(p for p in (f"《{v.by.title}》" if v.by.title else "", v.by.number or "") if p)
+        verb = "废止" if v.status == "repealed" else "修改"
+        parts.append(f"被{name}{verb}")
+    return v.label + (f"（{'，'.join(parts)}）" if parts else "")
+
+
+def _relate(library: Library, entries: list[Entry]) -> None:
+    """Each entry's validity, and which documents of the same export it names (linked there)."""
+    exported = {e.id for e in entries}
+    relations = library.relations
+    for e in entries:
+        e.validity = validity_text(relations.validity(e.id))
+        seen: set[int] = set()
+        for x in relations.outgoing(e.id):
+            if x.id is not None and x.id in exported and x.id != e.id and x.id not in seen:
+                seen.add(x.id)
+                e.cites.append((x.id, x.title or x.number or ""))
 
 
 def _corrections(library: Library, issue_ids: list[int]) -> list[dict]:

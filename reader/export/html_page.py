@@ -43,11 +43,19 @@ def html_page(bundle: Bundle, links: bool = True) -> str:
         out.append(f"<h2>{escape(group.label)}</h2>")
         for entry in group.entries:
             title = escape(entry.record.title)
+            anchor = escape(entry.anchor)
             out.append(
-                f'<h3><a href="{escape(entry.link())}">{title}</a></h3>' if links else f"<h3>{title}</h3>"
+                f'<h3 id="{anchor}"><a href="{escape(entry.link())}">{title}</a></h3>'
+                if links
+                else f'<h3 id="{anchor}">{title}</h3>'
             )
             if entry.meta():
                 out.append(f'<p class="meta">{escape("　".join(entry.meta()))}</p>')
+            if entry.validity:
+                out.append(f'<p class="meta">时效：{escape(entry.validity)}</p>')
+            if entry.cites:
+                named = "、".join(f'<a href="#doc-{i}">《{escape(t)}》</a>' for i, t in entry.cites)
+                out.append(f'<p class="meta">引用本摘录中的：{named}</p>')
             if entry.tags:
                 out.append(f'<p class="tags">标签：{escape("、".join(entry.tags))}</p>')
             if entry.note.strip():

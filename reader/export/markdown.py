@@ -31,9 +31,15 @@ def markdown(bundle: Bundle) -> str:
     for group in bundle.groups:
         lines += [f"## {escape(group.label)}", ""]
         for entry in group.entries:
+            lines += [f'<a id="{entry.anchor}"></a>', ""]  # our own anchor: a citation's target
             lines += [f"### [{escape(entry.record.title)}]({entry.link()})", ""]
             if entry.meta():
                 lines += [escape(" · ".join(entry.meta())), ""]
+            if entry.validity:
+                lines += ["时效：" + escape(entry.validity), ""]
+            if entry.cites:
+                named = "、".join(f"[《{escape(t)}》](#doc-{i})" for i, t in entry.cites)
+                lines += ["引用本摘录中的：" + named, ""]
             if entry.tags:
                 lines += ["标签：" + "、".join(escape(t) for t in entry.tags), ""]
             if entry.note.strip():

@@ -119,9 +119,18 @@ def write_docx(bundle: Bundle, out: Path) -> Path:
     for group in bundle.groups:
         w.add(group.label, "Heading 1")
         for entry in group.entries:
-            w.add(entry.record.title, "Heading 2")
+            heading = w.add(entry.record.title, "Heading 2")
+            _bookmark(heading, entry.anchor, entry.id)
             if entry.meta():
                 w.add("　".join(entry.meta()), "GB Meta")
+            if entry.validity:
+                w.add("时效：" + entry.validity, "GB Meta")
+            if entry.cites:
+                line = w.add("引用本摘录中的：", "GB Meta")
+                for n, (doc_id, title) in enumerate(entry.cites):
+                    if n:
+                        line.add_run("、")
+                    _internal_link(line, f"doc-{doc_id}", f"《{title}》")
             if entry.tags:
                 w.add("标签：" + "、".join(entry.tags), "GB Small")
             if entry.note.strip():
@@ -142,6 +151,44 @@ def write_docx(bundle: Bundle, out: Path) -> Path:
     out = Path(out)
     doc.save(str(out))
     return out
+
+
+def _bookmark(paragraph, name: str, number: int) -> None:
+    """A bookmark around the heading: what an internal link jumps to (Word and WPS both)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1, start)  # after the paragraph's properties
+    paragraph._p.append(end)
+
+
+def _internal_link(paragraph, anchor: str, text: str) -> None:
+    """A hyperlink to a bookmark of this file, blue and underlined as Word draws links."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "1A5FB4")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    props.append(colour)
+    props.append(underline)
+    run.append(props)
+    t = OxmlElement("w:t")
+    t.text = text  # the document's title: text, never markup
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def _lighter(hex_colour: str, amount: float = 0.55) -> str:

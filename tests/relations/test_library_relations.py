@@ -140,3 +140,30 @@ def test_the_cli_says_relations_and_validity_and_filters_by_it(tmp_path: Path) -
         timeout=120,
     )
     assert missing.returncode == 1 and "error" in json.loads(missing.stdout)
+
+
+def test_exports_name_the_validity_and_link_a_citation_to_its_document_in_the_export(tmp_path: Path) -> None:
+    import zipfile
+
+    from reader.export import Scope, export
+
+    lib = Library(tmp_path / "lib")
+    old = _import(lib, tmp_path, "old", OLD)
+    new = _import(lib, tmp_path, "new", NEW)
+    for doc_id in (old, new):
+        text = lib.document(doc_id).text
+        lib.annotations.add_highlight(doc_id, text.index("标准"), text.index("标准") + 2, "yellow", note="看")
+    scope = Scope(doc_ids=[old, new])
+    md = export(lib, scope, "md", tmp_path / "x.md").path
+    page = Path(md).read_text(encoding="utf-8")
+    assert "时效：已废止（2019-01-23 起，被《钦州市人民政府关于调整征地统一年产值标准的通知》" in page
+    assert f'<a id="doc-{old}"></a>' in page and f"](#doc-{old})" in page
+    html = Path(export(lib, scope, "html", tmp_path / "x.html").path).read_text(encoding="utf-8")
+    assert f'<h3 id="doc-{old}">' in html and f'href="#doc-{old}"' in html and "时效：已废止" in html
+    docx = export(lib, scope, "docx", tmp_path / "x.docx").path
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    assert f'w:name="doc-{old}"' in xml and f'w:anchor="doc-{old}"' in xml and "时效：已废止" in xml
+    from docx import Document
+
+    Document(str(docx))  # python-docx (as Word would) reads the file back
+    lib.close()

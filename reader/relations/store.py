@@ -282,10 +282,14 @@ class Resolver:
         return self._sources[source]
 
     def _candidates(self, source: int, column: str, value: str) -> list[tuple[int, str, str | None]]:
-        _number, own_title, own_date = self._source(source)
+        own_number, own_title, own_date = self._source(source)
         out = []
         for i, t, d, n in self._docs(column, value):
-            if i == source or (own_title and title_key(t) == own_title):
+            if i == source:
+                continue
+            # a copy of itself (the same title, no other number); a new notice of the same title
+            # repealing last year's, 钦政发〔2019〕1号 of 钦政发〔2016〕1号, is not one
+            if own_title and title_key(t) == own_title and (not own_number or not n or n == own_number):
                 continue
             if own_date and d and d > own_date:
                 continue

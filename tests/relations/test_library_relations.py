@@ -167,3 +167,15 @@ def test_exports_name_the_validity_and_link_a_citation_to_its_document_in_the_ex
 
     Document(str(docx))  # python-docx (as Word would) reads the file back
     lib.close()
+
+
+def test_a_notice_repeals_last_years_notice_of_the_same_title(tmp_path: Path) -> None:
+    """钦政发〔2019〕1号 repeals 钦政发〔2016〕1号, both titled 钦州市人民政府关于公布新一轮…的通知:
+    the same title under another number is another document, not a copy of itself."""
+    lib = Library(tmp_path / "lib")
+    old = _import(lib, tmp_path, "old", OLD)
+    same_title = NEW.replace("钦州市人民政府关于调整征地统一年产值标准的通知", OLD.splitlines()[0])
+    new = _import(lib, tmp_path, "new", same_title)
+    assert [x.id for x in lib.relations.of(new)["repeals"]] == [old]
+    assert lib.relations.validity(old).status == "repealed"
+    lib.close()

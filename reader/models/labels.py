@@ -145,11 +145,11 @@ def validity_name(status: str) -> str:
 
 
 _RELATION_KINDS = {
-    "basis": QT_TRANSLATE_NOOP("RelationKinds", "Based on"),
-    "issues": QT_TRANSLATE_NOOP("RelationKinds", "Issues"),
-    "cite": QT_TRANSLATE_NOOP("RelationKinds", "Cites"),
-    "repeal": QT_TRANSLATE_NOOP("RelationKinds", "Repeals"),
-    "amend": QT_TRANSLATE_NOOP("RelationKinds", "Amends"),
+    "basis": QT_TRANSLATE_NOOP("RelationKinds", "Basis"),
+    "issues": QT_TRANSLATE_NOOP("RelationKinds", "Issuing"),
+    "cite": QT_TRANSLATE_NOOP("RelationKinds", "Citation"),
+    "repeal": QT_TRANSLATE_NOOP("RelationKinds", "Repeal"),
+    "amend": QT_TRANSLATE_NOOP("RelationKinds", "Amendment"),
 }
 
 

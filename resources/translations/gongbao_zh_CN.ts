@@ -1260,28 +1260,28 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     <name>RelationKinds</name>
     <message>
         <location filename="../../reader/models/labels.py" line="148" />
-        <source>Based on</source>
+        <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
         <location filename="../../reader/models/labels.py" line="149" />
-        <source>Issues</source>
+        <source>Issuing</source>
         <translation>印发</translation>
     </message>
     <message>
         <location filename="../../reader/models/labels.py" line="150" />
-        <source>Cites</source>
+        <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
         <location filename="../../reader/models/labels.py" line="151" />
-        <source>Repeals</source>
-        <translation>废止了</translation>
+        <source>Repeal</source>
+        <translation>废止</translation>
     </message>
     <message>
         <location filename="../../reader/models/labels.py" line="152" />
-        <source>Amends</source>
-        <translation>修改了</translation>
+        <source>Amendment</source>
+        <translation>修改</translation>
     </message>
 </context>
 <context>

@@ -236,17 +236,30 @@ _ITEM = re.compile(
 _NOTE = re.compile(r"[（(][^（）()]*[)）]")  # (市政府令第38号公布): an item's note
 
 
-def _list_targets(paragraphs: list[tuple[int, str]], index: int) -> list[Cited]:
-    """A 废止下列文件： sentence's list: the enumerated lines after it that name documents."""
+def _list_targets(paragraphs: list[tuple[int, str]], index: int, table: bool = False) -> list[Cited]:
+    """A 废止下列文件： sentence's list: the enumerated lines after it that name documents. A
+    ``table`` (an attachment's 目录 of repealed documents) may open with a header row and has
+    rows of 序号, title, 发文字号 and a reason: a row's 发文字号 is what it names."""
     out: list[Cited] = []
-    for start, para in paragraphs[index + 1 : index + 200]:
+    header = 2 if table else 0  # rows without a name allowed before the first item
+    for start, para in paragraphs[index + 1 : index + 400]:
         flat = para.strip()
         if not flat:
             continue
         names = _cited_in(para, start)
-        if not names:
-            break
         enumerated = _ITEM.match(flat)
+        if not names:
+            if header and not out:
+                header -= 1
+                continue
+            if table and out and not enumerated:
+                continue  # a reason running onto its own line
+            break
+        if table and enumerated:
+            bare = next((c for c in names if c.title is None and c.number_key), None)
+            if bare is not None:
+                out.append(bare)
+                continue
         rest = para[: names[0].start - start] + para[names[0].end - start :]
         rest = _NOTE.sub(
             "",
@@ -256,6 +269,10 @@ def _list_targets(paragraphs: list[tuple[int, str]], index: int) -> list[Cited]:
             break
         out.append(names[0])
     return out
+
+
+# an attachment listing what is repealed: 附件1：…决定废止的政策性文件目录（28件）
+_LIST_CAPTION = re.compile(r"(?:废止|失效)的?[^，。；]{0,24}?(?:目录|清单|名单|一览表)")
 
 
 _LIST_HEAD_AMEND = re.compile(
@@ -281,6 +298,9 @@ def _listed(sentence: str, paragraphs: list[tuple[int, str]], index: int) -> lis
 # what a sentence must hold to say anything here: a name, a number, a clause's or a repeal's
 # words (nine paragraphs in ten hold none of them and are passed over)
 _HOT_WORDS = (
+    "日-",  # a policy's period: 从2013年10月1日-2015年12月31日
+    "日—",
+    "日至",
     "《",
     "号",
     "號",
@@ -311,7 +331,7 @@ def _clause_hot(sentence: str) -> bool:
     """Could the sentence say when this document takes effect or how long it runs?"""
     if "有效期" in sentence or "现予" in sentence or "現予" in sentence:
         return True
-    if sentence.lstrip().startswith(("（", "(")):
+    if sentence.lstrip().startswith(("（", "(")) or ("政策" in sentence and "从" in sentence):
         return True
     return "起" in sentence and any(w in sentence for w in _IN_FORCE_WORDS)
 
@@ -340,6 +360,11 @@ def read_statements(text: str, own_key: str | None = None, own_title: str | None
             if cited:
                 continue
             listed = _listed(sentence, paragraphs, index) if sentence.rstrip().endswith(("：", ":")) else []
+            if not listed and _LIST_CAPTION.search(sentence) and len(para) <= 60:
+                listed = [
+                    Relation(REPEAL, c, sentence.strip())
+                    for c in _list_targets(paragraphs, index, table=True)
+                ]
             if listed:
                 out.relations.extend(listed)
             elif (
@@ -375,6 +400,14 @@ def _dedupe(st: Statements) -> Statements:
     return st
 
 
+_DAY = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+# a policy notice's own period: 决定从2013年10月1日起，实施…补贴政策 / 从…-2015年12月31日，实施…政策
+_POLICY_FROM = re.compile(
+    rf"决定(?:从|自)\s*(?P<start>{_DAY})\s*起\s*[,，]?\s*(?:实施|执行)[^。；;]{{0,40}}?政策"
+)
+_POLICY_SPAN = re.compile(
+    rf"(?:从|自)\s*(?P<start>{_DAY})\s*(?:[-—–~～至到])\s*(?P<end>{_DAY})\s*[,，]?\s*(?:实施|执行)[^。；;]{{0,40}}?政策"
+)
 _PUBLISHED_IN_FORCE = re.compile(r"现予以?(?P<on>公布|发布)施行")
 
 
@@ -386,6 +419,14 @@ def _own_clauses(sentence: str, own: OwnClauses) -> None:
     if _HEADNOTE.match(sentence) and (m := _HEADNOTE_DATE.search(sentence)):
         own.effective = own.effective or parse_date(m.group("date"))
         own.evidence.append(sentence.strip())
+    if "政策" in sentence:
+        if m := _POLICY_SPAN.search(sentence):
+            own.effective = own.effective or parse_date(m.group("start"))
+            own.until = own.until or parse_date(m.group("end"))
+            own.evidence.append(sentence.strip())
+        elif m := _POLICY_FROM.search(sentence):
+            own.effective = own.effective or parse_date(m.group("start"))
+            own.evidence.append(sentence.strip())
     m = _FROM_OWN_DAY.search(sentence)
     if m and not _EFFECTIVE.search(sentence) and _done_before(sentence, m.start()):
         own.effective_on = own.effective_on or m.group("on")

@@ -17,10 +17,10 @@ def test_the_shared_corpora_meet_the_floors() -> None:
     assert s.link_precision() == 1.0, s.bad_links  # a wrong link is worse than none
 
 
-def test_the_collected_documents_link_only_rightly() -> None:
-    """36 documents from 15 provinces: every link made is right; most statements are found
-    (below the 0.95 floor on this set: see the closing note for the ones missed)."""
+def test_the_collected_documents_meet_the_floors_and_link_only_rightly() -> None:
+    """36 documents from 15 provinces: statements at the floors, every link made right; of the
+    five links the gold asks for, the one left is a 令 that misprints its own title."""
     s = score(DATA / "web" / "gold.json")
+    assert s.precision() >= 0.95 and s.recall() >= 0.95, (s.misses, s.wrong)
     assert s.link_precision() == 1.0, s.bad_links
     assert s.link_recall() >= 0.8, s.missed_links
-    assert s.precision() >= 0.95 and s.recall() >= 0.85, (s.misses, s.wrong)

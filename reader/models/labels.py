@@ -46,12 +46,15 @@ _ENGLISH = {
 assert set(_ENGLISH) == set(LABELS), "a kind without a name in the interface"
 
 
+def _said(context: str, table: dict[str, str], key: str, fallback: str) -> str:
+    """``table[key]`` (English, the source string) in the interface's language, else ``fallback``."""
+    english = table.get(key)
+    return QCoreApplication.translate(context, english) if english else fallback
+
+
 def kind_name(kind: str | None) -> str:
     """The kind's name in the interface's language; an unknown slug as the core labels it."""
-    english = _ENGLISH.get(kind or "other")
-    if english is None:
-        return chinese_label(kind)
-    return QCoreApplication.translate("KindNames", english)
+    return _said("KindNames", _ENGLISH, kind or "other", chinese_label(kind))
 
 
 _CATEGORIES = {
@@ -140,8 +143,7 @@ _VALIDITY = {
 
 def validity_name(status: str) -> str:
     """现行有效 / 已废止 … in the interface's language (the core's labels are Chinese)."""
-    english = _VALIDITY.get(status)
-    return QCoreApplication.translate("Validity", english) if english else status
+    return _said("Validity", _VALIDITY, status, status)
 
 
 _RELATION_KINDS = {
@@ -154,5 +156,5 @@ _RELATION_KINDS = {
 
 
 def relation_name(kind: str) -> str:
-    english = _RELATION_KINDS.get(kind)
-    return QCoreApplication.translate("RelationKinds", english) if english else kind
+    """依据 / 印发 / 引用 / 废止 / 修改 in the interface's language."""
+    return _said("RelationKinds", _RELATION_KINDS, kind, kind)

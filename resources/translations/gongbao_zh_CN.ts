@@ -194,7 +194,7 @@ Licensed under the GNU AGPL v3 or later.</source>
     <name>App</name>
     <message>
         <location filename="../../reader/models/labels.py" line="21" />
-        <location filename="../../reader/models/labels.py" line="111" />
+        <location filename="../../reader/models/labels.py" line="114" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
@@ -317,72 +317,72 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="92" />
+        <location filename="../../reader/models/labels.py" line="95" />
         <source>The library is read-only</source>
         <translation>资料库为只读</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="93" />
+        <location filename="../../reader/models/labels.py" line="96" />
         <source>The library cannot be used</source>
         <translation>资料库无法使用</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="94" />
+        <location filename="../../reader/models/labels.py" line="97" />
         <source>No such document</source>
         <translation>没有这篇文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="95" />
+        <location filename="../../reader/models/labels.py" line="98" />
         <source>The highlight or note could not be changed</source>
         <translation>无法修改高亮或批注</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="96" />
+        <location filename="../../reader/models/labels.py" line="99" />
         <source>The correction could not be made</source>
         <translation>无法完成修改</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="97" />
+        <location filename="../../reader/models/labels.py" line="100" />
         <source>The trash could not do that</source>
         <translation>回收站无法完成该操作</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="98" />
+        <location filename="../../reader/models/labels.py" line="101" />
         <source>The pages cannot be printed</source>
         <translation>无法打印这些页面</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="99" />
+        <location filename="../../reader/models/labels.py" line="102" />
         <source>The PDF could not be written</source>
         <translation>无法写出 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="100" />
+        <location filename="../../reader/models/labels.py" line="103" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="101" />
+        <location filename="../../reader/models/labels.py" line="104" />
         <source>The notes file was not accepted</source>
         <translation>批注文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="102" />
+        <location filename="../../reader/models/labels.py" line="105" />
         <source>The search is not understood</source>
         <translation>无法理解检索式</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="103" />
+        <location filename="../../reader/models/labels.py" line="106" />
         <source>Search is not available</source>
         <translation>检索暂不可用</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="104" />
+        <location filename="../../reader/models/labels.py" line="107" />
         <source>The work was stopped</source>
         <translation>操作已中止</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="105" />
+        <location filename="../../reader/models/labels.py" line="108" />
         <source>That could not be done</source>
         <translation>无法完成操作</translation>
     </message>
@@ -612,67 +612,67 @@ Highlights, notes and tags made since then will not be in it. The current librar
 <context>
     <name>ImportCategories</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="58" />
+        <location filename="../../reader/models/labels.py" line="61" />
         <source>File not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="59" />
+        <location filename="../../reader/models/labels.py" line="62" />
         <source>Cannot be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="60" />
+        <location filename="../../reader/models/labels.py" line="63" />
         <source>In use by another program</source>
         <translation>文件被占用</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="61" />
+        <location filename="../../reader/models/labels.py" line="64" />
         <source>Empty document</source>
         <translation>空文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="62" />
+        <location filename="../../reader/models/labels.py" line="65" />
         <source>Not a text file</source>
         <translation>非文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="63" />
+        <location filename="../../reader/models/labels.py" line="66" />
         <source>Suspicious encoding</source>
         <translation>编码可疑</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="64" />
+        <location filename="../../reader/models/labels.py" line="67" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="65" />
+        <location filename="../../reader/models/labels.py" line="68" />
         <source>Encrypted</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="66" />
+        <location filename="../../reader/models/labels.py" line="69" />
         <source>No text layer</source>
         <translation>无文本层</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="67" />
+        <location filename="../../reader/models/labels.py" line="70" />
         <source>Took too long</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="68" />
+        <location filename="../../reader/models/labels.py" line="71" />
         <source>Unsupported file type</source>
         <translation>不支持的文件类型</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="69" />
+        <location filename="../../reader/models/labels.py" line="72" />
         <source>Too large</source>
         <translation>过大</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="70" />
+        <location filename="../../reader/models/labels.py" line="73" />
         <source>Not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
@@ -1259,27 +1259,27 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>RelationKinds</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="148" />
+        <location filename="../../reader/models/labels.py" line="150" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="149" />
+        <location filename="../../reader/models/labels.py" line="151" />
         <source>Issuing</source>
         <translation>印发</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="150" />
+        <location filename="../../reader/models/labels.py" line="152" />
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="151" />
+        <location filename="../../reader/models/labels.py" line="153" />
         <source>Repeal</source>
         <translation>废止</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="152" />
+        <location filename="../../reader/models/labels.py" line="154" />
         <source>Amendment</source>
         <translation>修改</translation>
     </message>
@@ -1770,32 +1770,32 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>Validity</name>
     <message>
-        <location filename="../../reader/models/labels.py" line="132" />
+        <location filename="../../reader/models/labels.py" line="135" />
         <source>In force</source>
         <translation>现行有效</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="133" />
+        <location filename="../../reader/models/labels.py" line="136" />
         <source>Amended</source>
         <translation>已被修改</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="134" />
+        <location filename="../../reader/models/labels.py" line="137" />
         <source>Not yet in force</source>
         <translation>尚未施行</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="135" />
+        <location filename="../../reader/models/labels.py" line="138" />
         <source>Expired</source>
         <translation>已过有效期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="136" />
+        <location filename="../../reader/models/labels.py" line="139" />
         <source>Repealed</source>
         <translation>已废止</translation>
     </message>
     <message>
-        <location filename="../../reader/models/labels.py" line="137" />
+        <location filename="../../reader/models/labels.py" line="140" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>

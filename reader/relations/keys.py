@@ -33,9 +33,41 @@ _SIMP = (
     "协调联系办公厅厅属级务区县乡镇县级区级乡级镇级区县乡镇级区划划区划拨补偿征收际"
 )
 _SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
+
+
+@functools.cache
+def char_table() -> dict[int, str]:
+    """Traditional → simplified, one character for one (so offsets in a text stay where they
+    are): the single characters of zhconv's table (a dependency), else the frequent ones above."""
+    try:
+        import zhconv.zhconv as z
+
+        z.loaddict()
+        pairs = {k: v for k, v in z.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
+        return str.maketrans(pairs)
+    except Exception:  # a bundle without zhconv's data file: the frequent characters still fold
+        return _SIMPLIFIED
+
+
+# characters only traditional text uses, frequent enough that any such text has some
+TRADITIONAL_HINT = re.compile("[國們這為於與關發務會對時來個後過裡經還說當點從實現開間進長問體見條規辦區縣]")
 _ISSUED = re.compile(
     r"^(?:关于)?(?:印发|转发|颁发|发布|公布|批转|下发)(.+?)(?:的)?(?:通知|决定|公告|通告|令)$"
 )
+
+
+@functools.cache
+def _traditional() -> re.Pattern:
+    """Any character the table changes (one scan says a text has nothing to fold)."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in char_table()) + "]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def simplified(text: str) -> str:
+    """Traditional characters as simplified (for matching; the text shown is unchanged)."""
+    if text.isascii() or not _traditional().search(text):
+        return text
+    return text.translate(char_table())
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same laws and notices are cited everywhere
@@ -43,16 +75,30 @@ def title_key(title: str | None) -> str | None:
     """The title with width, brackets, quotes, spaces and punctuation folded away."""
     if not title:
         return None
-    folded = unicodedata.normalize("NFKC", title).translate(_OPEN).translate(_CLOSE).translate(_SIMPLIFIED)
+    folded = simplified(unicodedata.normalize("NFKC", title)).translate(_OPEN).translate(_CLOSE)
     # 市政府 and 市人民政府 name one organ: titles are cited with either
     key = _DROP.sub("", folded).replace("人民政府", "政府")
     return key or None
 
 
 def untitled(title: str | None) -> bool:
-    """A document the parser found no title for (it is named after its file): it cannot
-    disagree with the title a citation prints."""
-    return not title or not any("\u4e00" <= c <= "\u9fff" for c in title)
+    """A document the parser found no title for (named after its file, or after its 发文字号):
+    it cannot disagree with the title a citation prints."""
+    if not title or not any("\u4e00" <= c <= "\u9fff" for c in title):
+        return True
+    from reader.gazette.numbers import number_line
+
+    return number_line(simplified(title)) is not None
+
+
+def folded_number_key(number: str | None, key: str | None = None) -> str | None:
+    """A 发文字号's key with traditional characters folded (蘇政發〔2015〕90號 is 苏政发〔2015〕90号)."""
+    if not number:
+        return key
+    from reader.gazette.numbers import number_key
+
+    plain = simplified(number)
+    return number_key(plain) if plain != number else key or number_key(number)
 
 
 def core_key(key: str | None) -> str | None:

@@ -20,16 +20,21 @@ from datetime import date
 
 from reader.gazette.dates import parse_date
 from reader.gazette.numbers import find_numbers, number_key
+from reader.relations.keys import TRADITIONAL_HINT, char_table
 
 # kinds of relation to another document
 BASIS, ISSUES, REPEAL, AMEND, CITE = "basis", "issues", "repeal", "amend", "cite"
 KINDS = (BASIS, ISSUES, REPEAL, AMEND, CITE)
+# the key of a name cited several times with a different date before each (a 题注's 1999, 2007
+# and 2013 《国务院关于修改〈…〉的决定》): several documents of one name, which is which unsaid
+DATED = "@"
 # a 令 or 公告 promulgating what it names (《X》已经…通过，现予公布): X is this text, not another
 PROMULGATES = "promulgates"
 
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _TITLE = re.compile(r"《([^《》\n]{2,120})》")
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*([^（()）\n]{4,40}?号)\s*[)）]")
+# （国发〔2013〕44号） — and （国发〔2013〕44号，以下简称《决定》）
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*([^（()）\n]{4,40}?[号號])\s*(?:[，,、；;][^（()）\n]{0,24})?[)）]")
 # a negation, a plan or a request right before the verb: the thing is not done by this sentence
 _NOT_DONE = re.compile(
     r"(?:不得|不能|不予|不再|禁止|严禁|擅自|拟|将于?|即将|建议|申请|提请|请求|要求|研究|适时|是否|可以|可|应当?|需要?|"
@@ -81,6 +86,9 @@ _SELF = re.compile(
     r"本(?:[^\s，。；,;本]{0,8}?)(?:办法|规定|规程|预案|通知|意见|方案|细则|决定|制度|规则|文件|措施|政策|规划|"
     r"标准|条例|公告|通告|导则|指引|纲要|计划|目录|清单|规范|守则|要点|章程|准则|须知|批复|令|办法规定)"
 )
+# the key of a name cited several times with a different date before each (a 题注's 1999, 2007
+# and 2013 《国务院关于修改〈…〉的决定》): several documents of one name, which is which unsaid
+DATED = "@"
 # a 令 or 公告 promulgating what it names: 《X》已经…通过，现予公布，自…起施行 — X is this text
 _PROMULGATES = re.compile(r"(?:[现現]予以?|[现現])(?:公布|发布|公告|印发|公佈|發布|頒佈)|现(?:发布|公布)《")
 # a 题注 under the title: （2000年12月2日…会议通过，自2001年1月1日起施行）
@@ -337,7 +345,11 @@ def _clause_hot(sentence: str) -> bool:
 
 
 def read_statements(text: str, own_key: str | None = None, own_title: str | None = None) -> Statements:
-    """Every relation the text states, and what it says about itself."""
+    """Every relation the text states, and what it says about itself. A text in traditional
+    characters is read as simplified, character for character (offsets do not move)."""
+    if TRADITIONAL_HINT.search(text) or (own_title and TRADITIONAL_HINT.search(own_title)):
+        text = text.translate(char_table())
+        own_title = own_title.translate(char_table()) if own_title else own_title
     out = Statements()
     paragraphs: list[tuple[int, str]] = []
     offset = 0
@@ -376,6 +388,7 @@ def read_statements(text: str, own_key: str | None = None, own_title: str | None
                 what = m.group("what").strip("，, ")
                 c = Cited(what, None, None, base + m.start("what"), base + m.end("what"))
                 out.relations.append(Relation(REPEAL, c, sentence.strip()))
+    _tell_dated_apart(text, out.relations)
     if own_title:  # 关于废止《X》的决定 / 关于修改《X》的决定: the title says what it does
         m = re.search(r"关于(废止|修改|修订)(《[^《》]{2,120}》(?:[（(][^（）()]{4,40}?号[)）])?)", own_title)
         if m:
@@ -384,6 +397,28 @@ def read_statements(text: str, own_key: str | None = None, own_title: str | None
                 c.start = c.end = -1  # in the title, not the text
                 out.relations.append(Relation(kind, c, own_title))
     return _dedupe(out)
+
+
+_DATE_BEFORE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^，。；《》]{0,12}$")
+
+
+def _tell_dated_apart(text: str, relations: list[Relation]) -> None:
+    """One title without a number cited after different dates: each a document of its own,
+    none of them named well enough to link (their key says so: DATED + the date)."""
+    by_title: dict[str, list[Relation]] = {}
+    for r in relations:
+        if r.target.title and not r.target.number_key and r.target.start >= 0:
+            by_title.setdefault(r.target.title, []).append(r)
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        dates = []
+        for r in same:
+            m = _DATE_BEFORE.search(text[max(0, r.target.start - 24) : r.target.start])
+            dates.append("-".join(m.groups()) if m else None)
+        if len({d for d in dates if d}) > 1:
+            for r, d in zip(same, dates, strict=True):
+                r.target.number_key = DATED + (d or "?")
 
 
 def _dedupe(st: Statements) -> Statements:
@@ -479,4 +514,4 @@ def cited_span(text: str, start: int) -> int | None:
 def read_rows(rows: list[tuple]) -> list[Statements]:
     """The statements of (id, title, number key, text) rows: what a worker process runs (this
     module imports nothing of the library, so a spawned worker starts light)."""
-    return [read_statements(text or "", own_key=nkey, own_title=title) for _i, title, nkey, text in rows]
+    return [read_statements(text or "", own_key=nkey, own_title=title) for _i, title, nkey, text, *_ in rows]

@@ -25,8 +25,16 @@ from datetime import date
 
 from reader.gazette.numbers import number_line
 from reader.library.visible import VISIBLE
-from reader.relations.keys import core_key, issued_key, title_key, titles_agree, untitled
-from reader.relations.phrases import AMEND, ISSUES, PROMULGATES, REPEAL, Statements, read_rows
+from reader.relations.keys import (
+    core_key,
+    folded_number_key,
+    issued_key,
+    simplified,
+    title_key,
+    titles_agree,
+    untitled,
+)
+from reader.relations.phrases import AMEND, DATED, ISSUES, PROMULGATES, REPEAL, Statements, read_rows
 from reader.relations.validity import IN_FORCE, Source, Validity, compute
 
 _CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
@@ -55,7 +63,7 @@ def _statements(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[list
     def rows_of(chunk: list[int]) -> list[tuple]:
         marks = ",".join("?" * len(chunk))
         return conn.execute(
-            f"SELECT id, title, number_key, text FROM documents WHERE id IN ({marks})", chunk
+            f"SELECT id, title, number_key, text, number FROM documents WHERE id IN ({marks})", chunk
         ).fetchall()
 
     workers = min(2, os.cpu_count() or 1)
@@ -124,8 +132,9 @@ def settle(conn: sqlite3.Connection) -> int:
             conn.execute(f"DELETE FROM doc_keys WHERE document_id IN ({marks})", chunk)
     for rows, statements in _statements(conn, ids):
         relation_rows, clause_rows, key_rows = [], [], []
-        for (doc_id, title, nkey, text), st in zip(rows, statements, strict=True):
+        for (doc_id, title, nkey, text, number), st in zip(rows, statements, strict=True):
             tkey = title_key(title)
+            nkey = folded_number_key(number, nkey)
             # what the document issues or promulgates is another name for it: 《X》 cited
             # elsewhere means this 令 (…现予公布) or this notice (关于印发X的通知)
             alias = issued_key(tkey) or next(
@@ -133,9 +142,11 @@ def settle(conn: sqlite3.Connection) -> int:
                 None,
             )
             if nkey is None and untitled(title):  # no title found: a number line at its top names it
-                first = next((ln for ln in (text or "").split("\n")[:3] if ln.strip()), "")
-                found = number_line(first)
-                nkey = found.key if found else None
+                for line in [title or "", *(text or "").split("\n")[:3]]:
+                    found = number_line(simplified(line.strip())) if line.strip() else None
+                    if found:
+                        nkey = found.key
+                        break
             dkeys = (nkey, tkey, core_key(tkey), alias)
             keys.update(k for k in dkeys if k)
             key_rows.append((doc_id, *dkeys))
@@ -152,7 +163,7 @@ def settle(conn: sqlite3.Connection) -> int:
                         r.kind,
                         t.title,
                         t.number,
-                        t.number_key,
+                        t.number_key or folded_number_key(t.number),
                         ckey,
                         core_key(ckey),
                         r.evidence,
@@ -308,18 +319,28 @@ class Resolver:
         self, source: int, title: str | None, nkey: str | None, tkey: str | None, ckey: str | None
     ) -> int | None:
         if nkey:
-            if nkey == self._source(source)[0]:
-                return None
+            if nkey == self._source(source)[0] or nkey.startswith(DATED):
+                return None  # itself, or one of several documents of one name told apart by a date
             found = self._candidates(source, "number_key", nkey)
             if title:
                 found = [c for c in found if titles_agree(title, c[1]) or untitled(c[1])]
-            return self._one(found)  # none here, another title, or two documents: no link
+            if found or not title:
+                return self._one(found)  # another title, or two documents: no link
+            # no document has the number: one whose number the parser missed, by its title
+            return self._by_title(source, tkey, ckey, numbered=False)
+        return self._by_title(source, tkey, ckey)
+
+    def _by_title(self, source: int, tkey: str | None, ckey: str | None, numbered: bool = True) -> int | None:
+        """By the title alone: exactly one document (or its copies); ``numbered=False`` when the
+        citation gives a number no document has: only documents without a number can be it."""
         if not tkey or not ((ckey and ckey.startswith("关于")) or len(tkey) >= 12):
             return None
         for column, value in (("title_key", tkey), ("core_key", ckey), ("issued_key", tkey)):
             if not value:
                 continue
             found = self._candidates(source, column, value)
+            if not numbered:
+                found = [c for c in found if not c[2]]
             if found:
                 return self._one(found)  # two documents answer to the title: no guess
         return None

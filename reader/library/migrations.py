@@ -356,6 +356,9 @@ def _v9_relations(conn: sqlite3.Connection) -> None:
             f"CREATE TRIGGER relations_{name} {when} BEGIN "
             f"INSERT OR IGNORE INTO relations_queue (document_id) VALUES ({doc}); END"
         )
+    from reader.relations.store import settle
+
+    settle(conn, committed=True)  # the documents are as committed: the workers may read them
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [

@@ -515,3 +515,20 @@ def read_rows(rows: list[tuple]) -> list[Statements]:
     """The statements of (id, title, number key, text) rows: what a worker process runs (this
     module imports nothing of the library, so a spawned worker starts light)."""
     return [read_statements(text or "", own_key=nkey, own_title=title) for _i, title, nkey, text, *_ in rows]
+
+
+def read_from_file(path: str, ids: list[int]) -> tuple[list[tuple], list[Statements]]:
+    """In a worker: read these documents from the library file itself (read-only) and their
+    statements; the rows come back without their texts (only a head for the number line).
+    Only for documents committed before (a rebuild): this connection sees committed data."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        marks = ",".join("?" * len(ids))
+        rows = conn.execute(
+            f"SELECT id, title, number_key, text, number FROM documents WHERE id IN ({marks})", ids
+        ).fetchall()
+    finally:
+        conn.close()
+    return [(i, t, k, (x or "")[:300], n) for i, t, k, x, n in rows], read_rows(rows)

@@ -34,7 +34,16 @@ from reader.relations.keys import (
     titles_agree,
     untitled,
 )
-from reader.relations.phrases import AMEND, DATED, ISSUES, PROMULGATES, REPEAL, Statements, read_rows
+from reader.relations.phrases import (
+    AMEND,
+    DATED,
+    ISSUES,
+    PROMULGATES,
+    REPEAL,
+    Statements,
+    read_from_file,
+    read_rows,
+)
 from reader.relations.validity import IN_FORCE, Source, Validity, compute
 
 _CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
@@ -56,9 +65,12 @@ def queued(conn: sqlite3.Connection) -> bool:
 PARALLEL_FROM = 4000  # documents at once (a migration, a reparse of everything): both cores read
 
 
-def _statements(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[list[tuple], list[Statements]]]:
+def _statements(
+    conn: sqlite3.Connection, ids: list[int], committed: bool = False
+) -> Iterator[tuple[list[tuple], list[Statements]]]:
     """The queued documents' rows with their statements, chunk by chunk; read by two processes
-    when there are many (reading is pure: the database stays with this connection)."""
+    when there are many. ``committed``: the documents' texts are all committed (a rebuild), so
+    the workers read them from the file themselves instead of being sent them."""
 
     def rows_of(chunk: list[int]) -> list[tuple]:
         marks = ",".join("?" * len(chunk))
@@ -67,6 +79,7 @@ def _statements(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[list
         ).fetchall()
 
     workers = min(2, os.cpu_count() or 1)
+    path = _file_of(conn) if committed else None
     if len(ids) < PARALLEL_FROM or workers < 2:
         for chunk in _chunks(ids):
             rows = rows_of(chunk)
@@ -75,30 +88,47 @@ def _statements(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[list
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    def result(rows: list[tuple], fut) -> list[Statements]:
+    def submit(pool, chunk: list[int]):
         try:
-            return fut.result() if fut is not None else read_rows(rows)
+            if path:
+                return chunk, pool.submit(read_from_file, path, chunk)
+            rows = rows_of(chunk)
+            return rows, pool.submit(read_rows, rows)
+        except Exception:  # the pool is broken: the rest is read in this process
+            return chunk if path else rows_of(chunk), None
+
+    def result(job: list, fut) -> tuple[list[tuple], list[Statements]]:
+        rows = job if not path else None
+        try:
+            if fut is not None:
+                out = fut.result()
+                return out if path else (rows, out)
         except Exception:  # a worker that could not start or died: read here, nothing is lost
-            return read_rows(rows)
+            pass
+        rows = rows_of(job) if path else rows
+        return rows, read_rows(rows)
 
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
-        pending: list[tuple[list[tuple], object]] = []
+        pending: list[tuple[list, object]] = []
         for chunk in _chunks(ids):
-            rows = rows_of(chunk)
-            try:
-                fut = pool.submit(read_rows, rows)
-            except Exception:  # the pool is broken: the rest is read in this process
-                fut = None
-            pending.append((rows, fut))
+            pending.append(submit(pool, chunk))
             if len(pending) > 2 * workers:  # a few chunks ahead: the texts are not all in memory
-                rows, fut = pending.pop(0)
-                yield rows, result(rows, fut)
-        for rows, fut in pending:
-            yield rows, result(rows, fut)
+                yield result(*pending.pop(0))
+        for job in pending:
+            yield result(*job)
 
 
-def settle(conn: sqlite3.Connection) -> int:
-    """Bring the relations of every queued document up to date; the number settled."""
+def _file_of(conn: sqlite3.Connection) -> str | None:
+    """The main database's file (None for one in memory)."""
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or None
+    return None
+
+
+def settle(conn: sqlite3.Connection, committed: bool = False) -> int:
+    """Bring the relations of every queued document up to date; the number settled.
+    ``committed``: no queued document was changed in this transaction (a rebuild)."""
     ids = [r[0] for r in conn.execute("SELECT document_id FROM relations_queue")]
     if not ids:
         return 0
@@ -108,16 +138,16 @@ def settle(conn: sqlite3.Connection) -> int:
     ).fetchone()
     rebuilt_indexes: list[str] = []
     if everything:  # a rebuild: emptied at once, not row by row; indexed once filled
-        conn.execute("DELETE FROM relations")
-        conn.execute("DELETE FROM clauses")
-        conn.execute("DELETE FROM doc_keys")
-        if len(ids) >= PARALLEL_FROM:
+        if len(ids) >= PARALLEL_FROM:  # dropped first: emptying through five indexes took a second
             for name, sql in conn.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                 "AND tbl_name IN ('relations', 'doc_keys') AND sql IS NOT NULL"
             ).fetchall():
                 conn.execute(f'DROP INDEX "{name}"')
                 rebuilt_indexes.append(sql)
+        conn.execute("DELETE FROM relations")
+        conn.execute("DELETE FROM clauses")
+        conn.execute("DELETE FROM doc_keys")
     else:
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
@@ -130,7 +160,7 @@ def settle(conn: sqlite3.Connection) -> int:
             conn.execute(f"DELETE FROM relations WHERE source_id IN ({marks})", chunk)
             conn.execute(f"DELETE FROM clauses WHERE document_id IN ({marks})", chunk)
             conn.execute(f"DELETE FROM doc_keys WHERE document_id IN ({marks})", chunk)
-    for rows, statements in _statements(conn, ids):
+    for rows, statements in _statements(conn, ids, committed):
         relation_rows, clause_rows, key_rows = [], [], []
         for (doc_id, title, nkey, text, number), st in zip(rows, statements, strict=True):
             tkey = title_key(title)
@@ -182,9 +212,16 @@ def settle(conn: sqlite3.Connection) -> int:
             relation_rows,
         )
         conn.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?)", clause_rows)
-    for sql in rebuilt_indexes:  # the same statements: the schema check finds them as made
-        conn.execute(sql)
-    _resolve_affected(conn, ids, keys)
+    _resolve_affected(conn, ids, keys)  # by primary key: needs none of the dropped indexes
+    if rebuilt_indexes:
+        # sorted in memory, with room: a 400,000-row index built through temp files took seconds
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -262144")
+        for sql in rebuilt_indexes:  # the same statements: the schema check finds them as made
+            conn.execute(sql)
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        conn.execute("PRAGMA temp_store = DEFAULT")
     conn.execute("DELETE FROM relations_queue")
     return len(ids)
 
@@ -486,9 +523,10 @@ class Relations:
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
-    """Read every document's relations again (the tables are derived: nothing is lost)."""
+    """Read every document's relations again (the tables are derived: nothing is lost). In a
+    transaction that has changed no document: its workers read the committed texts."""
     conn.execute("INSERT OR IGNORE INTO relations_queue SELECT id FROM documents")
-    return settle(conn)
+    return settle(conn, committed=True)
 
 
 def dumps(links: dict[str, list[Linked]]) -> str:

@@ -129,12 +129,27 @@ def _export(work: Path, state: dict) -> str:
     )
 
 
+def _relations(work: Path, state: dict) -> str:
+    from reader.relations.keys import char_table, title_key
+
+    lib = state["library"]
+    doc = lib.documents()[0]
+    links = lib.relations.of(doc.id)
+    table = len(char_table())
+    if table < 5000:  # zhconv's data file is missing: traditional titles would not fold
+        raise RuntimeError(f"the traditional-character table has {table} characters")
+    if title_key("國務院關於加強市縣政府依法行政的決定") != title_key("国务院关于加强市县政府依法行政的决定"):
+        raise RuntimeError("a traditional title does not fold to its simplified form")
+    return f"{sum(len(v) for v in links.values())} 条关联，时效 {lib.relations.validity(doc.id).label}"
+
+
 STEPS: list[tuple[str, Callable[[Path, dict], str]]] = [
     ("import", _import),
     ("index", _index),
     ("search", _search),
     ("annotate", _annotate),
     ("export", _export),
+    ("relations", _relations),
 ]
 
 

@@ -130,6 +130,7 @@ def _export(work: Path, state: dict) -> str:
 
 
 def _relations(work: Path, state: dict) -> str:
+    from reader.relations import keys
     from reader.relations.keys import char_table, title_key
 
     lib = state["library"]
@@ -137,7 +138,7 @@ def _relations(work: Path, state: dict) -> str:
     links = lib.relations.of(doc.id)
     table = len(char_table())
     if table < 5000:  # zhconv's data file is missing: traditional titles would not fold
-        raise RuntimeError(f"the traditional-character table has {table} characters")
+        raise RuntimeError(f"the traditional-character table has {table} characters ({keys.TABLE_PROBLEM})")
     if title_key("國務院關於加強市縣政府依法行政的決定") != title_key("国务院关于加强市县政府依法行政的决定"):
         raise RuntimeError("a traditional title does not fold to its simplified form")
     return f"{sum(len(v) for v in links.values())} 条关联，时效 {lib.relations.validity(doc.id).label}"

@@ -35,17 +35,23 @@ _SIMP = (
 _SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
 
 
+TABLE_PROBLEM = ""  # why the full table could not be read (the self-test says it)
+
+
 @functools.cache
 def char_table() -> dict[int, str]:
     """Traditional → simplified, one character for one (so offsets in a text stay where they
     are): the single characters of zhconv's table (a dependency), else the frequent ones above."""
-    try:
-        import zhconv.zhconv as z
+    try:  # its data file read directly: zhconv's own loader goes through pkg_resources
+        import json
+        from importlib import resources
 
-        z.loaddict()
-        pairs = {k: v for k, v in z.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
+        data = json.loads((resources.files("zhconv") / "zhcdict.json").read_text(encoding="utf-8"))
+        pairs = {k: v for k, v in data["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
         return str.maketrans(pairs)
-    except Exception:  # a bundle without zhconv's data file: the frequent characters still fold
+    except Exception as exc:  # a bundle without zhconv's data: the frequent characters still fold
+        global TABLE_PROBLEM
+        TABLE_PROBLEM = f"{type(exc).__name__}: {exc}"
         return _SIMPLIFIED
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,18 +32,21 @@ def test_selftest_from_source_passes() -> None:
         "search",
         "annotate",
         "export",
+        "relations",
     ]
 
 
 @pytest.mark.bundle
 @pytest.mark.timeout(600)
 def test_the_frozen_app_built_from_build_spec_passes_its_selftest(tmp_path: Path) -> None:
-    if shutil.which("pyinstaller") is None:
+    if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
     dist, work = tmp_path / "dist", tmp_path / "build"
     build = subprocess.run(
-        [
-            "pyinstaller",
+        [  # this interpreter's PyInstaller: a `pyinstaller` on PATH may be another Python's
+            sys.executable,
+            "-m",
+            "PyInstaller",
             "--noconfirm",
             "--log-level",
             "WARN",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reader.anchoring import Anchor, make_anchor, reanchor
 from reader.errors import DocumentNotFound, ReaderError
 from reader.library.db import Store
+from reader.library.visible import VISIBLE
 from reader.textnorm import find_all
 
 if TYPE_CHECKING:
@@ -402,10 +403,13 @@ class AnnotationStore(Store):
 
     def tag_counts(self) -> list[TagCount]:
         rows = self._rows(
-            """SELECT t.name,
-                   (SELECT COUNT(*) FROM document_tags dt WHERE dt.tag_id = t.id) AS documents,
+            # what the library shows: documents in the 回收站 (and their highlights) are not counted
+            f"""SELECT t.name,
+                   (SELECT COUNT(*) FROM document_tags dt JOIN documents d ON d.id = dt.document_id
+                    WHERE dt.tag_id = t.id AND {VISIBLE}) AS documents,
                    (SELECT COUNT(*) FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id
-                    WHERE ht.tag_id = t.id AND h.deleted_at IS NULL) AS highlights
+                    JOIN documents d ON d.id = h.document_id
+                    WHERE ht.tag_id = t.id AND h.deleted_at IS NULL AND {VISIBLE}) AS highlights
                FROM tags t ORDER BY t.name"""
         )
         return [TagCount(r["name"], r["documents"], r["highlights"]) for r in rows]

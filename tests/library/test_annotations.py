@@ -167,3 +167,14 @@ def test_cli_annotate_annotations_tag(tmp_path: Path) -> None:
     assert [x["uuid"] for x in out["highlights"]] == [h["uuid"]]
     assert out["document"]["tags"] == ["本局牵头"]
     assert len(json.loads(run("annotations", "--json", "--tag", "水利").stdout)["highlights"]) == 1
+
+
+def test_tag_counts_leave_out_what_is_in_the_trash(library: Library, doc) -> None:
+    ann = library.annotations
+    ann.add_highlight(doc.id, 0, 5, "yellow", tags=["督办"])
+    ann.tag_document(doc.id, ["督办"])
+    assert [(t.name, t.documents, t.highlights) for t in ann.tag_counts()] == [("督办", 1, 1)]
+    [entry] = library.trash.remove_documents([doc.id])
+    assert [(t.name, t.documents, t.highlights) for t in ann.tag_counts()] == [("督办", 0, 0)]
+    library.trash.restore([entry.id])
+    assert [(t.name, t.documents, t.highlights) for t in ann.tag_counts()] == [("督办", 1, 1)]

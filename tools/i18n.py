@@ -256,6 +256,7 @@ ZH = {
     "Any validity": "全部时效",
     "In force only (%1)": "仅现行有效（%1）",
     "In force only": "仅现行有效",
+    "“%1” cannot be read as a document number: it will be kept as typed.": "发文字号“%1”无法识别，将按输入保存。",
     "No recent searches": "没有最近的检索",
     "Click to show only these; click again to show all": "单击只看这些，再次单击显示全部",
     "Preparing the pages for printing…": "正在准备打印页面…",

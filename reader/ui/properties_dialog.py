@@ -91,10 +91,14 @@ class PropertiesDialog(QDialog):
         }
 
     def _flag_number(self, text: str) -> None:
+        """Said while typing, before anything is saved (the core's warning says 已按输入保存)."""
         try:
             _, warning = clean_field("number", text)
+            if warning:
+                warning = self.tr("“%1” cannot be read as a document number: it will be kept as typed.")
+                warning = warning.replace("%1", text.strip())
         except CorrectionError as exc:
-            warning = str(exc)
+            warning = error_text(exc)
         self.flag.setText(warning or "")
         self.flag.setVisible(bool(warning))
 

@@ -1206,6 +1206,11 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/properties_dialog.py" line="98" />
+        <source>“%1” cannot be read as a document number: it will be kept as typed.</source>
+        <translation>发文字号“%1”无法识别，将按输入保存。</translation>
+    </message>
 </context>
 <context>
     <name>ReadingPane</name>

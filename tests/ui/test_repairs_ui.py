@@ -81,7 +81,8 @@ def test_editing_a_date_and_kind_changes_the_list_the_facets_and_the_word_export
     dialog.date_edit.setText("2019-12-02")
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("decision"))
     dialog.number_edit.setText("钦政发2019第十八号")
-    assert dialog.flag.isVisibleTo(dialog) and "无法识别" in dialog.flag.text()
+    assert dialog.flag.isVisibleTo(dialog) and "钦政发2019第十八号" in dialog.flag.text()
+    assert "kept as typed" in dialog.flag.text()  # said before saving: it will be, not it was
     dialog.accept()
     assert not dialog.isVisible()
     assert _row(w, doc.id)[1:4] == ["钦政发2019第十八号", "2019-12-02", kind_name("decision")]

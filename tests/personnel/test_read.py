@@ -52,3 +52,26 @@ def test_what_a_personnel_sentence_says(text: str, expected: list) -> None:
 def test_a_removal_cut_by_a_printed_line_is_one_record() -> None:
     text = "免去许强光同志的钦州市工业和信息化委员\n\n会副调研员职务，退休；\n推荐路面宽度为4.5米的道路。"
     assert _records(text) == [("许强光", "免去", "钦州市工业和信息化委员会副调研员", None, None)]
+
+
+def test_the_forms_of_other_gazettes_and_meetings() -> None:
+    text = "\n".join(
+        [
+            "吴永辉同志任钦州市公安局督察长；",
+            "符进春同志（女）任钦州市人民政府副秘书长，免去其钦州市教育局副局长职务；",
+            "因工作岗位变动,会议决定免去蓝良木的漳州市应急管理局局长职务。",
+            "决定任命王进足为漳州市人民政府副市长、代理市长。",
+            "任命余秋里、耿飚、陈慕华(女)等3人为国务委员。",
+        ]
+    )
+    assert _records(text) == [
+        ("吴永辉", "任命", "钦州市公安局督察长", None, None),
+        ("符进春", "任命", "钦州市人民政府副秘书长", "女", None),
+        ("符进春", "免去", "钦州市教育局副局长", "女", None),
+        ("蓝良木", "免去", "漳州市应急管理局局长", None, None),
+        ("王进足", "任命", "漳州市人民政府副市长", None, None),
+        ("王进足", "任命", "漳州市人民政府代理市长", None, None),
+        ("余秋里", "任命", "国务委员", None, None),
+        ("耿飚", "任命", "国务委员", None, None),
+        ("陈慕华", "任命", "国务委员", "女", None),
+    ]

@@ -24,7 +24,6 @@ from reader.relations.keys import TRADITIONAL_HINT, char_table
 
 # kinds of relation to another document
 BASIS, ISSUES, REPEAL, AMEND, CITE = "basis", "issues", "repeal", "amend", "cite"
-KINDS = (BASIS, ISSUES, REPEAL, AMEND, CITE)
 # the key of a name cited several times with a different date before each (a 题注's 1999, 2007
 # and 2013 《国务院关于修改〈…〉的决定》): several documents of one name, which is which unsaid
 DATED = "@"

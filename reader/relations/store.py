@@ -16,11 +16,10 @@ agree), then by title alone when exactly one document has it.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from reader.gazette.numbers import number_line
@@ -395,14 +394,7 @@ class Linked:
     position: int  # where this document names it (-1: in its title, or the other names this one)
 
     def to_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "title": self.title,
-            "number": self.number,
-            "evidence": self.evidence,
-            "position": self.position,
-        }
+        return asdict(self)
 
 
 RELATION_KEYS = ("cites", "cited_by", "repeals", "repealed_by", "amends", "amended_by")
@@ -482,20 +474,12 @@ class Relations:
         """The documents in force today: 现行有效 or 已被修改 (never 未知: nothing is guessed)."""
         return {i for i, status in self.statuses(today=today).items() if status in IN_FORCE}
 
-    def statuses(self, doc_ids: list[int] | None = None, today: date | None = None) -> dict[int, str]:
-        """Every (or these) document's status in one pass: for filters, columns and facets."""
+    def statuses(self, today: date | None = None) -> dict[int, str]:
+        """Every shown document's status in one pass: for filters, columns and facets."""
         today = today or date.today()
-        where = f"WHERE {VISIBLE}"
-        params: list = []
-        if doc_ids is not None:
-            if not doc_ids:
-                return {}
-            where += f" AND d.id IN ({','.join('?' * len(doc_ids))})"
-            params = list(doc_ids)
         own = self.conn.execute(
             f"""SELECT d.id, d.date, c.effective, c.effective_on, c.years, c.until
-                FROM documents d LEFT JOIN clauses c ON c.document_id = d.id {where}""",
-            params,
+                FROM documents d LEFT JOIN clauses c ON c.document_id = d.id WHERE {VISIBLE}"""
         ).fetchall()
         acting: dict[int, dict[str, list[Source]]] = {}
         for target, kind, sdate, seff in self.conn.execute(
@@ -527,7 +511,3 @@ def rebuild(conn: sqlite3.Connection) -> int:
     transaction that has changed no document: its workers read the committed texts."""
     conn.execute("INSERT OR IGNORE INTO relations_queue SELECT id FROM documents")
     return settle(conn, committed=True)
-
-
-def dumps(links: dict[str, list[Linked]]) -> str:
-    return json.dumps({k: [x.to_dict() for x in v] for k, v in links.items()}, ensure_ascii=False)

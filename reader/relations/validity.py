@@ -20,7 +20,6 @@ VALID, REPEALED, AMENDED, EXPIRED, PENDING, UNKNOWN = (
     "pending",
     "unknown",
 )
-STATUSES = (VALID, AMENDED, PENDING, EXPIRED, REPEALED, UNKNOWN)
 # what the CLI and the exports print; the window says it in its own language
 LABELS = {
     VALID: "现行有效",

@@ -25,6 +25,8 @@ import sqlite_utils
 
 from reader.corrections import Part, apply, describe
 from reader.errors import DocumentNotFound, LibraryError, LibraryReadOnly
+from reader.extracts.store import VERSION as EXTRACTS_VERSION
+from reader.extracts.store import Extracts, ensure_current
 from reader.gazette.model import Issue, ParsedIssue
 from reader.library import migrations
 from reader.library.annotation_store import AnnotationStore
@@ -97,6 +99,11 @@ class Library:
 
                 # a forced backup before any schema upgrade of an existing library
                 migrations.migrate(self.db, before=lambda: make_backup(self.folder, "pre-migration"))
+                if self.db.conn.execute("SELECT version FROM extracts_version").fetchone() != (
+                    EXTRACTS_VERSION,
+                ):  # a newer extractor: every document is read again, committed at once
+                    with transaction(self.db) as conn:
+                        ensure_current(conn)
         except sqlite3.DatabaseError as exc:
             self.db.conn.close()
             raise translate(exc, self.db_path) from exc
@@ -125,6 +132,11 @@ class Library:
     def relations(self) -> Relations:
         """What documents say about each other and whether each is still in force (reads)."""
         return Relations(self.db.conn)
+
+    @property
+    def extracts(self) -> Extracts:
+        """人事任免 records and tasks read from the documents, and the user's done marks."""
+        return Extracts(self.db.conn, self.check_writable, self.db)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:

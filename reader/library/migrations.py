@@ -361,6 +361,73 @@ def _v9_relations(conn: sqlite3.Connection) -> None:
     settle(conn, committed=True)  # the documents are as committed: the workers may read them
 
 
+def _v10_personnel_and_tasks(conn: sqlite3.Connection) -> None:
+    """人事任免 records and tasks read from the documents (reader.extracts): derived, queued by
+    triggers and settled before each commit like the relations. ``task_marks`` is the user's:
+    a task marked done, by the task's key, with what it said (kept when its task is gone)."""
+    _run(
+        conn,
+        """
+        CREATE TABLE personnel (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            person TEXT NOT NULL,
+            sex TEXT,
+            action TEXT NOT NULL,
+            post TEXT NOT NULL,
+            organ TEXT,
+            conditions TEXT,
+            decided TEXT,
+            number TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            sentence TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX personnel_document ON personnel(document_id);
+        CREATE INDEX personnel_person ON personnel(person);
+        CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            due TEXT,
+            due_kind TEXT NOT NULL,
+            due_text TEXT NOT NULL,
+            recurrence TEXT,
+            action TEXT NOT NULL,
+            responsible TEXT,
+            recipient TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            sentence TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX tasks_document ON tasks(document_id);
+        CREATE INDEX tasks_due ON tasks(due);
+        CREATE INDEX tasks_key ON tasks(key);
+        CREATE TABLE task_marks (
+            key TEXT PRIMARY KEY,
+            done_at TEXT NOT NULL,
+            document_id INTEGER,
+            title TEXT,
+            due_text TEXT,
+            action TEXT,
+            sentence TEXT
+        );
+        CREATE TABLE extracts_version (version INTEGER NOT NULL);
+        CREATE TABLE extracts_queue (document_id INTEGER PRIMARY KEY);
+        """,
+    )
+    for name, when, doc in (
+        ("ai", "AFTER INSERT ON documents", "NEW.id"),
+        ("au", "AFTER UPDATE OF title, number, text, date ON documents", "NEW.id"),
+    ):
+        conn.execute(
+            f"CREATE TRIGGER extracts_{name} {when} BEGIN "
+            f"INSERT OR IGNORE INTO extracts_queue (document_id) VALUES ({doc}); END"
+        )
+    from reader.extracts.store import ensure_current, settle
+
+    ensure_current(conn)
+    settle(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
@@ -371,6 +438,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7_corrections_and_trash,
     _v8_document_ids_never_reused,
     _v9_relations,
+    _v10_personnel_and_tasks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.personnel import read_personnel
+from reader.extracts.personnel import read_personnel
 
 
 def _records(text: str) -> list[tuple]:

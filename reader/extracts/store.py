@@ -1,0 +1,310 @@
+"""The library's 人事任免 records and tasks: kept, asked, marked done.
+
+``personnel`` and ``tasks`` (schema v10) are derived from the documents' text like the
+relations: triggers queue a document whose text, date, title or number changes, and
+:func:`settle` reads it again inside the committing transaction, so an import, a re-parse, a
+split, a merge or an edit commits with its records already right. A newer extractor
+(:data:`VERSION`) reads every document again when the library is opened.
+
+The one thing here that is the user's own is ``task_marks``: a task marked done, keyed by the
+task's :attr:`~reader.extracts.tasks.Task.key` (its sentence, limit and action), so the mark
+finds its task again after any re-reading; a mark whose task is gone is kept and listed
+(:meth:`Extracts.unplaced`), never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from reader.extracts.personnel import read_personnel, with_decisions
+from reader.extracts.tasks import read_tasks
+from reader.library.visible import VISIBLE
+
+VERSION = 1  # of the extractors: a library read by an older one is read again on open
+_CHUNK = 500
+
+
+def _base(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+def _locate(text: str, sentence: str, hint: int) -> int:
+    """Where ``sentence`` (spaces removed or not) begins in ``text``: near ``hint`` first."""
+    probe = re.sub(r"\s+", "", sentence)[:12]
+    if not probe:
+        return max(0, min(hint, len(text)))
+    pattern = re.compile(r"\s*".join(re.escape(c) for c in probe))
+    m = pattern.search(text, max(0, hint - 400)) or pattern.search(text)
+    return m.start() if m else max(0, min(hint, len(text)))
+
+
+def read_document(text: str, doc_date: str | None) -> tuple[list, list]:
+    """The records and tasks of one document's text (what a worker of a rebuild runs)."""
+    people = with_decisions(text, read_personnel(text))
+    tasks = read_tasks(text, _base(doc_date))
+    return people, tasks
+
+
+def settle(conn: sqlite3.Connection) -> int:
+    """Read every queued document again; the number read."""
+    try:
+        ids = [r[0] for r in conn.execute("SELECT document_id FROM extracts_queue")]
+    except sqlite3.OperationalError:  # an older schema, mid-migration
+        return 0
+    if not ids:
+        return 0
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM personnel WHERE document_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM tasks WHERE document_id IN ({marks})", chunk)
+        rows = conn.execute(f"SELECT id, text, date FROM documents WHERE id IN ({marks})", chunk).fetchall()
+        people_rows, task_rows = [], []
+        for doc_id, text, doc_date in rows:
+            people, tasks = read_document(text or "", doc_date)
+            for r in people:
+                at = _locate(text, r.sentence, r.start)
+                people_rows.append(
+                    (
+                        doc_id,
+                        r.person,
+                        r.sex,
+                        r.action,
+                        r.post,
+                        r.organ,
+                        r.conditions,
+                        r.decided,
+                        r.number,
+                        at,
+                        r.sentence,
+                    )
+                )
+            for t in tasks:
+                at = _locate(text, t.sentence, t.start)
+                task_rows.append(
+                    (doc_id, t.key, t.due, t.due_kind, t.due_text, t.recurrence, t.action, t.responsible,
+                     t.recipient, at, t.sentence)
+                )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO personnel (document_id, person, sex, action, post, organ, conditions, decided, "
+            "number, position, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            people_rows,
+        )
+        conn.executemany(
+            "INSERT INTO tasks (document_id, key, due, due_kind, due_text, recurrence, action, responsible, "
+            "recipient, position, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            task_rows,
+        )
+    conn.execute("DELETE FROM extracts_queue")
+    return len(ids)
+
+
+def ensure_current(conn: sqlite3.Connection) -> bool:
+    """Queue every document when the library was read by an older extractor (True then); the
+    caller's transaction settles them."""
+    row = conn.execute("SELECT version FROM extracts_version").fetchone()
+    if row is not None and row[0] == VERSION:
+        return False
+    conn.execute("DELETE FROM extracts_version")
+    conn.execute("INSERT INTO extracts_version VALUES (?)", (VERSION,))
+    conn.execute("INSERT OR IGNORE INTO extracts_queue SELECT id FROM documents")
+    return True
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    id: int
+    document_id: int
+    issue_id: int
+    title: str
+    person: str
+    sex: str | None
+    action: str
+    post: str
+    organ: str | None
+    conditions: str | None
+    decided: str | None  # the decision's date, else the document's
+    number: str | None  # the decision's 文号, else the document's
+    position: int
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class TaskRecord:
+    id: str  # the task's key: stable across re-reading (``task-done`` takes it)
+    document_id: int
+    issue_id: int
+    title: str
+    number: str | None
+    due: str | None
+    due_kind: str
+    due_text: str
+    recurrence: str | None
+    action: str
+    responsible: str | None
+    recipient: str | None
+    position: int
+    sentence: str
+    done: bool
+    done_at: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_MARK_COLUMNS = "key, done_at, document_id, title, due_text, action, sentence"
+_INSERT_MARK = f"INSERT OR IGNORE INTO task_marks ({_MARK_COLUMNS}) VALUES (?,?,?,?,?,?,?)"
+
+
+def _like(s: str) -> str:
+    return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Extracts:
+    """Reads of the records and tasks of the documents shown; done marks written."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, check_writable: Callable[[], None] | None = None, db=None
+    ) -> None:
+        self.conn = conn
+        self._check = check_writable
+        self._db = db
+
+    def personnel(
+        self,
+        name: str | None = None,
+        post: str | None = None,
+        organ: str | None = None,
+        issue_id: int | None = None,
+        doc_id: int | None = None,
+    ) -> list[PersonRecord]:
+        """The records of documents shown, by decision date then as printed."""
+        where, args = [VISIBLE], []
+        for column, value in (("p.person", name), ("p.post", post), ("coalesce(p.organ, p.post)", organ)):
+            if value:
+                where.append(f"{column} LIKE ? ESCAPE '\\'")
+                args.append(_like(value.strip()))
+        if issue_id is not None:
+            where.append("d.issue_id = ?")
+            args.append(issue_id)
+        if doc_id is not None:
+            where.append("d.id = ?")
+            args.append(doc_id)
+        rows = self.conn.execute(
+            "SELECT p.id, d.id, d.issue_id, d.title, p.person, p.sex, p.action, p.post, p.organ, "
+            "p.conditions, "
+            "coalesce(p.decided, d.date), coalesce(p.number, d.number), p.position, p.sentence "
+            f"FROM personnel p JOIN documents d ON d.id = p.document_id WHERE {' AND '.join(where)} "
+            "ORDER BY coalesce(p.decided, d.date), d.id, p.id",
+            args,
+        ).fetchall()
+        return [PersonRecord(*r) for r in rows]
+
+    def tasks(
+        self,
+        due_before: str | None = None,
+        unit: str | None = None,
+        state: str | None = None,
+        issue_id: int | None = None,
+        doc_id: int | None = None,
+    ) -> list[TaskRecord]:
+        """The tasks of documents shown, by due date (those without one last). ``state``:
+        ``open`` or ``done``; ``unit``: named as responsible or as recipient."""
+        where, args = [VISIBLE], []
+        if due_before:
+            where.append("t.due IS NOT NULL AND t.due <= ?")
+            args.append(due_before)
+        if unit:
+            where.append("(t.responsible LIKE ? ESCAPE '\\' OR t.recipient LIKE ? ESCAPE '\\')")
+            args += [_like(unit.strip())] * 2
+        if state == "open":
+            where.append("m.key IS NULL")
+        elif state == "done":
+            where.append("m.key IS NOT NULL")
+        if issue_id is not None:
+            where.append("d.issue_id = ?")
+            args.append(issue_id)
+        if doc_id is not None:
+            where.append("d.id = ?")
+            args.append(doc_id)
+        rows = self.conn.execute(
+            "SELECT t.key, d.id, d.issue_id, d.title, d.number, t.due, t.due_kind, t.due_text, t.recurrence, "
+            "t.action, t.responsible, t.recipient, t.position, t.sentence, m.key IS NOT NULL, m.done_at "
+            "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN task_marks m ON m.key = t.key "
+            f"WHERE {' AND '.join(where)} ORDER BY t.due IS NULL, t.due, d.id, t.position, t.id",
+            args,
+        ).fetchall()
+        return [TaskRecord(*r[:14], bool(r[14]), r[15]) for r in rows]
+
+    def task(self, key: str) -> TaskRecord | None:
+        """A task by its id, if a document shown holds it."""
+        found = [t for t in self.tasks() if t.id == key] if key else []
+        return found[0] if found else None
+
+    def set_done(self, key: str, done: bool = True) -> TaskRecord | None:
+        """Mark a task done (or open again); the task, or None when no document shown holds it.
+        The mark is its own transaction: committed, it survives anything."""
+        from reader.library.db import transaction
+
+        if self._check is not None:
+            self._check()
+        t = self.task(key)
+        if t is None:
+            return None
+        with transaction(self._db) as conn:
+            if done:
+                conn.execute(
+                    _INSERT_MARK,
+                    (key, datetime.now().isoformat(timespec="seconds"), t.document_id, t.title, t.due_text,
+                     t.action, t.sentence),
+                )  # fmt: skip
+            else:
+                conn.execute("DELETE FROM task_marks WHERE key = ?", (key,))
+        return self.task(key)
+
+    def marks(self) -> list[dict]:
+        """Every done mark (for the JSON export), placed or not."""
+        cur = self.conn.execute(f"SELECT {_MARK_COLUMNS} FROM task_marks ORDER BY done_at, key")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def unplaced(self) -> list[dict]:
+        """Done marks whose task no document holds any more (its text changed): kept, listed."""
+        placed = {r[0] for r in self.conn.execute("SELECT DISTINCT key FROM tasks")}
+        return [m for m in self.marks() if m["key"] not in placed]
+
+    def restore_marks(self, marks: list[dict]) -> int:
+        """Put back done marks from a JSON export; the number new."""
+        from reader.library.db import transaction
+
+        if self._check is not None:
+            self._check()
+        added = 0
+        with transaction(self._db) as conn:
+            for m in marks:
+                if not isinstance(m, dict) or not isinstance(m.get("key"), str) or not m["key"]:
+                    continue
+                cur = conn.execute(
+                    _INSERT_MARK,
+                    (
+                        m["key"],
+                        str(m.get("done_at") or datetime.now().isoformat(timespec="seconds")),
+                        m.get("document_id") if isinstance(m.get("document_id"), int) else None,
+                        *(
+                            str(m[k]) if m.get(k) is not None else None
+                            for k in ("title", "due_text", "action", "sentence")
+                        ),
+                    ),
+                )
+                added += cur.rowcount
+        return added

@@ -1,0 +1,379 @@
+"""Deadlines and tasks read from a document's text (no Qt): what is due by when, from whom.
+
+A 公文 says a task as a time limit (:mod:`dates`) attached to an action, with the unit that must
+act as the sentence's subject (``各县区于每月5日前报送…``), as ``由X牵头``, in the paragraph's
+note (``（牵头单位：市财政局；配合单位：…）``) or in a task table's cells
+(``序号 | 工作任务 | 牵头单位 | 完成时限``). What looks like a limit but asks nothing of anyone is
+left out: effective dates (``自…起施行``), validity (``有效期至``), goals (``到2025年…达到``),
+indicator targets (``一季度…增长8%``), dates inside citations (``《…》``, ``…印发的``), past
+events and the document's own 成文日期 (a date with no action).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from reader.extracts.dates import PERIOD, RECURRING, RELATIVE, Limit, find_limits
+
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+
+
+@dataclass(slots=True)
+class Task:
+    due: str | None  # ISO date, None for a recurring limit or one counted from an event
+    due_kind: str  # absolute | period | relative | recurring
+    due_text: str  # the limit as printed (spaces removed)
+    recurrence: str | None
+    action: str
+    responsible: str | None
+    recipient: str | None
+    start: int  # where the sentence begins in the text
+    sentence: str
+    table: bool = False
+
+    @property
+    def key(self) -> str:
+        """Who the task is, whatever document holds it: its sentence, limit and action (a
+        re-parse, a split or a re-import keeps it, so a done mark finds it again)."""
+        raw = "\x1f".join((re.sub(r"\s+", "", self.sentence), self.due_text, self.action))
+        return "t" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:11]
+
+
+# what a unit's name ends with: 市财政局, 各县区人民政府（管委）, 市直各部门, 各银行业金融机构 …
+_UNIT_END = (
+    r"(?:局|委|办|政府|管委|管委会|部门|单位|中心|机构|公司|小组|组|室|院|所|队|站|委员会|厅|处|科|"
+    r"县区|县（市、区）|县\(市、区\)|企业|医院|组织|集团|银行|片区|乡镇|街道|县|区|市级|出资人|申请人|"
+    r"当事人|种植户|群众|市民|主体|社会各界)"
+)
+_UNIT = re.compile(rf"^(?P<u>[^，。；：:,]{{2,48}}?{_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?)")
+_MODAL = r"(?:要|应当|应|须|必须|务必|务|统一|可|在|于|将|请|负责|按照|按|分别|原则上|每|拟)"
+_SUBJECT = re.compile(
+    rf"^(?:请)?(?P<u>[^，。；：:,]{{2,48}}?{_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?){_MODAL}"
+)
+_LED_BY = re.compile(
+    rf"由(?P<u>[^，。；由]{{2,48}}?{_UNIT_END}(?:[（(][^（）()]{{1,16}}[）)])?)(?:牵头|负责|组织|会同|统一)"
+)
+_NOTE = re.compile(
+    r"[（(](?P<label>牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位)[：:](?P<u>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]"
+)
+_DUTY_NOTE = re.compile(r"[（(](?P<u>[^（）()]{2,80}?)按职责分工(?:牵头)?负责[）)]")
+_RECIPIENT = re.compile(
+    rf"(?:报送至|报送|报|送交|送达|送|提交|交|反馈至|反馈给|反馈|汇总至)(?P<r>[^，。；（(、]{{2,30}}?{_UNIT_END})"
+    r"(?:备案|审核|审查|汇总|受理窗口)?(?=[，。；（(]|$)"
+)
+_NUMBERING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十百]+条|\*+第[^*]+\*+)"
+)
+_SENTENCE = re.compile(r"[^。！？；;]+[。！？；;]?")
+
+# not a task: what follows the limit (an effective date, a past event, a citation's date)
+_AFTER_NOT = re.compile(
+    r"^(?:起(?!至)|开始|以来|印发|发布|颁布|召开|通过|施行|实施|执行|生效|的|止的|期间(?:内)?禁|举办了)"
+)
+# a goal or a state: 到2025年, 至2021年底, 截至今年9月底, 力争到
+_BEFORE_GOAL = re.compile(r"(?:(?<![起日])到|(?<![起日即])至|截至|截止到)$")
+_CLAUSE_NOT = re.compile(r"有效期|施行|公示期|公告期限|期满|累计|标准时间|调查年度|以来|禁止|不得|严禁|生效")
+_PAST = re.compile(r"已经|已于|曾于|了[，。；,]|了$|开展了|召开了")
+_INDICATOR = re.compile(r"增长|同比|[%％]|≥|达到|突破")
+_PUNCT = " ，,、：:。；;（）()“”\"'【】》《|\t*"
+
+
+def _flat(line: str) -> tuple[str, list[int]]:
+    """``line`` without its spaces (extracted text: ``2019 年 6 月``) and where each kept
+    character stood."""
+    out, where = [], []
+    for i, c in enumerate(line):
+        if c in " \u3000\xa0":
+            continue
+        out.append(c)
+        where.append(i)
+    return "".join(out), where
+
+
+def _unit(text: str) -> str | None:
+    text = _NUMBERING.sub("", text.strip(_PUNCT)).strip(_PUNCT)
+    m = _SUBJECT.match(text)
+    if m:
+        return m["u"]
+    return None
+
+
+def _note(paragraph: str) -> str | None:
+    notes = [m["u"].strip() for m in _NOTE.finditer(paragraph)]
+    if notes:
+        return "；".join(n for n in notes if n)
+    m = _DUTY_NOTE.search(paragraph)
+    return m["u"].strip() if m else None
+
+
+def _is_note_only(paragraph: str) -> bool:
+    return bool(_NOTE.fullmatch(paragraph.strip()) or _DUTY_NOTE.fullmatch(paragraph.strip()))
+
+
+def _recipient(text: str) -> str | None:
+    m = _RECIPIENT.search(text)
+    return m["r"] if m else None
+
+
+def _skip(lim: Limit, sentence: str, s: int) -> bool:
+    """Is the limit at ``s`` in ``sentence`` none of anyone's task?"""
+    before, after = sentence[:s], sentence[s + len(lim.text) :]
+    if _AFTER_NOT.match(after) and lim.kind != RELATIVE:
+        return True
+    if lim.kind == RELATIVE and re.match(r"^(?:后|以后)?(?:可|可以|有效|实施|施行)", after):
+        return True
+    if _BEFORE_GOAL.search(before[-3:]) and not lim.text.startswith(("即日起", "自", "从", "在")):
+        return True
+    if before.count("《") > before.count("》"):
+        return True
+    clause = re.split(r"[，,]", before)[-1] + lim.text + re.split(r"[，,]", after)[0]
+    return bool(_CLAUSE_NOT.search(clause) or _PAST.search(clause))
+
+
+def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str:
+    """The action of a limit: the clause after it (up to the next limit's clause), else the
+    clause before it (``…报送市政府，时间为6月底前``)."""
+    tail = sentence[lim_end:next_start]
+    if next_start < len(sentence):  # another limit follows: its own subject is not this action
+        cut = max(tail.rfind("，"), tail.rfind(","))
+        if cut > 0:
+            tail = tail[:cut]
+    pieces = [p.strip(_PUNCT) for p in re.split(r"[，,；;]", tail)]
+    action = ""
+    for p in pieces:
+        action = f"{action}，{p}" if action else p
+        if len(action) >= 4:
+            break
+    action = action.strip(_PUNCT)
+    if len(action) < 3:
+        head = re.split(r"[，,；;]", sentence[:lim_start])[-1]
+        action = _NUMBERING.sub("", head.strip(_PUNCT)).strip(_PUNCT)
+        action = re.sub(r"(?:要|应当|应|须|务必|请|在|于|并于|拟于|分别于)$", "", action).strip(_PUNCT)
+    return re.sub(r"^(?:前|以前|之前|内|止)", "", action).strip(_PUNCT)
+
+
+def _subject_before(sentence: str, s: int) -> str | None:
+    """The unit that must act: the subject of the limit's clause, else of its sentence."""
+    clauses = re.split(r"[，,]", sentence[:s])
+    for c in (clauses[-1], clauses[0]):
+        if u := _unit(c):
+            return u
+    return None
+
+
+_HEADER_TIME = re.compile(r"时限|时间|完成时间|时间安排|进度|阶段|期限")
+_HEADER_UNIT = re.compile(r"责任|牵头|承办|主办|单位|部门|科室")
+_HEADER_TASK = re.compile(r"任务|内容|措施|事项|工作|目标")
+_CONTINUING = re.compile(r"^(?:持续推进|长期坚持|长期|持续|常态化|按计划推进|逐年推进)$")
+
+
+def _cells(line: str) -> list[str] | None:
+    if line.count("\t") >= 2:
+        return [c.strip() for c in line.split("\t")]
+    if line.count(" | ") >= 2:
+        return [c.strip() for c in line.strip().strip("|").split(" | ")]
+    return None
+
+
+@dataclass
+class _Table:
+    time: int | None = None
+    unit: int | None = None
+    task: int | None = None
+    last_time: str | None = None  # a merged cell: the rows under it share its limit
+
+
+def _row_tasks(cells: list[str], table: _Table, base: date | None, start: int, raw: str) -> list[Task]:
+    flat = [_flat(c)[0] for c in cells]
+    # the header: which column says what
+    if any(
+        _HEADER_TIME.fullmatch(c) or c in ("完成时限", "时间安排", "完成时间", "时限要求", "实施阶段")
+        for c in flat
+    ):
+        table.time = next((i for i, c in enumerate(flat) if _HEADER_TIME.search(c) and len(c) <= 6), None)
+        table.unit = next((i for i, c in enumerate(flat) if _HEADER_UNIT.search(c) and len(c) <= 8), None)
+        table.task = next(
+            (i for i, c in enumerate(flat) if _HEADER_TASK.search(c) and len(c) <= 8 and i != table.time),
+            None,
+        )
+        table.last_time = None
+        return []
+    time_cell = flat[table.time] if table.time is not None and table.time < len(flat) else ""
+    limits = find_limits(time_cell, base) if time_cell else []
+    if not time_cell and table.time is not None and table.last_time:
+        time_cell = table.last_time
+        limits = find_limits(time_cell, base)
+    if time_cell and _CONTINUING.match(time_cell):
+        table.last_time = None
+        return []
+    if not limits:  # no time column known: a cell that is only a limit
+        for c in flat:
+            lims = find_limits(c, base)
+            if lims and sum(len(x.text) for x in lims) >= 0.5 * len(c):
+                time_cell, limits = c, lims
+                break
+    if not limits:
+        return []
+    table.last_time = time_cell
+    others = [
+        c
+        for i, c in enumerate(flat)
+        if c and c != time_cell and i != table.unit and not re.fullmatch(r"\d+", c)
+    ]
+    if table.task is not None and table.task < len(flat) and len(flat[table.task]) > 8:
+        action = flat[table.task]
+    else:
+        action = max(others, key=len) if others else ""
+    if table.unit is not None and table.unit < len(flat) and flat[table.unit]:
+        unit = flat[table.unit]
+    else:
+        unit = next((c for c in others if c != action and _UNIT.match(c) and len(c) < 60), None)
+    out = []
+    for lim in limits:
+        if lim.kind == PERIOD and re.search(r"阶段", time_cell) is None and "至" not in lim.text:
+            pass
+        out.append(
+            Task(
+                lim.due.isoformat() if lim.due else None,
+                lim.kind,
+                lim.text,
+                lim.recurrence,
+                action.strip(_PUNCT),
+                unit,
+                _recipient(action),
+                start,
+                raw.strip(),
+                table=True,
+            )
+        )
+    return out
+
+
+def _line_item(flat: str, base: date | None, start: int, raw: str) -> list[Task]:
+    """A list item or a short line that ends with its limit: ``1、调查单位基本情况 101-1表 2月28号以前``."""
+    limits = find_limits(flat, base)
+    if not limits:
+        return []
+    lim = limits[-1]
+    if flat[lim.end :].strip(_PUNCT) and not re.fullmatch(r"[（(][^（）()]*[)）]", flat[lim.end :]):
+        return []
+    if lim.kind == PERIOD and not re.search(r"阶段|[（(]", flat):
+        return []
+    action = _NUMBERING.sub("", flat[: lim.start].strip(_PUNCT)).strip(_PUNCT)
+    if len(action) < 2 or action.endswith(("至", "到", "截至")):
+        return []
+    return [
+        Task(
+            lim.due.isoformat() if lim.due else None,
+            lim.kind,
+            lim.text,
+            lim.recurrence,
+            action,
+            None,
+            None,
+            start,
+            raw.strip(),
+        )
+    ]
+
+
+def _sentence_tasks(
+    para: str,
+    flat: str,
+    where: list[int],
+    offset: int,
+    base: date | None,
+    note: str | None,
+    following: list[str],
+) -> list[Task]:
+    out: list[Task] = []
+    sentences = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(flat)]
+    for k, (s0, sentence) in enumerate(sentences):
+        limits = find_limits(sentence, base)
+        kept = [lim for lim in limits if not _skip(lim, sentence, lim.start)]
+        for i, lim in enumerate(kept):
+            nxt = kept[i + 1].start if i + 1 < len(kept) else len(sentence)
+            action = _action(sentence, lim.start, lim.end, nxt)
+            if len(action) < 3 and k + 1 < len(sentences):  # a phase heading: its work follows
+                action = sentences[k + 1][1].strip(_PUNCT)
+            if len(action) < 3:
+                continue
+            if (
+                lim.kind != RECURRING
+                and lim.kind != RELATIVE
+                and _INDICATOR.search(re.split(r"[，,]", action)[0])
+            ):
+                continue  # 一季度…增长14%: an indicator, not a task
+            led = _LED_BY.search(sentence)
+            unit = _subject_before(sentence, lim.start) or (led["u"] if led else None)
+            if unit is None:
+                m = _UNIT.match(action)
+                if m and re.match(r"^(?:各|市|县|区|全市|自贸区)", m["u"]):
+                    unit = m["u"]
+            unit = unit or note
+            pos = where[min(s0, len(where) - 1)] if where else 0
+            out.append(
+                Task(
+                    lim.due.isoformat() if lim.due else None,
+                    lim.kind,
+                    lim.text,
+                    lim.recurrence,
+                    action,
+                    unit,
+                    _recipient(sentence[lim.end :]),
+                    offset + pos,
+                    _SPACES.sub(" ", sentence.strip()) if sentence else para.strip(),
+                )
+            )
+    return out
+
+
+def _agree(a: str, b: str) -> bool:
+    pa = {a[i : i + 2] for i in range(len(a) - 1)}
+    pb = {b[i : i + 2] for i in range(len(b) - 1)}
+    return bool(pa and pb) and len(pa & pb) >= 0.5 * min(len(pa), len(pb))
+
+
+def read_tasks(text: str, base: date | None = None) -> list[Task]:
+    """Every task with a time limit the text states, in order. ``base``: the document's date
+    (a limit's missing year, a relative limit's start)."""
+    out: list[Task] = []
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    table: _Table | None = None
+    for n, line in enumerate(lines):
+        if not line.strip() or "期" in line[:0]:
+            continue
+        cells = _cells(line)
+        if cells is not None:
+            table = table or _Table()
+            out.extend(_row_tasks(cells, table, base, offsets[n], line))
+            continue
+        table = None
+        flat, where = _flat(line)
+        if not re.search(r"[，。；,;]", flat) and len(flat) <= 60:
+            out.extend(_line_item(flat, base, offsets[n], line))
+            continue
+        note = _note(flat)
+        if note is None:  # the note printed as a paragraph of its own after the text
+            for nxt in lines[n + 1 : n + 3]:
+                if nxt.strip():
+                    if _is_note_only(_flat(nxt)[0]):
+                        note = _note(_flat(nxt)[0])
+                    break
+        if _is_note_only(flat):
+            continue
+        out.extend(_sentence_tasks(line, flat, where, offsets[n], base, note, lines[n + 1 : n + 3]))
+    # prose that repeats a row of the document's own task table: the row is the task
+    rows = [t for t in out if t.table]
+    if rows:
+        out = [
+            t for t in out if t.table or not any(r.due == t.due and _agree(r.action, t.action) for r in rows)
+        ]
+    return out

@@ -28,11 +28,21 @@ VERSION = 1  # of the extractors: a library read by an older one is read again o
 _CHUNK = 500
 
 
-def _base(iso: str | None) -> date | None:
+def _base(iso: str | None, number: str | None = None, text: str = "") -> date | None:
+    """The date a limit without its year is read against: the document's date, else the year
+    of its 发文字号 (〔2019〕), else the latest year its text names (a page saved without its
+    date still says 2005年环保专项行动)."""
     try:
-        return date.fromisoformat(iso) if iso else None
+        if iso:
+            return date.fromisoformat(iso)
     except ValueError:
-        return None
+        pass
+    m = re.search(r"[〔\[［(（]((?:19|20)\d\d)[〕\]］)）]", number or "")
+    if m:
+        return date(int(m[1]), 1, 1)
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text)]
+    years = [y for y in years if y <= date.today().year + 1]
+    return date(max(years), 1, 1) if years else None
 
 
 def _locate(text: str, sentence: str, hint: int) -> int:
@@ -45,10 +55,12 @@ def _locate(text: str, sentence: str, hint: int) -> int:
     return m.start() if m else max(0, min(hint, len(text)))
 
 
-def read_document(text: str, doc_date: str | None) -> tuple[list, list]:
+def read_document(
+    text: str, doc_date: str | None, number: str | None = None, recipients: str | None = None
+) -> tuple[list, list]:
     """The records and tasks of one document's text (what a worker of a rebuild runs)."""
     people = with_decisions(text, read_personnel(text))
-    tasks = read_tasks(text, _base(doc_date))
+    tasks = read_tasks(text, _base(doc_date, number, text), recipients)
     return people, tasks
 
 
@@ -65,10 +77,12 @@ def settle(conn: sqlite3.Connection) -> int:
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM personnel WHERE document_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM tasks WHERE document_id IN ({marks})", chunk)
-        rows = conn.execute(f"SELECT id, text, date FROM documents WHERE id IN ({marks})", chunk).fetchall()
+        rows = conn.execute(
+            f"SELECT id, text, date, number, recipients FROM documents WHERE id IN ({marks})", chunk
+        ).fetchall()
         people_rows, task_rows = [], []
-        for doc_id, text, doc_date in rows:
-            people, tasks = read_document(text or "", doc_date)
+        for doc_id, text, doc_date, number, recipients in rows:
+            people, tasks = read_document(text or "", doc_date, number, recipients)
             for r in people:
                 at = _locate(text, r.sentence, r.start)
                 people_rows.append(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reader.extracts.dates import PERIOD, RECURRING, RELATIVE, Limit, find_limits
+from reader.relations.keys import simplified
 
 _SPACES = re.compile(r"[ \u3000\xa0]+")
 
@@ -43,12 +44,59 @@ class Task:
 
 
 # what a unit's name ends with: 市财政局, 各县区人民政府（管委）, 市直各部门, 各银行业金融机构 …
-_UNIT_END = (
-    r"(?:局|委|办|政府|管委|管委会|部门|单位|中心|机构|公司|小组|组|室|院|所|队|站|委员会|厅|处|科|"
-    r"县区|县（市、区）|县\(市、区\)|企业|医院|组织|集团|银行|片区|乡镇|街道|县|区|市级|出资人|申请人|"
-    r"当事人|种植户|群众|市民|主体|社会各界)"
+_UNIT_END_WORDS = [
+    "委员会",
+    "管委会",
+    "管委",
+    "人民政府",
+    "政府",
+    "部门",
+    "单位",
+    "中心",
+    "机构",
+    "公司",
+    "小组",
+    "委",
+    "局",
+    "办",
+    "组",
+    "室",
+    "院",
+    "所",
+    "队",
+    "站",
+    "厅",
+    "处",
+    "科",
+    "部",
+    "县（市、区）",
+    "县(市、区)",
+    "县区",
+    "企业",
+    "医院",
+    "组织",
+    "集团",
+    "银行",
+    "片区",
+    "乡镇",
+    "街道",
+    "县",
+    "区",
+    "市级",
+    "出资人",
+    "申请人",
+    "当事人",
+    "种植户",
+    "群众",
+    "市民",
+    "主体",
+    "社会各界",
+]
+# longest first: at a place where 委员会 ends a name, 委 alone is not its end
+_UNIT_END = "(?:" + "|".join(re.escape(w) for w in sorted(_UNIT_END_WORDS, key=len, reverse=True)) + ")"
+_UNIT = re.compile(
+    rf"^(?=[^，。；：:,]{{2}})(?P<u>[^，。；：:,]{{0,48}}?{_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?)"
 )
-_UNIT = re.compile(rf"^(?P<u>[^，。；：:,]{{2,48}}?{_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?)")
 _MODAL = r"(?:要|应当|应|须|必须|务必|务|统一|可|在|于|将|请|负责|按照|按|分别|原则上|每|拟)"
 _SUBJECT = re.compile(
     rf"^(?:请)?(?P<u>[^，。；：:,]{{2,48}}?{_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?){_MODAL}"
@@ -59,7 +107,9 @@ _LED_BY = re.compile(
 _NOTE = re.compile(
     r"[（(](?P<label>牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位)[：:](?P<u>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]"
 )
-_DUTY_NOTE = re.compile(r"[（(](?P<u>[^（）()]{2,80}?)按职责分工(?:牵头)?负责[）)]")
+_DUTY_NOTE = re.compile(
+    r"[（(](?P<u>[^（）()]{2,80}?)(?:按职责分工(?:牵头)?负责|牵头[^（）()]{0,80}?配合)[）)]"
+)
 _RECIPIENT = re.compile(
     rf"(?:报送至|报送|报|送交|送达|送|提交|交|反馈至|反馈给|反馈|汇总至)(?P<r>[^，。；（(、]{{2,30}}?{_UNIT_END})"
     r"(?:备案|审核|审查|汇总|受理窗口)?(?=[，。；（(]|$)"
@@ -74,10 +124,13 @@ _AFTER_NOT = re.compile(
     r"^(?:起(?!至)|开始|以来|印发|发布|颁布|召开|通过|施行|实施|执行|生效|的|止的|期间(?:内)?禁|举办了)"
 )
 # a goal or a state: 到2025年, 至2021年底, 截至今年9月底, 力争到
-_BEFORE_GOAL = re.compile(r"(?:(?<![起日])到|(?<![起日即])至|截至|截止到)$")
+_BEFORE_GOAL = re.compile(r"(?:(?<![起日])到|(?<![起日即])至|截至|截止到)(?:今年|本年|当年|去年|年)?$")
 _CLAUSE_NOT = re.compile(r"有效期|施行|公示期|公告期限|期满|累计|标准时间|调查年度|以来|禁止|不得|严禁|生效")
-_PAST = re.compile(r"已经|已于|曾于|了[，。；,]|了$|开展了|召开了")
-_INDICATOR = re.compile(r"增长|同比|[%％]|≥|达到|突破")
+_PAST = re.compile(r"已经|已于|曾于|(?<!为)了[，。；,]|(?<!为)了$|开展了|召开了|进行了")
+_INDICATOR = re.compile(
+    r"增长|同比|[%％]|≥|达到|突破|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)?|约\d"
+)
+_AMOUNT = re.compile(r"增长(?!点)|同比|[%％]|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)")
 _PUNCT = " ，,、：:。；;（）()“”\"'【】》《|\t*"
 
 
@@ -93,12 +146,31 @@ def _flat(line: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_UNIT_END_AT = re.compile(rf"(?=({_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?))")
+# what no unit's name holds: a verb of the action (及时将…报告市人民政府 is no subject)
+_NOT_UNIT = re.compile(
+    r"将|报告|报送|完成|开展|建立|推进|加强|实现|接到|按照|根据|通过|制定|组织|召开|^(?:及时|立即|并|加快|对)"
+)
+_AFTER_SUBJECT = re.compile(
+    rf"^(?:{_MODAL}|根据|对|向|会同|组织|牵头|负责|及时|立即|原则上|全面|认真|结合|作为|要|统一|也|均|等|的)"
+)
+
+
 def _unit(text: str) -> str | None:
+    """The unit a clause begins with, when it is the clause's subject: the longest name ending
+    like a unit (局, 委, 部门, 各县区人民政府（管委）…) followed by 要/应/在/根据/的… or by nothing
+    more (the limit follows)."""
     text = _NUMBERING.sub("", text.strip(_PUNCT)).strip(_PUNCT)
-    m = _SUBJECT.match(text)
-    if m:
-        return m["u"]
-    return None
+    text = re.sub(r"^(?:请|由|经)", "", text)
+    best = None
+    for m in _UNIT_END_AT.finditer(text, 0, min(len(text), 60)):
+        end = m.start() + len(m.group(1))
+        name, rest = text[:end], text[end:]
+        if len(name) < 2 or _NOT_UNIT.search(name):
+            continue
+        if not rest or _AFTER_SUBJECT.match(rest):
+            best = name
+    return best
 
 
 def _note(paragraph: str) -> str | None:
@@ -121,16 +193,25 @@ def _recipient(text: str) -> str | None:
 def _skip(lim: Limit, sentence: str, s: int) -> bool:
     """Is the limit at ``s`` in ``sentence`` none of anyone's task?"""
     before, after = sentence[:s], sentence[s + len(lim.text) :]
-    if _AFTER_NOT.match(after) and lim.kind != RELATIVE:
+    if _AFTER_NOT.match(after) and lim.kind not in (RELATIVE, RECURRING):
         return True
     if lim.kind == RELATIVE and re.match(r"^(?:后|以后)?(?:可|可以|有效|实施|施行)", after):
         return True
-    if _BEFORE_GOAL.search(before[-3:]) and not lim.text.startswith(("即日起", "自", "从", "在")):
+    if _BEFORE_GOAL.search(before[-5:]) and not lim.text.startswith(("即日起", "自", "从", "在")):
+        return True
+    if lim.kind == PERIOD and re.match(r"^(?:的|经济|工作|目标|任务|计划|开门红|“|”)", after):
+        return True  # 推动一季度经济发展: the period names the work, it sets no limit
+    if lim.kind == PERIOD and after.startswith("期间") and "起至" not in lim.text:
+        return True  # 2019年2月1日至2月28日期间禁止…: a rule for a period, asked of no one
+    if _PAST.search(sentence):
         return True
     if before.count("《") > before.count("》"):
         return True
     clause = re.split(r"[，,]", before)[-1] + lim.text + re.split(r"[，,]", after)[0]
     return bool(_CLAUSE_NOT.search(clause) or _PAST.search(clause))
+
+
+_MANNER = re.compile(r"^(?:以|按照|根据|围绕|依托|结合|对标|坚持|通过|立足|针对|遵循)")
 
 
 def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str:
@@ -142,7 +223,11 @@ def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str
         if cut > 0:
             tail = tail[:cut]
     pieces = [p.strip(_PUNCT) for p in re.split(r"[，,；;]", tail)]
+    if len(pieces) > 1 and _MANNER.match(pieces[0]):  # 以…为抓手，推行…: the act is what follows
+        pieces = [p for p in pieces if not _MANNER.match(p)] or pieces
     action = ""
+    if sentence[lim_start : lim_start + 2] in ("截止", "截至"):  # 网上申报截止时间为…: read back
+        pieces = []
     for p in pieces:
         action = f"{action}，{p}" if action else p
         if len(action) >= 4:
@@ -152,16 +237,34 @@ def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str
         head = re.split(r"[，,；;]", sentence[:lim_start])[-1]
         action = _NUMBERING.sub("", head.strip(_PUNCT)).strip(_PUNCT)
         action = re.sub(r"(?:要|应当|应|须|务必|请|在|于|并于|拟于|分别于)$", "", action).strip(_PUNCT)
+        action = re.sub(r"(?:截止|截至)(?:时间|日期)?(?:为|是)?$", "", action).strip(_PUNCT)
     return re.sub(r"^(?:前|以前|之前|内|止)", "", action).strip(_PUNCT)
 
 
 def _subject_before(sentence: str, s: int) -> str | None:
     """The unit that must act: the subject of the limit's clause, else of its sentence."""
-    clauses = re.split(r"[，,]", sentence[:s])
-    for c in (clauses[-1], clauses[0]):
-        if u := _unit(c):
-            return u
-    return None
+    return _subject_at(sentence, s)[0]
+
+
+def _subject_at(sentence: str, s: int) -> tuple[str | None, int]:
+    """The subject before ``s`` and where it ends in ``sentence`` (-1 when there is none)."""
+    head = sentence[:s]
+    pos = len(head)
+    for c in reversed(re.split(r"[，,]", head)):
+        pos -= len(c)
+        bare = c
+        for lim in find_limits(
+            c, date(2000, 1, 1)
+        ):  # 3月底前各县(市、区)要…: the limit is no part of the name
+            bare = bare.replace(lim.text, "")
+        if u := _unit(bare):
+            at = head.find(u, pos)
+            return u, (at + len(u)) if at >= 0 else pos + len(c)
+        pos -= 1
+    return None, -1
+
+
+_LEAD_WORDS = re.compile(rf"^(?:{_MODAL}|并|并于|分别于|统一)+|(?:{_MODAL}|并|并于|分别于|统一)+$")
 
 
 _HEADER_TIME = re.compile(r"时限|时间|完成时间|时间安排|进度|阶段|期限")
@@ -183,6 +286,7 @@ class _Table:
     time: int | None = None
     unit: int | None = None
     task: int | None = None
+    width: int = 0  # cells of the header: a row that lost its leading empty cells is aligned
     last_time: str | None = None  # a merged cell: the rows under it share its limit
 
 
@@ -200,7 +304,11 @@ def _row_tasks(cells: list[str], table: _Table, base: date | None, start: int, r
             None,
         )
         table.last_time = None
+        table.width = len(flat)
         return []
+    if table.width and len(flat) < table.width:  # extraction dropped the row's blank ends:
+        pad = [""] * (table.width - len(flat))  # a row led by its 序号 lost the trailing ones
+        flat = flat + pad if re.fullmatch(r"\d{1,3}", flat[0]) else pad + flat
     time_cell = flat[table.time] if table.time is not None and table.time < len(flat) else ""
     limits = find_limits(time_cell, base) if time_cell else []
     if not time_cell and table.time is not None and table.last_time:
@@ -223,10 +331,7 @@ def _row_tasks(cells: list[str], table: _Table, base: date | None, start: int, r
         for i, c in enumerate(flat)
         if c and c != time_cell and i != table.unit and not re.fullmatch(r"\d+", c)
     ]
-    if table.task is not None and table.task < len(flat) and len(flat[table.task]) > 8:
-        action = flat[table.task]
-    else:
-        action = max(others, key=len) if others else ""
+    action = max(others, key=len) if others else ""  # the content, not the task's short name
     if table.unit is not None and table.unit < len(flat) and flat[table.unit]:
         unit = flat[table.unit]
     else:
@@ -252,7 +357,7 @@ def _row_tasks(cells: list[str], table: _Table, base: date | None, start: int, r
     return out
 
 
-def _line_item(flat: str, base: date | None, start: int, raw: str) -> list[Task]:
+def _line_item(flat: str, base: date | None, start: int, raw: str, lead: str | None = None) -> list[Task]:
     """A list item or a short line that ends with its limit: ``1、调查单位基本情况 101-1表 2月28号以前``."""
     limits = find_limits(flat, base)
     if not limits:
@@ -272,7 +377,7 @@ def _line_item(flat: str, base: date | None, start: int, raw: str) -> list[Task]
             lim.text,
             lim.recurrence,
             action,
-            None,
+            lead,
             None,
             start,
             raw.strip(),
@@ -287,28 +392,55 @@ def _sentence_tasks(
     offset: int,
     base: date | None,
     note: str | None,
-    following: list[str],
 ) -> list[Task]:
     out: list[Task] = []
     sentences = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(flat)]
     for k, (s0, sentence) in enumerate(sentences):
         limits = find_limits(sentence, base)
         kept = [lim for lim in limits if not _skip(lim, sentence, lim.start)]
+        kept = _without_asides(kept, sentence)
         for i, lim in enumerate(kept):
             nxt = kept[i + 1].start if i + 1 < len(kept) else len(sentence)
-            action = _action(sentence, lim.start, lim.end, nxt)
+            run_end = i
+            while run_end + 1 < len(kept) and _joined(sentence, kept[run_end], kept[run_end + 1]):
+                run_end += 1
+            if run_end > i:  # 6月底和7月底报送 / 报告书14个工作日内、报告表7个工作日内…完成审批
+                last = kept[run_end]
+                after_run = _action(
+                    sentence,
+                    last.start,
+                    last.end,
+                    kept[run_end + 1].start if run_end + 1 < len(kept) else len(sentence),
+                )
+                obj = _object_before(sentence, lim.start, kept[i - 1].end if i > 0 else 0)
+                action = f"{obj}{after_run}" if obj else after_run
+            elif i > 0 and _joined(sentence, kept[i - 1], lim):
+                obj = _object_before(sentence, lim.start, kept[i - 1].end)
+                action = _action(sentence, lim.start, lim.end, nxt)
+                action = f"{obj}{action}" if obj and not action.startswith(obj) else action
+            else:
+                action = _action(sentence, lim.start, lim.end, nxt)
             if len(action) < 3 and k + 1 < len(sentences):  # a phase heading: its work follows
                 action = sentences[k + 1][1].strip(_PUNCT)
             if len(action) < 3:
                 continue
-            if (
-                lim.kind != RECURRING
-                and lim.kind != RELATIVE
-                and _INDICATOR.search(re.split(r"[，,]", action)[0])
-            ):
-                continue  # 一季度…增长14%: an indicator, not a task
+            first = re.split(r"[，,]", action)[0]
+            if (lim.kind not in (RECURRING, RELATIVE) and _INDICATOR.search(first)) or _AMOUNT.search(first):
+                continue  # 一季度…增长14%, 每年培养1.7万人: an indicator, not a task
+            if re.search(r"(?:并|并且|分别)$", sentence[: lim.start].rstrip("于在将")):
+                prev = re.split(r"[，,]", sentence[: lim.start])  # …制定实施细则，并于…前报送: one task
+                if len(prev) >= 2 and len(prev[-2]) >= 4:
+                    action = f"{_NUMBERING.sub('', prev[-2]).strip(_PUNCT)}，{action}"
             led = _LED_BY.search(sentence)
-            unit = _subject_before(sentence, lim.start) or (led["u"] if led else None)
+            unit, subject_end = _subject_at(sentence, lim.start)
+            if unit is not None:  # what the subject does before the limit belongs to the action
+                between = _LEAD_WORDS.sub("", sentence[subject_end : lim.start].strip(_PUNCT)).strip(_PUNCT)
+                between = re.sub(r"(?:在|于|要|应|须|并|请|务必)$", "", between).strip(_PUNCT)
+                if 2 <= len(between) <= 80 and not any(
+                    x.start < lim.start and x.end > subject_end for x in limits if x is not lim
+                ):
+                    action = f"{between}，{action}" if not action.startswith(between) else action
+            unit = unit or (led["u"] if led else None)
             if unit is None:
                 m = _UNIT.match(action)
                 if m and re.match(r"^(?:各|市|县|区|全市|自贸区)", m["u"]):
@@ -331,24 +463,80 @@ def _sentence_tasks(
     return out
 
 
+def _joined(sentence: str, a: Limit, b: Limit) -> bool:
+    """Do limits ``a`` and ``b`` share one action (``6月底和7月底报送``, ``报告书14个工作日内、
+    报告表7个工作日内、登记表3个工作日内完成审批``)?"""
+    between = sentence[a.end : b.start]
+    return (
+        len(between) <= 12
+        and not re.search(r"[，,；;。]", between)
+        and bool(re.fullmatch(r"(?:和|及|、|或)(?:[\u4e00-\u9fff]{0,10})", between))
+    )
+
+
+def _object_before(sentence: str, start: int, floor: int) -> str:
+    """What a limit in a run is about: the words just before it (环评报告书)."""
+    head = sentence[floor:start]
+    head = re.split(r"[，,、和及或]", head)[-1]
+    return _NUMBERING.sub("", head).strip(_PUNCT)
+
+
+def _without_asides(limits: list[Limit], sentence: str) -> list[Limit]:
+    """每季度末(分别在6月、9月和12月底): the limits in the parenthesis explain the one before."""
+    out: list[Limit] = []
+    for lim in limits:
+        if out and sentence[out[-1].end : out[-1].end + 1] in "（(":
+            close = re.search(r"[）)]", sentence[out[-1].end :])
+            if close and lim.start < out[-1].end + close.end():
+                continue
+        out.append(lim)
+    return out
+
+
 def _agree(a: str, b: str) -> bool:
     pa = {a[i : i + 2] for i in range(len(a) - 1)}
     pb = {b[i : i + 2] for i in range(len(b) - 1)}
     return bool(pa and pb) and len(pa & pb) >= 0.5 * min(len(pa), len(pb))
 
 
-def read_tasks(text: str, base: date | None = None) -> list[Task]:
+def _only_limit(flat: str, base: date | None) -> bool:
+    lims = find_limits(flat, base or date(2000, 1, 1))
+    return bool(lims) and sum(len(x.text) for x in lims) >= 0.7 * len(flat.strip(_PUNCT))
+
+
+def _cells_above(lines: list[str], n: int) -> list[str]:
+    """The cells printed on the lines above a limit-only line, back to the row's number."""
+    out: list[str] = []
+    for line in reversed(lines[max(0, n - 4) : n]):
+        flat = _flat(line)[0]
+        if not flat or re.search(r"[，。；,;：:]", flat) or _only_limit(flat, None):
+            break
+        out.insert(0, flat + " ")
+        if _NUMBERING.match(flat):
+            break
+    return out if out and _NUMBERING.match(out[0]) else []
+
+
+def read_tasks(text: str, base: date | None = None, recipients: str | None = None) -> list[Task]:
     """Every task with a time limit the text states, in order. ``base``: the document's date
-    (a limit's missing year, a relative limit's start)."""
+    (a limit's missing year, a relative limit's start); ``recipients``: its 主送机关, who must
+    act when a sentence names nobody."""
     out: list[Task] = []
     lines = text.split("\n")
     offsets, pos = [], 0
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
+    if recipients is None:  # the 主送机关 line of a page the parser read no recipients from
+        for line in lines[:8]:
+            flat = _flat(line)[0]
+            if flat.endswith(("：", ":")) and not re.search(r"[，。；,;]", flat) and _unit(flat) == flat[:-1]:
+                recipients = flat[:-1]
+                break
     table: _Table | None = None
+    lead: str | None = None  # the unit of a lead-in (市财政部门应当在以下期限内完成…：)
     for n, line in enumerate(lines):
-        if not line.strip() or "期" in line[:0]:
+        if not line.strip():
             continue
         cells = _cells(line)
         if cells is not None:
@@ -356,9 +544,14 @@ def read_tasks(text: str, base: date | None = None) -> list[Task]:
             out.extend(_row_tasks(cells, table, base, offsets[n], line))
             continue
         table = None
-        flat, where = _flat(line)
-        if not re.search(r"[，。；,;]", flat) and len(flat) <= 60:
-            out.extend(_line_item(flat, base, offsets[n], line))
+        flat, where = _flat(simplified(line))  # 各牽頭單位 read as 各牵头单位
+        if not re.search(r"[，。；,;]", flat):  # a heading, a title or a list item
+            if len(flat) > 60:
+                continue
+            if _only_limit(flat, base) and (cells_above := _cells_above(lines, n)):
+                # a table printed one cell per line: 1、调查单位基本情况 | 101-1表 | 2月28号以前
+                flat = "".join(cells_above) + " " + flat
+            out.extend(_line_item(flat, base, offsets[n], line, lead or recipients))
             continue
         note = _note(flat)
         if note is None:  # the note printed as a paragraph of its own after the text
@@ -369,7 +562,12 @@ def read_tasks(text: str, base: date | None = None) -> list[Task]:
                     break
         if _is_note_only(flat):
             continue
-        out.extend(_sentence_tasks(line, flat, where, offsets[n], base, note, lines[n + 1 : n + 3]))
+        found = _sentence_tasks(line, flat, where, offsets[n], base, note or lead or recipients)
+        out.extend(found)
+        if flat.rstrip().endswith(("：", ":")):
+            lead = _subject_before(flat, len(flat))
+        elif not _NUMBERING.match(flat):
+            lead = None
     # prose that repeats a row of the document's own task table: the row is the task
     rows = [t for t in out if t.table]
     if rows:

@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.relations.keys import simplified
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 PERSONNEL = ROOT / "tests" / "data" / "personnel"
@@ -112,6 +114,7 @@ def score_personnel(lib, issues: dict[Path, int]) -> Score:
 
 
 def _pairs(s: str) -> set[str]:
+    s = simplified(s)
     s = re.sub(r"[\s，、。；：“”《》（）()]", "", s)
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
@@ -125,7 +128,7 @@ _UNIT_SPLIT = re.compile(r"[，、；,;/和及与\s]|牵头|配合|负责|责任
 
 
 def _units(s: str | None) -> set[str]:
-    return {u for u in _UNIT_SPLIT.split(flat(s)) if len(u) >= 2}
+    return {u for u in _UNIT_SPLIT.split(simplified(flat(s))) if len(u) >= 2}
 
 
 def _unit_agrees(ours: str | None, gold: str | None) -> bool:
@@ -176,8 +179,10 @@ def score_tasks(lib, issues: dict[Path, int]) -> Score:
                 None,
             )
             if hit is None:
+                near = next((t for t in ours if _due_agrees(t, g)), None)
+                why = f" ~ ours: {near.action[:40]} | {near.responsible}" if near is not None else ""
                 s.misses.append(
-                    f"{f.name}: [{g['due_kind']} {g['due']} {g['due_text']}] {g['action']} | {g['responsible']}"
+                    f"{f.name}: [{g['due_kind']} {g['due']} {g['due_text']}] {g['action']} | {g['responsible']}{why}"
                 )
             else:
                 used.add(hit)

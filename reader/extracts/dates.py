@@ -65,6 +65,7 @@ MONTH_BEFORE = re.compile(rf"{_YEAR}?{_MONTH}份?{_BEFORE}")  # 3月份前: befo
 YEAR_END = re.compile(rf"(?:{_YEAR}|(?P<this>今年|年))(?:底|末){_BEFORE}?")
 YEAR_BEFORE = re.compile(rf"{_YEAR}{_BEFORE}")
 DEADLINE_AT = re.compile(rf"截[止至](?:时间|日期)?(?:为|是|：|:)?{_YEAR}?{_MONTH}{_DAY}{_CLOCK}")
+SCHEDULED = re.compile(rf"(?:拟于|定于|拟定于)(?P<y>(?:19|20)\d\d)年{_MONTH}{_DAY}")  # 拟于2025年3月10日开展…
 QUARTER = re.compile(rf"(?:{_YEAR})?第?(?P<q>[一二三四1-4])季度(?!末|第|季后)")
 HALF = re.compile(rf"{_YEAR}?(?P<h>上|下)半年")
 MONTH_PERIOD = re.compile(rf"{_YEAR}?{_MONTH}份(?![前底末])")
@@ -83,7 +84,7 @@ _RECUR_UNIT = r"(?P<every>每(?:个)?(?:年度|年|半年|季度|季|个月|月|
 RECURRING_LIMIT = re.compile(
     rf"(?:于|在)?{_RECUR_UNIT}"
     rf"(?P<rest>(?:第[一二三1-3]个月的?)?(?:(?P<rm>\d{{1,2}})月)?(?:(?P<rd>\d{{1,2}})[日号])?"
-    rf"(?:(?:、|和|及)(?:\d{{1,2}}月)?\d{{1,2}}[日号])*(?:底|末|初|中|上旬|中旬|下旬)?{_BEFORE}?)"
+    rf"(?:(?:、|和|及)(?:\d{{1,2}}月)?\d{{1,2}}[日号])*(?:年初|年中|年底|年末|底|末|初|中|上旬|中旬|下旬)?{_BEFORE}?)"
 )
 
 
@@ -196,6 +197,9 @@ def find_limits(text: str, base: date | None) -> list[Limit]:
 
     for m in RECURRING_LIMIT.finditer(text):
         add(RECURRING, m, recurrence=_recurrence(m))
+    for m in SCHEDULED.finditer(text):
+        if d := _safe(int(m["y"]), int(m["m"]), int(m["d"])):
+            add(ABSOLUTE, m, d)
     for m in DEADLINE_AT.finditer(text):
         if (y := _year(m, base)) and (d := _safe(y, int(m["m"]), int(m["d"]))):
             add(ABSOLUTE, m, _roll(d, base, bool(m["y"])))

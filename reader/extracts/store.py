@@ -60,7 +60,7 @@ def read_document(
 ) -> tuple[list, list]:
     """The records and tasks of one document's text (what a worker of a rebuild runs)."""
     people = with_decisions(text, read_personnel(text))
-    tasks = read_tasks(text, _base(doc_date, number, text), recipients)
+    tasks = read_tasks(text, _base(doc_date, number, text), (recipients or "").rstrip("：:") or None)
     return people, tasks
 
 

@@ -121,14 +121,14 @@ _SENTENCE = re.compile(r"[^。！？；;]+[。！？；;]?")
 
 # not a task: what follows the limit (an effective date, a past event, a citation's date)
 _AFTER_NOT = re.compile(
-    r"^(?:起(?!至)|开始|以来|印发|发布|颁布|召开|通过|施行|实施|执行|生效|的|止的|期间(?:内)?禁|举办了)"
+    r"^(?:起(?!至)|开始|以来|印发|发布|颁布|召开|通过|施行|生效|的|止的|期间(?:内)?禁|举办了)"
 )
 # a goal or a state: 到2025年, 至2021年底, 截至今年9月底, 力争到
 _BEFORE_GOAL = re.compile(r"(?:(?<![起日])到|(?<![起日即])至|截至|截止到)(?:今年|本年|当年|去年|年)?$")
 _CLAUSE_NOT = re.compile(r"有效期|施行|公示期|公告期限|期满|累计|标准时间|调查年度|以来|禁止|不得|严禁|生效")
-_PAST = re.compile(r"已经|已于|曾于|(?<!为)了[，。；,]|(?<!为)了$|开展了|召开了|进行了")
+_PAST = re.compile(r"已于|曾于|(?<!为)了[，。；,]|(?<!为)了$|开展了|召开了|进行了")
 _INDICATOR = re.compile(
-    r"增长|同比|[%％]|≥|达到|突破|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)?|约\d"
+    r"增长(?!点)|同比|[%％]|≥|达到|突破|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)?|约\d"
 )
 _AMOUNT = re.compile(r"增长(?!点)|同比|[%％]|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)")
 _PUNCT = " ，,、：:。；;（）()“”\"'【】》《|\t*"
@@ -199,6 +199,8 @@ def _skip(lim: Limit, sentence: str, s: int) -> bool:
         return True
     if _BEFORE_GOAL.search(before[-5:]) and not lim.text.startswith(("即日起", "自", "从", "在")):
         return True
+    if lim.kind == PERIOD and re.search(r"(?:推动|实现|确保|抓好|做好|迎接|保持|当年|年度)$", before):
+        return True  # 推动2019年第一季度全市经济发展“开门红”: the period qualifies the object
     if lim.kind == PERIOD and re.match(r"^(?:的|经济|工作|目标|任务|计划|开门红|“|”)", after):
         return True  # 推动一季度经济发展: the period names the work, it sets no limit
     if lim.kind == PERIOD and after.startswith("期间") and "起至" not in lim.text:
@@ -207,22 +209,24 @@ def _skip(lim: Limit, sentence: str, s: int) -> bool:
         return True
     if before.count("《") > before.count("》"):
         return True
-    clause = re.split(r"[，,]", before)[-1] + lim.text + re.split(r"[，,]", after)[0]
+    clause = re.split(r"[，,]", before)[-1] + " " + re.split(r"[，,]", after)[0]  # the limit's own words aside
     return bool(_CLAUSE_NOT.search(clause) or _PAST.search(clause))
 
 
+_CALL = re.compile(r"(?:征集|征求意见|意见反馈|反馈意见)(?:时间|期限|日期)")
 _MANNER = re.compile(r"^(?:以|按照|根据|围绕|依托|结合|对标|坚持|通过|立足|针对|遵循)")
 
 
 def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str:
     """The action of a limit: the clause after it (up to the next limit's clause), else the
     clause before it (``…报送市政府，时间为6月底前``)."""
-    tail = sentence[lim_end:next_start]
+    tail = re.sub(r"^[（(][^（）()]*[）)]", "", sentence[lim_end:next_start])  # (分别在6月、9月和12月底)
     if next_start < len(sentence):  # another limit follows: its own subject is not this action
         cut = max(tail.rfind("，"), tail.rfind(","))
         if cut > 0:
             tail = tail[:cut]
     pieces = [p.strip(_PUNCT) for p in re.split(r"[，,；;]", tail)]
+    pieces = [p for p in pieces if p] or [""]
     if len(pieces) > 1 and _MANNER.match(pieces[0]):  # 以…为抓手，推行…: the act is what follows
         pieces = [p for p in pieces if not _MANNER.match(p)] or pieces
     action = ""
@@ -392,13 +396,41 @@ def _sentence_tasks(
     offset: int,
     base: date | None,
     note: str | None,
+    heading: str | None = None,
 ) -> list[Task]:
     out: list[Task] = []
-    sentences = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(flat)]
+    for m in [*_NOTE.finditer(flat), *_DUTY_NOTE.finditer(flat)]:  # the note names units, asks nothing
+        flat = flat[: m.start()] + " " * (m.end() - m.start()) + flat[m.end() :]
+    sentences = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(flat) if m.group(0).strip(_PUNCT)]
+    leading: Limit | None = None  # 2022年底前，制定…；完成…: the paragraph's limit for each clause
     for k, (s0, sentence) in enumerate(sentences):
         limits = find_limits(sentence, base)
         kept = [lim for lim in limits if not _skip(lim, sentence, lim.start)]
         kept = _without_asides(kept, sentence)
+        if (
+            k == 0
+            and kept
+            and kept[0].start
+            <= len(_NUMBERING.match(sentence).group(0) if _NUMBERING.match(sentence) else "") + 1
+        ):
+            leading = kept[0] if kept[0].kind not in (RELATIVE, RECURRING) else None
+        if k > 0 and not limits and leading is not None:
+            action = _NUMBERING.sub("", sentence.strip(_PUNCT)).strip(_PUNCT)
+            if len(action) >= 4 and not _AMOUNT.search(action):
+                out.append(
+                    Task(
+                        leading.due.isoformat() if leading.due else None,
+                        leading.kind,
+                        leading.text,
+                        leading.recurrence,
+                        action,
+                        note,
+                        _recipient(sentence),
+                        offset + (where[min(s0, len(where) - 1)] if where else 0),
+                        _SPACES.sub(" ", sentence.strip()),
+                    )
+                )
+            continue
         for i, lim in enumerate(kept):
             nxt = kept[i + 1].start if i + 1 < len(kept) else len(sentence)
             run_end = i
@@ -420,6 +452,8 @@ def _sentence_tasks(
                 action = f"{obj}{action}" if obj and not action.startswith(obj) else action
             else:
                 action = _action(sentence, lim.start, lim.end, nxt)
+            if _CALL.search(sentence[: lim.start]) or (len(action) < 3 and _CALL.search(heading or "")):
+                action = "提出意见建议"  # 征集时间：即日起至11月27日 asks the public for its views
             if len(action) < 3 and k + 1 < len(sentences):  # a phase heading: its work follows
                 action = sentences[k + 1][1].strip(_PUNCT)
             if len(action) < 3:
@@ -429,7 +463,7 @@ def _sentence_tasks(
                 continue  # 一季度…增长14%, 每年培养1.7万人: an indicator, not a task
             if re.search(r"(?:并|并且|分别)$", sentence[: lim.start].rstrip("于在将")):
                 prev = re.split(r"[，,]", sentence[: lim.start])  # …制定实施细则，并于…前报送: one task
-                if len(prev) >= 2 and len(prev[-2]) >= 4:
+                if len(prev) >= 2 and len(prev[-2]) >= 4 and prev[-2].strip(_PUNCT) not in action:
                     action = f"{_NUMBERING.sub('', prev[-2]).strip(_PUNCT)}，{action}"
             led = _LED_BY.search(sentence)
             unit, subject_end = _subject_at(sentence, lim.start)
@@ -527,6 +561,20 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
+    if recipients is not None:
+        recipients = _flat(recipients)[0].strip(_PUNCT)
+        if "。" in recipients or len(recipients) > 150:
+            recipients = None
+        elif _unit(recipients) is None:  # 关于印发…的通知各乡镇、办事处…: the list at its end
+            tail = next(
+                (
+                    recipients[i:]
+                    for i in range(len(recipients))
+                    if recipients[i] in "各市县区省全" and _unit(recipients[i:]) == recipients[i:]
+                ),
+                None,
+            )
+            recipients = tail  # what the parser took for recipients is no list of units
     if recipients is None:  # the 主送机关 line of a page the parser read no recipients from
         for line in lines[:8]:
             flat = _flat(line)[0]
@@ -562,7 +610,8 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
                     break
         if _is_note_only(flat):
             continue
-        found = _sentence_tasks(line, flat, where, offsets[n], base, note or lead or recipients)
+        prev = next((x for x in reversed(lines[max(0, n - 2) : n]) if x.strip()), None)
+        found = _sentence_tasks(line, flat, where, offsets[n], base, note or lead or recipients, prev)
         out.extend(found)
         if flat.rstrip().endswith(("：", ":")):
             lead = _subject_before(flat, len(flat))

@@ -88,6 +88,21 @@ RECURRING_LIMIT = re.compile(
 )
 
 
+# what every time limit holds somewhere: a line without any of these has none (a fast pre-check)
+MAYBE = re.compile(
+    r"\d\s*[月日号]|[一二三四1-4]\s*季度|[上下]半年|年\s*[底末前]|每\s*[年月季周个星]|[月季]\s*[后後]|"
+    r"(?:日|天|月|时|周)\s*(?:以)?内|截\s*[止至]|[（(]\s*\d{4}\s*年"
+)
+
+
+_KEYS = re.compile(r"[月每截季]|半年|年[底末前以之)）]|[日天时周]内")
+
+
+def may_hold_limit(text: str) -> bool:
+    """Can ``text`` hold a time limit at all? (character scans: most lines of a 公文 hold none)"""
+    return _KEYS.search(text) is not None
+
+
 @dataclass(slots=True)
 class Limit:
     """One time limit where it stands in a text."""
@@ -190,43 +205,45 @@ def _recurrence(m: re.Match) -> str:
 
 def find_limits(text: str, base: date | None) -> list[Limit]:
     """Every time limit in ``text`` (spaces already removed), left to right, none overlapping."""
+    if not may_hold_limit(text):
+        return []
     found: list[Limit] = []
 
     def add(kind: str, m: re.Match, due: date | None = None, recurrence: str | None = None) -> None:
         found.append(Limit(kind, m.start(), m.end(), m.group(0), due, recurrence))
 
-    for m in RECURRING_LIMIT.finditer(text):
+    for m in RECURRING_LIMIT.finditer(text) if ("每" in text or "后" in text) else ():
         add(RECURRING, m, recurrence=_recurrence(m))
-    for m in SCHEDULED.finditer(text):
+    for m in SCHEDULED.finditer(text) if "于" in text else ():
         if d := _safe(int(m["y"]), int(m["m"]), int(m["d"])):
             add(ABSOLUTE, m, d)
-    for m in DEADLINE_AT.finditer(text):
+    for m in DEADLINE_AT.finditer(text) if "截" in text else ():
         if (y := _year(m, base)) and (d := _safe(y, int(m["m"]), int(m["d"]))):
             add(ABSOLUTE, m, _roll(d, base, bool(m["y"])))
-    for m in ABS_DAY.finditer(text):
+    for m in ABS_DAY.finditer(text) if "前" in text else ():
         if (y := _year(m, base)) and (d := _safe(y, int(m["m"]), int(m["d"]))):
             add(ABSOLUTE, m, _roll(d, base, bool(m["y"])))
-    for m in ABS_END.finditer(text):
+    for m in ABS_END.finditer(text) if ("底" in text or "末" in text) else ():
         if y := _year(m, base):
             add(ABSOLUTE, m, _roll(_last_day(y, int(m["m"])), base, bool(m["y"])))
-    for m in MONTH_BEFORE.finditer(text):
+    for m in MONTH_BEFORE.finditer(text) if "前" in text else ():
         if y := _year(m, base):
             mm = int(m["m"])
             d = _last_day(y, mm - 1) if mm > 1 else date(y - 1, 12, 31)
             add(ABSOLUTE, m, _roll(d, base, bool(m["y"])))
-    for m in YEAR_END.finditer(text):
+    for m in YEAR_END.finditer(text) if ("底" in text or "末" in text) else ():
         y = int(m["y"]) if m["y"] else (base.year if base else None)
         if y:
             add(ABSOLUTE, m, date(y, 12, 31))
-    for m in YEAR_BEFORE.finditer(text):
+    for m in YEAR_BEFORE.finditer(text) if "前" in text else ():
         add(ABSOLUTE, m, date(int(m["y"]) - 1, 12, 31))
-    for m in UNTIL.finditer(text):
+    for m in UNTIL.finditer(text) if "起" in text else ():
         if y := _year(m, base):
             mm = int(m["m"])
             d = _safe(y, mm, int(m["d"])) if m["d"] else _last_day(y, mm)
             if d:
                 add(PERIOD, m, _roll(d, base, bool(m["y"])))
-    for m in SPAN.finditer(text):
+    for m in SPAN.finditer(text) if any(c in text for c in "至—－-~") else ():
         y = int(m["y"]) if m["y"] else int(m["y0"])
         if m["m"]:
             d = _safe(y, int(m["m"]), int(m["d"])) if m["d"] else _last_day(y, int(m["m"]))
@@ -236,17 +253,17 @@ def find_limits(text: str, base: date | None) -> list[Limit]:
             continue
         if d:
             add(PERIOD, m, d)
-    for m in QUARTER.finditer(text):
+    for m in QUARTER.finditer(text) if "季度" in text else ():
         if y := _year(m, base):
             q = {"一": 1, "二": 2, "三": 3, "四": 4}.get(m["q"]) or int(m["q"])
             add(PERIOD, m, _last_day(y, 3 * q))
-    for m in HALF.finditer(text):
+    for m in HALF.finditer(text) if "半年" in text else ():
         if y := _year(m, base):
             add(PERIOD, m, _last_day(y, 6 if m["h"] == "上" else 12))
-    for m in MONTH_PERIOD.finditer(text):
+    for m in MONTH_PERIOD.finditer(text) if "月份" in text else ():
         if y := _year(m, base):
             add(PERIOD, m, _roll(_last_day(y, int(m["m"])), base, bool(m["y"])))
-    for m in RELATIVE_LIMIT.finditer(text):
+    for m in RELATIVE_LIMIT.finditer(text) if "内" in text else ():
         n = cn_number(m["n"])
         if n:
             lim = Limit(RELATIVE, m.start(), m.end(), m.group(0))

@@ -214,6 +214,8 @@ def _under_verb(action: str, rest: str, start: int, clause: str) -> list[Record]
 
 def _special(clause: str, start: int) -> list[Record] | None:
     """The families said without a leading verb of appointment: 接受…辞去, 代理, 继续任, 被聘任."""
+    if not any(w in clause for w in ("辞去", "代理", "继续任", "被聘任", "被任命")):
+        return None
     out: list[Record] = []
     for m in _RESIGN.finditer(clause):
         for part in re.split(r"(?<=职务)、|(?<=请求)、", m["body"]):
@@ -255,10 +257,18 @@ def _special(clause: str, start: int) -> list[Record] | None:
 _CUT_RECORD = re.compile(r"(同志[^；;。\n]*[^；;。，,：:）)\n])\n+(?=[^；;。\n同]*[；;。]?\n)")
 
 
+_ANY_VERB = re.compile(r"任命|免去|聘任|解聘|提名|辞\s*去|代\s*理|继续任|挂任|正式任用|同志\s*任")
+
+
+_CLAUSE_VERB = re.compile(_ANY_VERB.pattern + "|接受")
+
+
 def read_personnel(text: str) -> list[Record]:
     """Every appointment and removal the text states, in order (one record per person, action
     and post in a document: a title repeating its body's decision is not a second one)."""
     out: list[Record] = []
+    if not _ANY_VERB.search(text):  # most documents appoint no one: one scan says so
+        return out
     context: str | None = None
     flat = re.sub(r"[ \u3000]+", "", text)  # the spaces of extracted text: 2019 年 1 月
     flat = _CUT_REMOVAL.sub(r"\1", flat)
@@ -269,7 +279,7 @@ def read_personnel(text: str) -> list[Record]:
         clause, start = m.group(0).strip(), m.start()
         ended = flat[m.end() : m.end() + 1]
         verb_of_last, carried = carried, None
-        if not clause:
+        if not clause or (context is None and verb_of_last is None and not _CLAUSE_VERB.search(clause)):
             continue
         if h := _HEADING.match(clause):
             context = h["action"]
@@ -349,6 +359,8 @@ def organ_of(post: str) -> str | None:
 
 def with_decisions(text: str, records: list[Record]) -> list[Record]:
     """Each record's decision date and 文号 from the trailers after (or the heading before) it."""
+    if not records:
+        return records
     flat = re.sub(r"[ \u3000]+", "", text)
     marks: list[tuple[int, str | None, str | None, bool]] = []  # (pos, number, date, trailer?)
     pos = 0

@@ -1,10 +1,12 @@
 """The library's 人事任免 records and tasks: kept, asked, marked done.
 
-``personnel`` and ``tasks`` (schema v10) are derived from the documents' text like the
-relations: triggers queue a document whose text, date, title or number changes, and
-:func:`settle` reads it again inside the committing transaction, so an import, a re-parse, a
-split, a merge or an edit commits with its records already right. A newer extractor
-(:data:`VERSION`) reads every document again when the library is opened.
+``personnel`` and ``tasks`` (schema v10) are derived from the documents' text like the search
+index: triggers queue a document whose text, date, title or number changes (an import, a
+re-parse, a split, a merge, an edit), in the same transaction, and :func:`catch_up` reads the
+queue afterwards, batch by batch, where the search index is brought up to date (the app's
+indexing process, ``reindex``) and before every command that shows them. The import does not
+wait for it: reading every sentence for its limits costs a fifth of an import. A newer
+extractor (:data:`VERSION`) queues every document again when the library is opened.
 
 The one thing here that is the user's own is ``task_marks``: a task marked done, keyed by the
 task's :attr:`~reader.extracts.tasks.Task.key` (its sentence, limit and action), so the mark
@@ -14,6 +16,7 @@ finds its task again after any re-reading; a mark whose task is gone is kept and
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -64,60 +67,138 @@ def read_document(
     return people, tasks
 
 
-def settle(conn: sqlite3.Connection) -> int:
-    """Read every queued document again; the number read."""
+_COLUMNS = "id, text, date, number, recipients"
+
+
+def rows_for(docs: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The ``personnel`` and ``tasks`` rows of documents given as (id, text, date, number,
+    recipients): pure, so a worker process can run it."""
+    people_rows, task_rows = [], []
+    for doc_id, text, doc_date, number, recipients in docs:
+        text = text or ""
+        people, tasks = read_document(text, doc_date, number, recipients)
+        for r in people:
+            at = _locate(text, r.sentence, r.start)
+            people_rows.append(
+                (doc_id, r.person, r.sex, r.action, r.post, r.organ, r.conditions, r.decided, r.number, at,
+                 r.sentence)
+            )  # fmt: skip
+        for t in tasks:
+            at = _locate(text, t.sentence, t.start)
+            task_rows.append(
+                (doc_id, t.key, t.due, t.due_kind, t.due_text, t.recurrence, t.action, t.responsible,
+                 t.recipient, at, t.sentence)
+            )  # fmt: skip
+    return people_rows, task_rows
+
+
+def _write(
+    conn: sqlite3.Connection, ids: list[int], people_rows: list[tuple], task_rows: list[tuple]
+) -> None:
+    marks = ",".join("?" * len(ids))
+    conn.execute(f"DELETE FROM personnel WHERE document_id IN ({marks})", ids)
+    conn.execute(f"DELETE FROM tasks WHERE document_id IN ({marks})", ids)
+    conn.executemany(
+        "INSERT INTO personnel (document_id, person, sex, action, post, organ, conditions, decided, "
+        "number, position, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        people_rows,
+    )
+    conn.executemany(
+        "INSERT INTO tasks (document_id, key, due, due_kind, due_text, recurrence, action, responsible, "
+        "recipient, position, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        task_rows,
+    )
+    conn.execute(f"DELETE FROM extracts_queue WHERE document_id IN ({marks})", ids)
+
+
+def settle(conn: sqlite3.Connection, ids: list[int] | None = None) -> int:
+    """Read the queued documents (``ids``, else all) again inside the caller's transaction."""
     try:
-        ids = [r[0] for r in conn.execute("SELECT document_id FROM extracts_queue")]
+        if ids is None:
+            ids = [r[0] for r in conn.execute("SELECT document_id FROM extracts_queue")]
     except sqlite3.OperationalError:  # an older schema, mid-migration
-        return 0
-    if not ids:
         return 0
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM personnel WHERE document_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM tasks WHERE document_id IN ({marks})", chunk)
-        rows = conn.execute(
-            f"SELECT id, text, date, number, recipients FROM documents WHERE id IN ({marks})", chunk
-        ).fetchall()
-        people_rows, task_rows = [], []
-        for doc_id, text, doc_date, number, recipients in rows:
-            people, tasks = read_document(text or "", doc_date, number, recipients)
-            for r in people:
-                at = _locate(text, r.sentence, r.start)
-                people_rows.append(
-                    (
-                        doc_id,
-                        r.person,
-                        r.sex,
-                        r.action,
-                        r.post,
-                        r.organ,
-                        r.conditions,
-                        r.decided,
-                        r.number,
-                        at,
-                        r.sentence,
-                    )
-                )
-            for t in tasks:
-                at = _locate(text, t.sentence, t.start)
-                task_rows.append(
-                    (doc_id, t.key, t.due, t.due_kind, t.due_text, t.recurrence, t.action, t.responsible,
-                     t.recipient, at, t.sentence)
-                )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO personnel (document_id, person, sex, action, post, organ, conditions, decided, "
-            "number, position, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            people_rows,
-        )
-        conn.executemany(
-            "INSERT INTO tasks (document_id, key, due, due_kind, due_text, recurrence, action, responsible, "
-            "recipient, position, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            task_rows,
-        )
-    conn.execute("DELETE FROM extracts_queue")
+        docs = conn.execute(f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks})", chunk).fetchall()
+        _write(conn, chunk, *rows_for(docs))
     return len(ids)
+
+
+def pending(conn: sqlite3.Connection) -> int:
+    """Documents whose records and tasks are still to be read."""
+    try:
+        return conn.execute("SELECT count(*) FROM extracts_queue").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+BATCH = 100  # documents per transaction: the write lock is held a few tens of milliseconds
+PARALLEL_FROM = 2000  # a queue this long (a first import, a new extractor) is read by both cores
+
+
+def catch_up(
+    db, stop: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Read every queued document, batch by batch, each batch its own transaction; the number
+    read. Runs after imports and edits, beside the search indexing (the import does not wait
+    for it, as it does not wait for the index); ``stop`` ends it between batches."""
+    from reader.library.db import transaction
+
+    total = pending(db.conn)
+    if total == 0:
+        return 0
+    pool = None
+    done = 0
+    try:
+        if total >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(2, mp_context=mp.get_context("spawn"))
+        while not (stop is not None and stop()):
+            size = BATCH * (8 if pool is not None else 1)
+            ids = [r[0] for r in db.conn.execute("SELECT document_id FROM extracts_queue LIMIT ?", (size,))]
+            if not ids:
+                break
+            if pool is None:
+                with transaction(db) as conn:
+                    settle(conn, ids)
+            else:  # read outside the write lock; written only for documents not changed meanwhile
+                marks = ",".join("?" * len(ids))
+                docs = db.conn.execute(
+                    f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks})", ids
+                ).fetchall()
+                halves = [docs[k::2] for k in range(2)]
+                results = [pool.submit(rows_for, h) for h in halves if h]
+                people_rows, task_rows = [], []
+                for fut in results:
+                    p_rows, t_rows = fut.result()
+                    people_rows += p_rows
+                    task_rows += t_rows
+                with transaction(db) as conn:
+                    now = set(
+                        conn.execute(
+                            f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks})", ids
+                        ).fetchall()
+                    )
+                    same = [d[0] for d in docs if d in now]
+                    keep = set(same)
+                    gone = [i for i in ids if i not in {d[0] for d in docs}]
+                    _write(
+                        conn,
+                        same + gone,
+                        [r for r in people_rows if r[0] in keep],
+                        [r for r in task_rows if r[0] in keep],
+                    )
+            done += len(ids)
+            if progress is not None:
+                progress(done, max(total, done))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return done
 
 
 def ensure_current(conn: sqlite3.Connection) -> bool:

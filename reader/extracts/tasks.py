@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from reader.extracts.dates import PERIOD, RECURRING, RELATIVE, Limit, find_limits
+from reader.extracts.dates import PERIOD, RECURRING, RELATIVE, Limit, find_limits, may_hold_limit
 from reader.relations.keys import simplified
 
 _SPACES = re.compile(r"[ \u3000\xa0]+")
@@ -134,16 +134,20 @@ _AMOUNT = re.compile(r"增长(?!点)|同比|[%％]|\d(?:\.\d+)?(?:亿|万)(?:元
 _PUNCT = " ，,、：:。；;（）()“”\"'【】》《|\t*"
 
 
-def _flat(line: str) -> tuple[str, list[int]]:
+def _flat(line: str) -> tuple[str, list[int] | None]:
     """``line`` without its spaces (extracted text: ``2019 年 6 月``) and where each kept
-    character stood."""
-    out, where = [], []
-    for i, c in enumerate(line):
-        if c in " \u3000\xa0":
-            continue
-        out.append(c)
-        where.append(i)
-    return "".join(out), where
+    character stood (None: nowhere else, the line had no spaces)."""
+    if " " not in line and "\u3000" not in line and "\xa0" not in line:
+        return line, None
+    where = [i for i, c in enumerate(line) if c not in " \u3000\xa0"]
+    return "".join([line[i] for i in where]), where
+
+
+def _at(where: list[int] | None, i: int) -> int:
+    """Where character ``i`` of a flattened line stood in the line."""
+    if where is None:
+        return i
+    return where[min(i, len(where) - 1)] if where else 0
 
 
 _UNIT_END_AT = re.compile(rf"(?=({_UNIT_END}(?:[（(][^（）()]{{1,12}}[）)])?))")
@@ -209,7 +213,9 @@ def _skip(lim: Limit, sentence: str, s: int) -> bool:
         return True
     if before.count("《") > before.count("》"):
         return True
-    clause = re.split(r"[，,]", before)[-1] + " " + re.split(r"[，,]", after)[0]  # the limit's own words aside
+    clause = (
+        re.split(r"[，,]", before)[-1] + " " + re.split(r"[，,]", after)[0]
+    )  # the limit's own words aside
     return bool(_CLAUSE_NOT.search(clause) or _PAST.search(clause))
 
 
@@ -271,6 +277,7 @@ def _subject_at(sentence: str, s: int) -> tuple[str | None, int]:
 _LEAD_WORDS = re.compile(rf"^(?:{_MODAL}|并|并于|分别于|统一)+|(?:{_MODAL}|并|并于|分别于|统一)+$")
 
 
+_HEADER_HINT = re.compile(r"时|阶段|期限|进度")
 _HEADER_TIME = re.compile(r"时限|时间|完成时间|时间安排|进度|阶段|期限")
 _HEADER_UNIT = re.compile(r"责任|牵头|承办|主办|单位|部门|科室")
 _HEADER_TASK = re.compile(r"任务|内容|措施|事项|工作|目标")
@@ -295,7 +302,7 @@ class _Table:
 
 
 def _row_tasks(cells: list[str], table: _Table, base: date | None, start: int, raw: str) -> list[Task]:
-    flat = [_flat(c)[0] for c in cells]
+    flat = [c.replace(" ", "").replace("\u3000", "") for c in cells]
     # the header: which column says what
     if any(
         _HEADER_TIME.fullmatch(c) or c in ("完成时限", "时间安排", "完成时间", "时限要求", "实施阶段")
@@ -392,7 +399,7 @@ def _line_item(flat: str, base: date | None, start: int, raw: str, lead: str | N
 def _sentence_tasks(
     para: str,
     flat: str,
-    where: list[int],
+    where: list[int] | None,
     offset: int,
     base: date | None,
     note: str | None,
@@ -426,7 +433,7 @@ def _sentence_tasks(
                         action,
                         note,
                         _recipient(sentence),
-                        offset + (where[min(s0, len(where) - 1)] if where else 0),
+                        offset + _at(where, s0),
                         _SPACES.sub(" ", sentence.strip()),
                     )
                 )
@@ -480,7 +487,7 @@ def _sentence_tasks(
                 if m and re.match(r"^(?:各|市|县|区|全市|自贸区)", m["u"]):
                     unit = m["u"]
             unit = unit or note
-            pos = where[min(s0, len(where) - 1)] if where else 0
+            pos = _at(where, s0)
             out.append(
                 Task(
                     lim.due.isoformat() if lim.due else None,
@@ -589,9 +596,18 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
         cells = _cells(line)
         if cells is not None:
             table = table or _Table()
+            if not may_hold_limit(line) and table.last_time is None and not _HEADER_HINT.search(line):
+                continue  # a row with no limit, under no merged limit cell, in a known table
             out.extend(_row_tasks(cells, table, base, offsets[n], line))
             continue
         table = None
+        if not may_hold_limit(line):  # no limit can be in it (most lines): only a lead-in matters
+            if line.rstrip().endswith(("：", ":")):
+                bare = _flat(line)[0]
+                lead = _subject_before(bare, len(bare))
+            elif not _NUMBERING.match(line.strip()):
+                lead = None
+            continue
         flat, where = _flat(simplified(line))  # 各牽頭單位 read as 各牵头单位
         if not re.search(r"[，。；,;]", flat):  # a heading, a title or a list item
             if len(flat) > 60:

@@ -66,14 +66,12 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> LibraryError:
 
 
 def _settle_derived(conn: sqlite3.Connection) -> None:
-    """Before a transaction commits: relations, 人事任免 records and tasks of the documents it
-    changed (queued by triggers)."""
-    from reader.extracts.store import settle as settle_extracts
+    """Before a transaction commits: relations of the documents it changed (queued by triggers).
+    Their 人事任免 records and tasks are read after, like the search index (extracts.catch_up)."""
     from reader.relations.store import queued, settle
 
     if queued(conn):
         settle(conn)
-    settle_extracts(conn)
 
 
 @contextlib.contextmanager

@@ -422,10 +422,9 @@ def _v10_personnel_and_tasks(conn: sqlite3.Connection) -> None:
             f"CREATE TRIGGER extracts_{name} {when} BEGIN "
             f"INSERT OR IGNORE INTO extracts_queue (document_id) VALUES ({doc}); END"
         )
-    from reader.extracts.store import ensure_current, settle
+    from reader.extracts.store import ensure_current
 
-    ensure_current(conn)
-    settle(conn)
+    ensure_current(conn)  # every document queued: read by extracts.catch_up, not in the upgrade
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [

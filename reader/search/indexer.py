@@ -179,6 +179,9 @@ def process_queue(
     processes when there are several cores; a few documents go through whoosh's ordinary writer,
     which also folds small segments together.
     """
+    from reader.extracts.store import catch_up
+
+    catch_up(library.db, stop=stop)  # the 人事任免 records and tasks of what changed, too
     report = IndexReport()
     total = queued(library)
     done = 0

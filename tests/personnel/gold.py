@@ -73,6 +73,9 @@ def _imported(files: list[Path], work: Path):
         for r in import_paths(lib, [f]):
             if r.issue_id is not None:
                 issues[f] = r.issue_id
+    from reader.extracts.store import catch_up
+
+    catch_up(lib.db)
     return lib, issues
 
 

@@ -110,7 +110,8 @@ def export(
 ) -> ExportReport:
     """Collect ``scope`` and write it; refuses an export with nothing in it."""
     bundle = collect(library, scope, meanings=meanings, search=search)
-    if bundle.document_count == 0:
+    user_state = fmt == "json" and (bundle.corrections or bundle.task_marks)  # a backup of them
+    if bundle.document_count == 0 and not user_state:
         raise ExportError("所选范围内没有批注可导出")
     path = write(bundle, fmt, out, library)
     return ExportReport(path, fmt, bundle.document_count, bundle.highlight_count)

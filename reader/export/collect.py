@@ -162,6 +162,7 @@ class Bundle:
     scope: Scope
     groups: list[Group]
     corrections: list[dict] = field(default_factory=list)  # the user's repairs of these issues' splits
+    task_marks: list[dict] = field(default_factory=list)  # tasks of these issues marked done
     created: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
     def entries(self) -> Iterator[Entry]:
@@ -307,7 +308,18 @@ def collect(
         group.entries.append(entry)
     _relate(library, [e for g in groups.values() for e in g.entries])
     issue_ids = {s.issue_id for s in library.documents()} if scope.everything else set(groups)
-    return Bundle(scope, list(groups.values()), _corrections(library, sorted(issue_ids)))
+    marks = _task_marks(library, issue_ids, scope.everything)
+    return Bundle(scope, list(groups.values()), _corrections(library, sorted(issue_ids)), marks)
+
+
+def _task_marks(library: Library, issue_ids: set[int], everything: bool) -> list[dict]:
+    """The done marks of tasks in these issues (all of them, placed or not, for the whole library)."""
+    marks = library.extracts.marks()
+    if everything:
+        return marks
+    rows = library.db.conn.execute("SELECT id, issue_id FROM documents").fetchall()
+    issue_of = dict(rows)
+    return [m for m in marks if issue_of.get(m["document_id"]) in issue_ids]
 
 
 def validity_text(v) -> str:

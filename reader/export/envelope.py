@@ -69,6 +69,7 @@ def envelope(bundle: Bundle) -> dict[str, Any]:
         "scope": bundle.scope.describe(),
         "documents": documents,
         "corrections": list(bundle.corrections),
+        "task_marks": list(bundle.task_marks),
     }
 
 
@@ -90,6 +91,7 @@ class ImportReport:
     corrections: int = 0  # repairs of a split, new here (replayed over their issue)
     corrections_unplaced: int = 0  # of those, how many found no place in this library's copy
     corrections_missing_issues: int = 0  # rules of an issue this library does not have
+    task_marks: int = 0  # tasks marked done, new here (found by their key wherever they now are)
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -133,6 +135,8 @@ def _import(library: Library, data: dict[str, Any]) -> ImportReport:
     notes = library.annotations
     report = ImportReport()
     _import_corrections(library, data.get("corrections") or [], report)
+    if data.get("task_marks"):
+        report.task_marks = library.extracts.restore_marks(data["task_marks"])
     for doc in data["documents"]:
         target = _target(library, doc)
         if target is None:

@@ -164,7 +164,31 @@ def check(data: Any, path: Path) -> dict[str, Any]:
             hc.text(h.get("created_at"), "created_at", 40, optional=True)
             hc.text(h.get("modified_at"), "modified_at", 40, optional=True)
     _check_corrections(data.get("corrections", []), path)
+    _check_task_marks(data.get("task_marks", []), path)
     return data
+
+
+MAX_MARKS = 200_000
+TASK_KEY = re.compile(r"^t[0-9a-f]{11}$")
+
+
+def _check_task_marks(marks: Any, path: Path) -> None:
+    """Tasks marked done (issue #18): each mark whole and valid, or none imported."""
+    if not isinstance(marks, list):
+        raise EnvelopeError(f"批注文件的 task_marks 应为列表：{path}")
+    if len(marks) > MAX_MARKS:
+        raise EnvelopeError(f"批注文件的完成标记过多（{len(marks)} 个）：{path}")
+    for n, m in enumerate(marks, start=1):
+        c = _Checker(f"第 {n} 个完成标记")
+        if not isinstance(m, dict):
+            c.fail("应为一个对象")
+        if not isinstance(m.get("key"), str) or not TASK_KEY.match(m["key"]):
+            c.fail("任务编号 key 缺失或无效")
+        c.text(m.get("done_at"), "done_at", 40, optional=True)
+        c.integer(m.get("document_id"), "document_id", optional=True)
+        for name in ("title", "due_text", "action"):
+            c.text(m.get(name), name, MAX_SHORT, optional=True)
+        c.text(m.get("sentence"), "sentence", MAX_TEXT, optional=True)
 
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -252,6 +252,7 @@ class TaskRecord:
     sentence: str
     done: bool
     done_at: str | None
+    document_date: str | None = None  # the 成文日期 a recurring task's calendar starts from
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -333,13 +334,15 @@ class Extracts:
             where.append("d.id = ?")
             args.append(doc_id)
         rows = self.conn.execute(
-            "SELECT t.key, d.id, d.issue_id, d.title, d.number, t.due, t.due_kind, t.due_text, t.recurrence, "
-            "t.action, t.responsible, t.recipient, t.position, t.sentence, m.key IS NOT NULL, m.done_at "
+            "SELECT t.key, d.id, d.issue_id, d.title, d.number, t.due, t.due_kind, t.due_text, "
+            "t.recurrence, "
+            "t.action, t.responsible, t.recipient, t.position, t.sentence, m.key IS NOT NULL, "
+            "m.done_at, d.date "
             "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN task_marks m ON m.key = t.key "
             f"WHERE {' AND '.join(where)} ORDER BY t.due IS NULL, t.due, d.id, t.position, t.id",
             args,
         ).fetchall()
-        return [TaskRecord(*r[:14], bool(r[14]), r[15]) for r in rows]
+        return [TaskRecord(*r[:14], bool(r[14]), r[15], r[16]) for r in rows]
 
     def task(self, key: str) -> TaskRecord | None:
         """A task by its id, if a document shown holds it."""

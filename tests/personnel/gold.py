@@ -12,6 +12,7 @@ Run ``python -m tests.personnel.gold`` for the figures and the misses.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from pathlib import Path
 from reader.relations.keys import simplified
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("GONGBAO_SHARED") or ROOT.parent / "shared")
 PERSONNEL = ROOT / "tests" / "data" / "personnel"
 TASKS = ROOT / "tests" / "data" / "tasks"
 

@@ -75,3 +75,18 @@ def test_the_forms_of_other_gazettes_and_meetings() -> None:
         ("耿飚", "任命", "国务委员", None, None),
         ("陈慕华", "任命", "国务委员", "女", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "钦州市人民政府关于开展向张三同志学习活动的通知",  # a name inside a title
+        "关于表彰李四同志为全市优秀公务员的决定",  # a name, a 为, no post
+        "会议由副市长王五主持，市长赵六出席并讲话。",  # posts held, nothing decided
+        "免去审批环节中的重复证明材料，减少群众跑腿。",  # 免去 of a step, not of a person
+        "免去企业的年检费用。",  # 免去 of an organ's fee
+        "因调离安徽,方春明提出辞去安徽省人民政府副省长职务。",  # a request, not its acceptance
+    ],
+)
+def test_what_is_no_personnel_record(text: str) -> None:
+    assert read_personnel(text) == []

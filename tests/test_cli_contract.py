@@ -74,7 +74,12 @@ def _run(*args: str, folder: Path) -> dict:
 def _invocations(folder: Path, tmp: Path) -> dict[str, list[str]]:
     notes = tmp / "notes.json"
     _run("export", "--all", "--format", "json", "--out", str(notes), folder=folder)
+    task = _run("tasks", folder=folder)["tasks"][0]["id"]
     return {
+        "personnel": ["personnel", "--name", "王"],
+        "tasks": ["tasks"],
+        "task-done": ["task-done", task],
+        "export-tasks": ["export-tasks", "--format", "csv", "--out", str(tmp / "tasks.csv")],
         "parse": ["parse", str(DATA / "yulin_like.txt")],
         "reparse": ["reparse", "--all"],
         "annotations": ["annotations", "1"],
@@ -112,6 +117,10 @@ def test_the_readme_promises_shapes_for_these_commands() -> None:
         "corrections",
         "show",
         "relations",
+        "personnel",
+        "tasks",
+        "task-done",
+        "export-tasks",
     } <= set(PROMISED)
 
 

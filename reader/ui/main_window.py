@@ -38,6 +38,7 @@ from reader.ui.annotating_controller import AnnotatingController
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.backup_controller import BackupController
 from reader.ui.docks import LEFT, RIGHT, DockSpec, add_docks, show_dock
+from reader.ui.duties_controller import DutiesController
 from reader.ui.export_controller import ExportController
 from reader.ui.import_controller import ImportController
 from reader.ui.library_panel import LibraryPanel
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.trashing = TrashController(self)
         self.navigation = Navigation(self)
         self.relating = RelationsController(self)
+        self.duties = DutiesController(self)
         self._wire()
         self.status = plain_label(self)
         self.statusBar().addPermanentWidget(self.status)

@@ -140,6 +140,14 @@ class WindowActions(QObject):
                 "Ctrl+Shift+A",
                 notes.open_browser,
             ),
+            A("tasks_view", "tools", self.tr("&To Do…"), "Ctrl+Shift+T", w.duties.open_tasks),
+            A(
+                "personnel_view",
+                "tools",
+                self.tr("A&ppointments and Removals…"),
+                None,
+                w.duties.open_personnel,
+            ),
             A(
                 "tag_manager",
                 "tools",

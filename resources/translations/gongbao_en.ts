@@ -21,9 +21,20 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>%n document(s)</source>
         <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation></message>
+</context>
+<context>
+    <name>PersonnelView</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="105" />
+        <source>%n record(s)</source>
+        <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="107" />
+        <source>%n document(s) still being read</source>
+        <translation><numerusform>%n document still being read</numerusform><numerusform>%n documents still being read</numerusform></translation></message>
 </context>
 <context>
     <name>ReparseController</name>
@@ -38,6 +49,25 @@
         <location filename="../../reader/ui/search_panel.py" line="186" />
         <source>%n document(s)</source>
         <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation></message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <source>%n task(s)</source>
+        <translation><numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <source>%n overdue</source>
+        <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="202" />
+        <source>%n done mark(s) whose task is no longer in the text (kept)</source>
+        <translation><numerusform>%n done mark whose task is no longer in the text (kept)</numerusform><numerusform>%n done marks whose tasks are no longer in the text (kept)</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="204" />
+        <source>%n document(s) still being read</source>
+        <translation><numerusform>%n document still being read</numerusform><numerusform>%n documents still being read</numerusform></translation></message>
 </context>
 <context>
     <name>TrashController</name>

@@ -315,6 +315,55 @@ Highlights, notes and tags made since then will not be in it. The current librar
     </message>
 </context>
 <context>
+    <name>DutiesController</name>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="127" />
+        <source>The library is read-only: tasks cannot be marked.</source>
+        <translation>资料库是只读的，不能标记任务。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="154" />
+        <source>Export to-do as calendar</source>
+        <translation>把待办导出为日历</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="154" />
+        <source>Calendar (*.ics)</source>
+        <translation>日历（*.ics）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="158" />
+        <source>Export to-do as table</source>
+        <translation>把待办导出为表格</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="158" />
+        <location filename="../../reader/ui/duties_controller.py" line="187" />
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格（*.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="175" />
+        <source>Exported %1 task(s) to %2</source>
+        <translation>已导出 %1 项任务到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="177" />
+        <source>(%1 done or without a date left out)</source>
+        <translation>（%1 项已完成或没有具体日期，未导出）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="187" />
+        <source>Export appointments and removals</source>
+        <translation>导出人事任免</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_controller.py" line="200" />
+        <source>Exported %1 record(s) to %2</source>
+        <translation>已导出 %1 条记录到 %2</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../reader/models/labels.py" line="95" />
@@ -972,75 +1021,75 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="76" />
-        <location filename="../../reader/ui/main_window.py" line="225" />
-        <location filename="../../reader/ui/main_window.py" line="379" />
-        <location filename="../../reader/ui/main_window.py" line="399" />
+        <location filename="../../reader/ui/main_window.py" line="77" />
+        <location filename="../../reader/ui/main_window.py" line="227" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
+        <location filename="../../reader/ui/main_window.py" line="401" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="95" />
+        <location filename="../../reader/ui/main_window.py" line="96" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="96" />
+        <location filename="../../reader/ui/main_window.py" line="97" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="97" />
+        <location filename="../../reader/ui/main_window.py" line="98" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="98" />
+        <location filename="../../reader/ui/main_window.py" line="99" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="99" />
+        <location filename="../../reader/ui/main_window.py" line="100" />
         <source>Relations</source>
         <translation>关联</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="263" />
+        <location filename="../../reader/ui/main_window.py" line="265" />
         <source>No text layer: this document can be read as pages only.</source>
         <translation>无文本层：此文档只能按页面阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355" />
+        <location filename="../../reader/ui/main_window.py" line="357" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354" />
+        <location filename="../../reader/ui/main_window.py" line="356" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -1049,17 +1098,17 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="366" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381" />
+        <location filename="../../reader/ui/main_window.py" line="383" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -1117,6 +1166,47 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <source>What each highlight colour means to you:</source>
         <translation>每种高亮颜色代表的含义：</translation>
     </message>
+</context>
+<context>
+    <name>PersonnelView</name>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="68" />
+        <source>Appointments and Removals</source>
+        <translation>人事任免</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="70" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="71" />
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="72" />
+        <source>Organ</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="75" />
+        <source>This Person's History</source>
+        <translation>此人履历</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="76" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="105" />
+        <source>%n record(s)</source>
+        <translation><numerusform>%n 条记录</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="107" />
+        <source>%n document(s) still being read</source>
+        <translation><numerusform>%n 篇文档尚在读取</numerusform></translation></message>
 </context>
 <context>
     <name>PreferencesController</name>
@@ -1635,6 +1725,55 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
 </context>
 <context>
+    <name>TasksView</name>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="148" />
+        <source>To Do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="151" />
+        <source>Unit (e.g. your own)</source>
+        <translation>单位（如本单位）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="155" />
+        <source>All dates</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="158" />
+        <source>Show done</source>
+        <translation>显示已完成</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="159" />
+        <source>Export Calendar (.ics)…</source>
+        <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/duties_views.py" line="160" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <source>%n task(s)</source>
+        <translation><numerusform>%n 项任务</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <source>%n overdue</source>
+        <translation><numerusform>%n 项逾期</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="202" />
+        <source>%n done mark(s) whose task is no longer in the text (kept)</source>
+        <translation><numerusform>%n 个完成标记的任务已不在原文中（仍保留）</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/duties_views.py" line="204" />
+        <source>%n document(s) still being read</source>
+        <translation><numerusform>%n 篇文档尚在读取</numerusform></translation></message>
+</context>
+<context>
     <name>TextView</name>
     <message>
         <location filename="../../reader/ui/text_view.py" line="190" />
@@ -2026,129 +2165,229 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>全部高亮与批注(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="146" />
+        <location filename="../../reader/ui/window_actions.py" line="143" />
+        <source>&amp;To Do…</source>
+        <translation>待办(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="147" />
+        <source>A&amp;ppointments and Removals…</source>
+        <translation>人事任免(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="154" />
         <source>&amp;Tags…</source>
         <translation>标签管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="150" />
+        <location filename="../../reader/ui/window_actions.py" line="158" />
         <source>&amp;Re-split All Issues</source>
         <translation>重新拆分全部期刊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="151" />
+        <location filename="../../reader/ui/window_actions.py" line="159" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="152" />
+        <location filename="../../reader/ui/window_actions.py" line="160" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="153" />
+        <location filename="../../reader/ui/window_actions.py" line="161" />
         <source>&amp;Getting Started</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="154" />
+        <location filename="../../reader/ui/window_actions.py" line="162" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="155" />
+        <location filename="../../reader/ui/window_actions.py" line="163" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="162" />
+        <location filename="../../reader/ui/window_actions.py" line="170" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="163" />
+        <location filename="../../reader/ui/window_actions.py" line="171" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="164" />
+        <location filename="../../reader/ui/window_actions.py" line="172" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="165" />
+        <location filename="../../reader/ui/window_actions.py" line="173" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="166" />
+        <location filename="../../reader/ui/window_actions.py" line="174" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="167" />
+        <location filename="../../reader/ui/window_actions.py" line="175" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="174" />
+        <location filename="../../reader/ui/window_actions.py" line="182" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="174" />
+        <location filename="../../reader/ui/window_actions.py" line="182" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="180" />
+        <location filename="../../reader/ui/window_actions.py" line="188" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="185" />
+        <location filename="../../reader/ui/window_actions.py" line="193" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="186" />
+        <location filename="../../reader/ui/window_actions.py" line="194" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="186" />
+        <location filename="../../reader/ui/window_actions.py" line="194" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="186" />
+        <location filename="../../reader/ui/window_actions.py" line="194" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="195" />
+        <location filename="../../reader/ui/window_actions.py" line="203" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="200" />
+        <location filename="../../reader/ui/window_actions.py" line="208" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="214" />
+        <location filename="../../reader/ui/window_actions.py" line="222" />
         <source>Page through the document</source>
         <translation>翻页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="215" />
+        <location filename="../../reader/ui/window_actions.py" line="223" />
         <source>Close the find bar</source>
         <translation>关闭查找栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="216" />
+        <location filename="../../reader/ui/window_actions.py" line="224" />
         <source>Move to the trash (library panel)</source>
         <translation>移到回收站（资料库面板）</translation>
+    </message>
+</context>
+<context>
+    <name>duties</name>
+    <message>
+        <location filename="../../reader/models/duties.py" line="33" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="34" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="35" />
+        <source>Later on</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="36" />
+        <source>No date</source>
+        <translation>无具体日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="37" />
+        <location filename="../../reader/models/duties.py" line="127" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="64" />
+        <source>Decided</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="65" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="66" />
+        <source>Appointed or removed</source>
+        <translation>任免</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="67" />
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="68" />
+        <source>Organ</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="69" />
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="70" />
+        <location filename="../../reader/models/duties.py" line="132" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="105" />
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="128" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="129" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="130" />
+        <source>Task</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../reader/models/duties.py" line="131" />
+        <source>Responsible</source>
+        <translation>责任单位</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ def _loaded(qtbot, view) -> None:
 
 
 def test_the_personnel_view_finds_people_and_opens_at_the_sentence(qtbot, issue_window) -> None:
-    w, lib = issue_window
+    w, _lib = issue_window
     w.actions_by_name["personnel_view"].trigger()
     view = w.duties.personnel_view
     _loaded(qtbot, view)

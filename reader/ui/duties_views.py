@@ -53,6 +53,16 @@ def _table(parent: QWidget, model) -> tuple[QTableView, QSortFilterProxyModel]:
     return view, proxy
 
 
+def _fit(view: QTableView, cap: int = 240) -> None:
+    """Columns as wide as their contents, none wider than ``cap`` (long cells are elided; the
+    whole sentence is the tooltip): every column stays on screen."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for col in range(header.count()):
+        if header.sectionSize(col) > cap:
+            header.resizeSection(col, cap)
+
+
 class PersonnelView(QDialog):
     """Who holds which post, by decision date; filters by name, post and organ; a person's
     history across the library. Emits ``open_requested(document_id, position)`` and
@@ -101,7 +111,7 @@ class PersonnelView(QDialog):
 
     def show_records(self, records: list, pending: int = 0) -> None:
         self.model.set_records(records)
-        self.table.resizeColumnsToContents()
+        _fit(self.table)
         text = self.tr("%n record(s)", "", len(records))
         if pending:
             text += " · " + self.tr("%n document(s) still being read", "", pending)
@@ -195,7 +205,7 @@ class TasksView(QDialog):
             keep = [t for t, b in zip(self.model.tasks, self.model.buckets, strict=True) if b[0] == wanted]
             self.model.set_tasks(keep, today)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()
+        _fit(self.table, 300)
         overdue = sum(1 for b in self.model.buckets if b[0] == OVERDUE)
         parts = [self.tr("%n task(s)", "", len(self.model.tasks)), self.tr("%n overdue", "", overdue)]
         if unplaced:

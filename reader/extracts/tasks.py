@@ -222,7 +222,14 @@ def _skip(lim: Limit, sentence: str, s: int) -> bool:
 
 
 _CALL = re.compile(r"(?:征集|征求意见|意见反馈|反馈意见)(?:时间|期限|日期)")
-_MANNER = re.compile(r"^(?:以|按照|根据|围绕|依托|结合|对标|坚持|通过|立足|针对|遵循)")
+_PUBLIC = re.compile(
+    r"(?:请|欢迎)(?P<u>(?:广大|社会各界|各界)[^，。；,;]{0,20}?)(?:积极|踊跃|提出|参与|通过)"
+)
+_DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
+_STRONG_UNIT = re.compile(
+    r"(?:局|委|办|政府|管委|管委会|部门|单位|委员会|厅|中心|机构)(?:[（(][^（）()]*[）)])?$"
+)
+_MANNER = re.compile(r"^(?:以|按照|根据|围绕|依托|结合|对标|坚持|通过|立足|针对|遵循|由)")
 
 
 def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str:
@@ -406,6 +413,7 @@ def _sentence_tasks(
     base: date | None,
     note: str | None,
     heading: str | None = None,
+    public: str | None = None,
 ) -> list[Task]:
     out: list[Task] = []
     for m in [*_NOTE.finditer(flat), *_DUTY_NOTE.finditer(flat)]:  # the note names units, asks nothing
@@ -424,8 +432,12 @@ def _sentence_tasks(
         ):
             leading = kept[0] if kept[0].kind not in (RELATIVE, RECURRING) else None
         if k > 0 and not limits and leading is not None:
-            action = _NUMBERING.sub("", sentence.strip(_PUNCT)).strip(_PUNCT)
-            if len(action) >= 4 and not _AMOUNT.search(action):
+            whole = _NUMBERING.sub("", sentence.strip(_PUNCT)).strip(_PUNCT)
+            parts = [p.strip(_PUNCT) for p in re.split(r"[，,]", whole)]
+            acts = [p for p in parts if _DONE_VERB.match(p)]  # 完成…，基本完成…: one task each
+            for action in acts if len(acts) > 1 else [whole]:
+                if len(action) < 4 or (_AMOUNT.search(action) and not _DONE_VERB.match(action)):
+                    continue
                 out.append(
                     Task(
                         leading.due.isoformat() if leading.due else None,
@@ -463,6 +475,7 @@ def _sentence_tasks(
                 action = _action(sentence, lim.start, lim.end, nxt)
             if _CALL.search(sentence[: lim.start]) or (len(action) < 3 and _CALL.search(heading or "")):
                 action = "提出意见建议"  # 征集时间：即日起至11月27日 asks the public for its views
+                note = public or note
             if len(action) < 3 and k + 1 < len(sentences):  # a phase heading: its work follows
                 action = sentences[k + 1][1].strip(_PUNCT)
             if len(action) < 3:
@@ -590,6 +603,9 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
             if flat.endswith(("：", ":")) and not re.search(r"[，。；,;]", flat) and _unit(flat) == flat[:-1]:
                 recipients = flat[:-1]
                 break
+    # who a call for views (征集时间…) asks: 请广大市民、人大代表和政协委员积极提出…
+    asked = _PUBLIC.search(text)
+    public = asked["u"] if asked else (recipients if recipients and not _unit(recipients) else None)
     table: _Table | None = None
     lead: str | None = None  # the unit of a lead-in (市财政部门应当在以下期限内完成…：)
     for n, line in enumerate(lines):
@@ -629,7 +645,7 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
         if _is_note_only(flat):
             continue
         prev = next((x for x in reversed(lines[max(0, n - 2) : n]) if x.strip()), None)
-        found = _sentence_tasks(line, flat, where, offsets[n], base, note or lead or recipients, prev)
+        found = _sentence_tasks(line, flat, where, offsets[n], base, note or lead or recipients, prev, public)
         out.extend(found)
         if flat.rstrip().endswith(("：", ":")):
             lead = _subject_before(flat, len(flat))

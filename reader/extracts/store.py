@@ -43,7 +43,9 @@ def _base(iso: str | None, number: str | None = None, text: str = "") -> date | 
     m = re.search(r"[〔\[［(（]((?:19|20)\d\d)[〕\]］)）]", number or "")
     if m:
         return date(int(m[1]), 1, 1)
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text)]
+    # a document is no older than the years it names, nor than the documents it cites (〔2006〕)
+    found = re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年|[〔\[［]((?:19|20)\d\d)[〕\]］]", text)
+    years = [int(y) for pair in found for y in pair if y]
     years = [y for y in years if y <= date.today().year + 1]
     return date(max(years), 1, 1) if years else None
 

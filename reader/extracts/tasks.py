@@ -225,6 +225,7 @@ _CALL = re.compile(r"(?:征集|征求意见|意见反馈|反馈意见)(?:时间|
 _PUBLIC = re.compile(
     r"(?:请|欢迎)(?P<u>(?:广大|社会各界|各界)[^，。；,;]{0,20}?)(?:积极|踊跃|提出|参与|通过)"
 )
+_VAGUE = re.compile(r"^(?:争取|推动|加快推进|加快|力争|积极|重点对接|继续|持续|进一步|逐步)")
 _DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
 _STRONG_UNIT = re.compile(
     r"(?:局|委|办|政府|管委|管委会|部门|单位|委员会|厅|中心|机构)(?:[（(][^（）()]*[）)])?$"
@@ -254,7 +255,7 @@ def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str
     action = action.strip(_PUNCT)
     if len(action) < 3:
         head = re.split(r"[，,；;]", sentence[:lim_start])[-1]
-        action = _NUMBERING.sub("", head.strip(_PUNCT)).strip(_PUNCT)
+        action = _NUMBERING.sub("", head.strip(" ，,、：:。；;")).strip(_PUNCT)
         action = re.sub(r"(?:要|应当|应|须|务必|请|在|于|并于|拟于|分别于)$", "", action).strip(_PUNCT)
         action = re.sub(r"(?:截止|截至)(?:时间|日期)?(?:为|是)?$", "", action).strip(_PUNCT)
     return re.sub(r"^(?:前|以前|之前|内|止)", "", action).strip(_PUNCT)
@@ -476,8 +477,11 @@ def _sentence_tasks(
             if _CALL.search(sentence[: lim.start]) or (len(action) < 3 and _CALL.search(heading or "")):
                 action = "提出意见建议"  # 征集时间：即日起至11月27日 asks the public for its views
                 note = public or note
-            if len(action) < 3 and k + 1 < len(sentences):  # a phase heading: its work follows
+            phase = re.search(r"阶段$", action) and not sentence[lim.end :].strip(_PUNCT)
+            if (len(action) < 3 or phase) and k + 1 < len(sentences):  # a phase heading: its work follows
                 action = sentences[k + 1][1].strip(_PUNCT)
+            if lim.kind == PERIOD and _VAGUE.match(sentence[lim.end :].lstrip(_PUNCT)):
+                continue  # 一季度推动…、一季度争取…: a period and a wish, nothing to be done by then
             if len(action) < 3:
                 continue
             first = re.split(r"[，,]", action)[0]

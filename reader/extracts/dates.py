@@ -68,6 +68,7 @@ DEADLINE_AT = re.compile(rf"截[止至](?:时间|日期)?(?:为|是|：|:)?{_YEA
 SCHEDULED = re.compile(rf"(?:拟于|定于|拟定于)(?P<y>(?:19|20)\d\d)年{_MONTH}{_DAY}")  # 拟于2025年3月10日开展…
 QUARTER = re.compile(rf"(?:{_YEAR})?第?(?P<q>[一二三四1-4])季度(?!末|第|季后)")
 HALF = re.compile(rf"{_YEAR}?(?P<h>上|下)半年")
+PHASE_YEAR = re.compile(r"阶段[（(](?P<y>(?:19|20)\d\d)年[)）]")  # 总结巩固阶段（2025年）
 MONTH_PERIOD = re.compile(rf"{_YEAR}?{_MONTH}份(?![前底末])")
 UNTIL = re.compile(
     rf"(?:即日起|(?:自|从|在)[^，。；,]{{0,14}}?之?日起)(?:至|到){_YEAR}?{_MONTH}(?:{_DAY})?(?:止|期间|前)?"
@@ -257,6 +258,8 @@ def find_limits(text: str, base: date | None) -> list[Limit]:
         if y := _year(m, base):
             q = {"一": 1, "二": 2, "三": 3, "四": 4}.get(m["q"]) or int(m["q"])
             add(PERIOD, m, _last_day(y, 3 * q))
+    for m in PHASE_YEAR.finditer(text) if "阶段" in text else ():
+        add(PERIOD, m, date(int(m["y"]), 12, 31))
     for m in HALF.finditer(text) if "半年" in text else ():
         if y := _year(m, base):
             add(PERIOD, m, _last_day(y, 6 if m["h"] == "上" else 12))

@@ -158,7 +158,7 @@ _NOT_UNIT = re.compile(
     r"^(?:及时|立即|并|对|重点)"
 )
 _AFTER_SUBJECT = re.compile(
-    rf"^(?:{_MODAL}|根据|对|向|会同|组织|牵头|负责|及时|立即|原则上|全面|认真|结合|作为|要|统一|也|均|等|的)"
+    rf"^(?:{_MODAL}|根据|对|向|会同|组织|牵头|负责|及时|立即|原则上|全面|认真|结合|作为|要|统一|也|均|等|的|接到|收到)"
 )
 
 
@@ -358,9 +358,10 @@ def _row_tasks(cells: list[str], table: _Table, base: date | None, start: int, r
     else:
         unit = next((c for c in others if c != action and _UNIT.match(c) and len(c) < 60), None)
     out = []
+    own = find_limits(action, base)
+    if own and own[0].start == 0 and own[0].kind == RECURRING:  # 每年更新改造完成后…: the row's own rhythm
+        limits = own[:1]
     for lim in limits:
-        if lim.kind == PERIOD and re.search(r"阶段", time_cell) is None and "至" not in lim.text:
-            pass
         out.append(
             Task(
                 lim.due.isoformat() if lim.due else None,

@@ -9,6 +9,7 @@ indexing is indexed too, and quitting half-way simply resumes next time.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from reader.library.trash import VISIBLE
 from reader.search.index import SearchIndex
 from reader.search.segments import SEGMENT_OPTIONS, BulkSegmentWriter, merge_small
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # done, total
 
 
@@ -181,7 +183,10 @@ def process_queue(
     """
     from reader.extracts.store import catch_up
 
-    catch_up(library.db, stop=stop)  # the 人事任免 records and tasks of what changed, too
+    try:  # the 人事任免 records and tasks of what changed, too; never in the index's way
+        catch_up(library.db, stop=stop)
+    except Exception:
+        log.exception("reading records and tasks failed; they are read again next time")
     report = IndexReport()
     total = queued(library)
     done = 0

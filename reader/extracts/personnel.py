@@ -338,7 +338,8 @@ def read_personnel(text: str) -> list[Record]:
 
 
 _TRAILER = re.compile(
-    r"^[（(](?P<number>[^（）()]*?〔\d{4}〕\d+号)?[^（）()\d]{0,8}?(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)"
+    r"^[（(](?P<number>[^（）()]*?〔\d{4}〕\d+(?:号?[—\-－~至、]\d+)*号)?[^（）()\d]{0,8}?"
+    r"(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)"
     r"[^（）()]{0,24}[)）]$"
 )
 _HEAD_DATE = re.compile(

@@ -90,3 +90,24 @@ def test_the_forms_of_other_gazettes_and_meetings() -> None:
 )
 def test_what_is_no_personnel_record(text: str) -> None:
     assert read_personnel(text) == []
+
+
+def test_each_record_takes_the_decision_it_is_printed_under() -> None:
+    from reader.extracts.personnel import with_decisions
+
+    text = "\n".join(
+        [
+            "2020年2月5日决定：",
+            "任命赵六为市审计局局长；",
+            "钱七同志任钦州市统计局副局长；",
+            "（钦政干〔2019〕1号—2号 2019年1月24日）",
+            "免去孙八同志的钦州市林业局局长职务。",
+            "（钦政干〔2019〕3号 2019年2月25日）",
+        ]
+    )
+    records = with_decisions(text, read_personnel(text))
+    assert [(r.person, r.decided, r.number, r.organ) for r in records] == [
+        ("赵六", "2019-01-24", "钦政干〔2019〕1号—2号", "市审计局"),
+        ("钱七", "2019-01-24", "钦政干〔2019〕1号—2号", "钦州市统计局"),
+        ("孙八", "2019-02-25", "钦政干〔2019〕3号", "钦州市林业局"),
+    ]

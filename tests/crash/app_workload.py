@@ -6,7 +6,8 @@ lock, integrity check, unclean-shutdown marker, daily backup, background indexer
 timer in its event loop, does what a user does, as fast as the app takes it: batch imports in
 the background, opening documents, searching, highlights made, noted, tagged and deleted through
 the undo-stack controller the menus use, metadata edits, splits and merges, documents removed to
-the 回收站 and restored, issues re-split in the background, re-indexing, backups from File → Backups.
+the 回收站 and restored, issues re-split in the background, re-indexing, backups from File → Backups,
+tasks of the 待办 marked done.
 
 Journal lines are those of :mod:`tests.crash.workload`: one after each save *returned*
 (``pending`` before an edit that may or may not land if the kill comes in between).
@@ -22,7 +23,7 @@ from pathlib import Path
 
 OPS = [
     *["import", "add", "add", "add", "note", "note", "delete", "tag", "open", "search", "index", "backup"],
-    *["edit", "edit", "split", "merge", "remove", "restore", "reparse"],
+    *["edit", "edit", "split", "merge", "remove", "restore", "reparse", "done"],
 ]
 
 
@@ -141,6 +142,13 @@ def main(argv: list[str]) -> int:
                     note({"op": "restore", "entry": e.id})
         elif op == "reparse" and docs and w.reparse.task is None:
             w.reparse.start([rng.choice(docs).issue_id])  # the rules are replayed over a fresh split
+        elif op == "done":  # a task of the 待办 marked done: the user's own, committed at once
+            tasks = w.library.extracts.tasks(state="open")
+            if tasks:
+                key = rng.choice(tasks).id
+                note({"op": "done", "key": key, "pending": True})
+                if w.library.extracts.set_done(key) is not None:
+                    note({"op": "done", "key": key})
         elif op == "index":
             w.start_indexing()
         elif op == "backup":

@@ -23,6 +23,7 @@ class Outcome:
     kills: int = 0
     checked_highlights: int = 0
     checked_corrections: int = 0
+    checked_marks: int = 0  # tasks marked done found marked after a kill
     losses: list[str] = field(default_factory=list)
 
     def fail(self, what: str) -> None:
@@ -112,7 +113,7 @@ def expected(journal: Path) -> tuple[dict[str, dict], dict[str, dict]]:
             e = json.loads(line)
         except ValueError:
             continue  # the line being written when the harness killed it (never a returned save)
-        if e["op"] in ("open", *REPAIRS):
+        if e["op"] in ("open", "done", *REPAIRS):  # not of a highlight
             continue
         if held is not None and {**held, "pending": False} != {**e, "pending": False}:
             uncertain(held)  # its run was killed before the edit returned
@@ -165,6 +166,7 @@ def verify(folder: Path, journal: Path, out: Outcome, opened: bool = True) -> No
             elif not want["tags"] <= set(h.tags):
                 out.fail(f"highlight {uid}: tags {h.tags}, journal says {sorted(want['tags'])}")
         _verify_repairs(lib, journal, out)
+        _verify_done_marks(lib, journal, out)
         blank = lib.db.conn.execute(
             "SELECT COUNT(*) FROM documents WHERE withdrawn = 0 AND searchable = 1 AND trim(text) = ''"
         ).fetchone()[0]
@@ -192,6 +194,31 @@ def verify(folder: Path, journal: Path, out: Outcome, opened: bool = True) -> No
                 out.fail(f"a damaged backup carries a backup's name: {made.name}")
     mark_closed(folder)
     lock.release()
+
+
+def _verify_done_marks(lib, journal: Path, out: Outcome) -> None:
+    """Every task marked done whose save returned is still marked (whatever re-parses, splits
+    and merges came after: a mark is kept by its key, placed or not); the records and tasks
+    read after the crash are those the texts give."""
+    from reader.extracts.rows import rows_for
+    from reader.extracts.store import catch_up
+
+    marks = {m["key"] for m in lib.extracts.marks()}
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue  # the line being written when the harness killed it
+        if e.get("op") == "done" and not e.get("pending"):
+            out.checked_marks += 1
+            if e["key"] not in marks:
+                out.fail(f"task {e['key']} marked done was lost")
+    catch_up(lib.db)
+    stored = lib.db.conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    docs = lib.db.conn.execute("SELECT id, text, date, number, recipients FROM documents").fetchall()
+    given = len(rows_for(docs)[1])
+    if stored != given:
+        out.fail(f"{stored} tasks stored, the texts give {given}")
 
 
 def repairs_expected(journal: Path) -> list[tuple[dict, bool]]:

@@ -34,6 +34,7 @@ def test_fifty_kills_lose_nothing(tmp_path: Path) -> None:
     assert outcome.losses == []
     assert outcome.kills == 50
     assert outcome.checked_highlights > 50, outcome  # the workload really wrote between the kills
+    assert outcome.checked_marks > 0, outcome  # and marked tasks of the 待办 done
     assert outcome.checked_corrections > 50, (
         outcome
     )  # and repaired documents: edits, splits, merges, removals

@@ -17,7 +17,7 @@ from pathlib import Path
 
 OPS = [
     *["import", "add", "add", "add", "note", "note", "delete", "tag", "index", "backup"],
-    *["edit", "split", "merge", "remove", "restore"],
+    *["edit", "split", "merge", "remove", "restore", "done"],
 ]
 
 
@@ -116,6 +116,11 @@ def main(argv: list[str]) -> int:
                 note({"op": "restore", "entry": entry.id, "pending": True})
                 lib.trash.restore([entry.id])
                 note({"op": "restore", "entry": entry.id})
+            elif op == "done" and (tasks := lib.extracts.tasks(state="open")):
+                key = rng.choice(tasks).id
+                note({"op": "done", "key": key, "pending": True})
+                lib.extracts.set_done(key)
+                note({"op": "done", "key": key})
             elif op == "index":
                 process_queue(lib, index)
             elif op == "backup":

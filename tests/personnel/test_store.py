@@ -162,3 +162,18 @@ def test_the_json_export_carries_done_marks_and_restores_them(lib: Library, tmp_
         assert report.task_marks == 1
         catch_up(other.db)
         assert [t.id for t in other.extracts.tasks(state="done")] == [task.id]
+
+
+def test_a_split_and_a_merge_read_the_documents_again_and_keep_the_marks(lib: Library) -> None:
+    catch_up(lib.db)
+    task = next(t for t in lib.extracts.tasks() if t.due_text == "6月10日前")
+    lib.extracts.set_done(task.id)
+    split = lib.edits.split_at_quote(task.document_id, "二、请于")
+    catch_up(lib.db)
+    moved = next(t for t in lib.extracts.tasks() if t.id == task.id)
+    assert moved.document_id == split.new_document_id and moved.done  # it went with its text
+    assert moved.due == "2019-06-10"  # the new document keeps the limit's year
+    lib.edits.merge(split.new_document_id)
+    catch_up(lib.db)
+    back = next(t for t in lib.extracts.tasks() if t.id == task.id)
+    assert back.document_id == task.document_id and back.done

@@ -225,6 +225,8 @@ _CALL = re.compile(r"(?:征集|征求意见|意见反馈|反馈意见)(?:时间|
 _PUBLIC = re.compile(
     r"(?:请|欢迎)(?P<u>(?:广大|社会各界|各界)[^，。；,;]{0,20}?)(?:积极|踊跃|提出|参与|通过)"
 )
+_OWN_DUTY = re.compile(r"[，,](?P<u>[^，,；;。]{2,20}?)(?:要|应当|须)(?P<a>[^，,；;。]{4,})")
+_PENALTY = re.compile(r"^(?:扣|罚|处以|记)\d*")
 _VAGUE = re.compile(r"^(?:争取|推动|加快推进|加快|力争|积极|重点对接|继续|持续|进一步|逐步)")
 _DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
 _STRONG_UNIT = re.compile(
@@ -483,6 +485,8 @@ def _sentence_tasks(
                 action = sentences[k + 1][1].strip(_PUNCT)
             if lim.kind == PERIOD and _VAGUE.match(sentence[lim.end :].lstrip(_PUNCT)):
                 continue  # 一季度推动…、一季度争取…: a period and a wish, nothing to be done by then
+            if lim.text.startswith("阶段") or _PENALTY.match(action):
+                continue  # a phase's year in prose (its table says the work); 扣3分 is a sanction
             if len(action) < 3:
                 continue
             first = re.split(r"[，,]", action)[0]
@@ -508,19 +512,23 @@ def _sentence_tasks(
                     unit = m["u"]
             unit = unit or note
             pos = _at(where, s0)
-            out.append(
-                Task(
-                    lim.due.isoformat() if lim.due else None,
-                    lim.kind,
-                    lim.text,
-                    lim.recurrence,
-                    action,
-                    unit,
-                    _recipient(sentence[lim.end :]),
-                    offset + pos,
-                    _SPACES.sub(" ", sentence.strip()) if sentence else para.strip(),
+            tail = sentence[lim.end : nxt]
+            # 2020年前，…，出资人要按规定派出董事，企业要全面建立…: each unit its own task
+            duties = [(m["u"], m["a"]) for m in _OWN_DUTY.finditer(tail) if _unit(m["u"]) == m["u"]]
+            for who, what in duties or [(unit, action)]:
+                out.append(
+                    Task(
+                        lim.due.isoformat() if lim.due else None,
+                        lim.kind,
+                        lim.text,
+                        lim.recurrence,
+                        what.strip(_PUNCT),
+                        who,
+                        _recipient(sentence[lim.end :]),
+                        offset + pos,
+                        _SPACES.sub(" ", sentence.strip()) if sentence else para.strip(),
+                    )
                 )
-            )
     return out
 
 

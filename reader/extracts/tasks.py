@@ -222,6 +222,12 @@ def _skip(lim: Limit, sentence: str, s: int) -> bool:
 
 
 _CALL = re.compile(r"(?:征集|征求意见|意见反馈|反馈意见)(?:时间|期限|日期)")
+_SOLICITED = re.compile(
+    r"征集(?P<what>[^，。；、,:：“”\n的]{2,30}?)(?:的|意见|建议|工作|活动|公告|通告|[，。\n])"
+)
+_SALUTED = re.compile(
+    r"^(?P<u>[^，。；\n]{0,16}(?:市民|群众|朋友|各界|公众)[^，。；\n]{0,10}?)[:：]$", re.M
+)  # 广大市民朋友们：
 _PUBLIC = re.compile(
     r"(?:请|欢迎)(?P<u>(?:广大|社会各界|各界)[^，。；,;]{0,20}?)(?:积极|踊跃|提出|参与|通过)"
 )
@@ -256,7 +262,10 @@ def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str
             break
     action = action.strip(_PUNCT)
     if len(action) < 3:
-        head = re.split(r"[，,；;]", sentence[:lim_start])[-1]
+        clauses = [c for c in re.split(r"[，,；;]", sentence[:lim_start])]
+        head = clauses[-1]
+        if not head.strip(_PUNCT) and len(clauses) >= 2 and action:  # …按年度更新，每年度3月15日前完成
+            return f"{_NUMBERING.sub('', clauses[-2]).strip(_PUNCT)}，{action}"
         action = _NUMBERING.sub("", head.strip(" ，,、：:。；;")).strip(_PUNCT)
         action = re.sub(r"(?:要|应当|应|须|务必|请|在|于|并于|拟于|分别于)$", "", action).strip(_PUNCT)
         action = re.sub(r"(?:截止|截至)(?:时间|日期)?(?:为|是)?$", "", action).strip(_PUNCT)
@@ -418,6 +427,7 @@ def _sentence_tasks(
     note: str | None,
     heading: str | None = None,
     public: str | None = None,
+    solicited: str | None = None,
 ) -> list[Task]:
     out: list[Task] = []
     for m in [*_NOTE.finditer(flat), *_DUTY_NOTE.finditer(flat)]:  # the note names units, asks nothing
@@ -477,8 +487,14 @@ def _sentence_tasks(
                 action = f"{obj}{action}" if obj and not action.startswith(obj) else action
             else:
                 action = _action(sentence, lim.start, lim.end, nxt)
-            if _CALL.search(sentence[: lim.start]) or (len(action) < 3 and _CALL.search(heading or "")):
-                action = "提出意见建议"  # 征集时间：即日起至11月27日 asks the public for its views
+            calling = "征集" in sentence and lim.kind == PERIOD
+            if (
+                calling
+                or _CALL.search(sentence[: lim.start])
+                or (len(action) < 3 and _CALL.search(heading or ""))
+            ):
+                # 征集时间：即日起至11月27日 asks the public for its views, on what the notice names
+                action = f"提出{solicited or ''}意见建议"
                 note = public or note
             phase = re.search(r"阶段$", action) and not sentence[lim.end :].strip(_PUNCT)
             if (len(action) < 3 or phase) and k + 1 < len(sentences):  # a phase heading: its work follows
@@ -617,8 +633,17 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
                 recipients = flat[:-1]
                 break
     # who a call for views (征集时间…) asks: 请广大市民、人大代表和政协委员积极提出…
-    asked = _PUBLIC.search(text)
-    public = asked["u"] if asked else (recipients if recipients and not _unit(recipients) else None)
+    # 关于征集2022年嘉兴市政府民生实事项目的公告: what a call for views is about
+    solicited = next(
+        (
+            m["what"]
+            for m in _SOLICITED.finditer(text)
+            if not m["what"].startswith(("时间", "方式", "范围", "内容", "渠道", "途径", "工作"))
+        ),
+        None,
+    )
+    asked = _PUBLIC.search(text) or _SALUTED.search("\n".join(lines[:8]))
+    public = asked["u"] if asked else None
     table: _Table | None = None
     lead: str | None = None  # the unit of a lead-in (市财政部门应当在以下期限内完成…：)
     for n, line in enumerate(lines):
@@ -658,7 +683,9 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
         if _is_note_only(flat):
             continue
         prev = next((x for x in reversed(lines[max(0, n - 2) : n]) if x.strip()), None)
-        found = _sentence_tasks(line, flat, where, offsets[n], base, note or lead or recipients, prev, public)
+        found = _sentence_tasks(
+            line, flat, where, offsets[n], base, note or lead or recipients, prev, public, solicited
+        )
         out.extend(found)
         if flat.rstrip().endswith(("：", ":")):
             lead = _subject_before(flat, len(flat))

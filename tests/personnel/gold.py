@@ -158,6 +158,26 @@ def _due_agrees(t, g: dict) -> bool:
     )
 
 
+def _matching(agree: list[list[int]]) -> dict[int, int]:
+    """gold index → ours index, a maximum matching (augmenting paths): a task of ours that
+    agrees with two gold tasks is not spent on the first when the second has no other."""
+    match: dict[int, int] = {}  # ours -> gold
+
+    def place(g: int, seen: set[int]) -> bool:
+        for o in agree[g]:
+            if o in seen:
+                continue
+            seen.add(o)
+            if o not in match or place(match[o], seen):
+                match[o] = g
+                return True
+        return False
+
+    for g in range(len(agree)):
+        place(g, set())
+    return {g: o for o, g in match.items()}
+
+
 def score_tasks(lib, issues: dict[Path, int]) -> Score:
     from reader.extracts.store import Extracts
 
@@ -173,28 +193,27 @@ def score_tasks(lib, issues: dict[Path, int]) -> Score:
         ours = list(ours_by_file.get(f, []))
         s.gold += len(want[f])
         s.claimed += len(ours)
-        used: set[int] = set()
-        for g in want[f]:
-            hit = next(
-                (
-                    i
-                    for i, t in enumerate(ours)
-                    if i not in used
-                    and _due_agrees(t, g)
-                    and _action_agrees(t.action, g["action"])
-                    and _unit_agrees(t.responsible, g["responsible"])
-                ),
-                None,
-            )
-            if hit is None:
-                near = next((t for t in ours if _due_agrees(t, g)), None)
-                why = f" ~ ours: {near.action[:40]} | {near.responsible}" if near is not None else ""
-                s.misses.append(
-                    f"{f.name}: [{g['due_kind']} {g['due']} {g['due_text']}] {g['action']} | {g['responsible']}{why}"
-                )
-            else:
-                used.add(hit)
+        agree = [
+            [
+                i
+                for i, t in enumerate(ours)
+                if _due_agrees(t, g)
+                and _action_agrees(t.action, g["action"])
+                and _unit_agrees(t.responsible, g["responsible"])
+            ]
+            for g in want[f]
+        ]
+        pairs = _matching(agree)  # one of ours for one gold task, as many as can be paired
+        used = set(pairs.values())
+        for k, g in enumerate(want[f]):
+            if k in pairs:
                 s.found += 1
+                continue
+            near = next((t for t in ours if _due_agrees(t, g)), None)
+            why = f" ~ ours: {near.action[:40]} | {near.responsible}" if near is not None else ""
+            s.misses.append(
+                f"{f.name}: [{g['due_kind']} {g['due']} {g['due_text']}] {g['action']} | {g['responsible']}{why}"
+            )
         s.right += len(used)
         s.wrong.extend(
             f"{f.name}: [{t.due_kind} {t.due} {t.due_text}] {t.action} | {t.responsible}"

@@ -434,16 +434,17 @@ def _sentence_tasks(
         flat = flat[: m.start()] + " " * (m.end() - m.start()) + flat[m.end() :]
     sentences = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(flat) if m.group(0).strip(_PUNCT)]
     leading: Limit | None = None  # 2022年底前，制定…；完成…: the paragraph's limit for each clause
+    paragraph_wide = False  # set by the paragraph's first sentence: for all of it
     for k, (s0, sentence) in enumerate(sentences):
         limits = find_limits(sentence, base)
         kept = [lim for lim in limits if not _skip(lim, sentence, lim.start)]
         kept = _without_asides(kept, sentence)
-        if (
-            k == 0
-            and kept
-            and kept[0].start
-            <= len(_NUMBERING.match(sentence).group(0) if _NUMBERING.match(sentence) else "") + 1
-        ):
+        numbered = _NUMBERING.match(sentence)
+        after_semicolon = k > 0 and sentences[k - 1][1].rstrip().endswith(("；", ";"))
+        if k > 0 and not after_semicolon and leading is not None and not paragraph_wide:
+            leading = None  # a sentence's own limit reaches its clauses after ；, no further
+        if kept and kept[0].start <= (len(numbered.group(0)) if numbered else 0) + 1:  # a sentence led by one
+            paragraph_wide = k == 0
             leading = kept[0] if kept[0].kind not in (RELATIVE, RECURRING) else None
         if k > 0 and not limits and leading is not None:
             whole = _NUMBERING.sub("", sentence.strip(_PUNCT)).strip(_PUNCT)

@@ -232,6 +232,10 @@ _PUBLIC = re.compile(
     r"(?:请|欢迎)(?P<u>(?:广大|社会各界|各界)[^，。；,;]{0,20}?)(?:积极|踊跃|提出|参与|通过)"
 )
 _OWN_DUTY = re.compile(r"[，,](?P<u>[^，,；;。]{2,20}?)(?:要|应当|须)(?P<a>[^，,；;。]{4,})")
+_LEVEL = re.compile(r"(?:市|县|区|省|镇|乡|市、县区|市县|县区|市、县|县、乡)(?:两级|三级|级)?")
+_OPEN_ENDED = re.compile(
+    r"(?:逐步扩大|逐步提高|不断完善|持续推进|稳步推进|逐步推开|有序推进)$"
+)  # no end to reach
 _PENALTY = re.compile(r"^(?:扣|罚|处以|记)\d*")
 _VAGUE = re.compile(r"^(?:争取|推动|加快推进|加快|力争|积极|重点对接|继续|持续|进一步|逐步)")
 _DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
@@ -502,7 +506,7 @@ def _sentence_tasks(
                 action = sentences[k + 1][1].strip(_PUNCT)
             if lim.kind == PERIOD and _VAGUE.match(sentence[lim.end :].lstrip(_PUNCT)):
                 continue  # 一季度推动…、一季度争取…: a period and a wish, nothing to be done by then
-            if lim.text.startswith("阶段") or _PENALTY.match(action):
+            if lim.text.startswith("阶段") or _PENALTY.match(action) or _OPEN_ENDED.search(action):
                 continue  # a phase's year in prose (its table says the work); 扣3分 is a sanction
             if len(action) < 3:
                 continue
@@ -527,6 +531,8 @@ def _sentence_tasks(
                 m = _UNIT.match(action)
                 if m and re.match(r"^(?:各|市|县|区|全市|自贸区)", m["u"]):
                     unit = m["u"]
+            if note and unit and _LEVEL.fullmatch(unit):
+                unit = note  # 市、县区两级…（牵头单位：市行政审批局…）: the note names who leads
             unit = unit or note
             pos = _at(where, s0)
             tail = sentence[lim.end : nxt]

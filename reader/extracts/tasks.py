@@ -236,6 +236,9 @@ _LEVEL = re.compile(r"(?:市|县|区|省|镇|乡|市、县区|市县|县区|市�
 _OPEN_ENDED = re.compile(
     r"(?:逐步扩大|逐步提高|不断完善|持续推进|稳步推进|逐步推开|有序推进)$"
 )  # no end to reach
+_DELIVERABLE = re.compile(
+    r"^(?:基本|正式)?(?:出台|制定|制订|完成|建成|成立|开工|签订|印发|实施|召开|举办|上线|投产|恢复)"
+)
 _PENALTY = re.compile(r"^(?:扣|罚|处以|记)\d*")
 _VAGUE = re.compile(r"^(?:争取|推动|加快推进|加快|力争|积极|重点对接|继续|持续|进一步|逐步)")
 _DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
@@ -506,6 +509,13 @@ def _sentence_tasks(
                 action = sentences[k + 1][1].strip(_PUNCT)
             if lim.kind == PERIOD and _VAGUE.match(sentence[lim.end :].lstrip(_PUNCT)):
                 continue  # 一季度推动…、一季度争取…: a period and a wish, nothing to be done by then
+            if (
+                lim.kind == PERIOD
+                and _AMOUNT.search(sentence)
+                and not _DELIVERABLE.match(action)
+                or "计划为" in action
+            ):
+                continue  # 一季度，全面启动…，确保投资完成110亿元: a quarter's targets, not a deliverable
             if lim.text.startswith("阶段") or _PENALTY.match(action) or _OPEN_ENDED.search(action):
                 continue  # a phase's year in prose (its table says the work); 扣3分 is a sanction
             if len(action) < 3:

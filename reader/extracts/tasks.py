@@ -435,6 +435,7 @@ def _sentence_tasks(
     heading: str | None = None,
     public: str | None = None,
     solicited: str | None = None,
+    fallback: str | None = None,
 ) -> list[Task]:
     out: list[Task] = []
     for m in [*_NOTE.finditer(flat), *_DUTY_NOTE.finditer(flat)]:  # the note names units, asks nothing
@@ -467,7 +468,7 @@ def _sentence_tasks(
                         leading.text,
                         leading.recurrence,
                         action,
-                        note,
+                        note or fallback,
                         _recipient(sentence),
                         offset + _at(where, s0),
                         _SPACES.sub(" ", sentence.strip()),
@@ -510,11 +511,8 @@ def _sentence_tasks(
             if lim.kind == PERIOD and _VAGUE.match(sentence[lim.end :].lstrip(_PUNCT)):
                 continue  # 一季度推动…、一季度争取…: a period and a wish, nothing to be done by then
             if (
-                lim.kind == PERIOD
-                and _AMOUNT.search(sentence)
-                and not _DELIVERABLE.match(action)
-                or "计划为" in action
-            ):
+                lim.kind == PERIOD and _AMOUNT.search(sentence) and not _DELIVERABLE.match(action)
+            ) or "计划为" in action:
                 continue  # 一季度，全面启动…，确保投资完成110亿元: a quarter's targets, not a deliverable
             if lim.text.startswith("阶段") or _PENALTY.match(action) or _OPEN_ENDED.search(action):
                 continue  # a phase's year in prose (its table says the work); 扣3分 is a sanction
@@ -543,7 +541,7 @@ def _sentence_tasks(
                     unit = m["u"]
             if note and unit and _LEVEL.fullmatch(unit):
                 unit = note  # 市、县区两级…（牵头单位：市行政审批局…）: the note names who leads
-            unit = unit or note
+            unit = unit or note or fallback  # the 主送机关 act when nobody else is named
             pos = _at(where, s0)
             tail = sentence[lim.end : nxt]
             # 2020年前，…，出资人要按规定派出董事，企业要全面建立…: each unit its own task
@@ -701,7 +699,7 @@ def read_tasks(text: str, base: date | None = None, recipients: str | None = Non
             continue
         prev = next((x for x in reversed(lines[max(0, n - 2) : n]) if x.strip()), None)
         found = _sentence_tasks(
-            line, flat, where, offsets[n], base, note or lead or recipients, prev, public, solicited
+            line, flat, where, offsets[n], base, note or lead, prev, public, solicited, recipients
         )
         out.extend(found)
         if flat.rstrip().endswith(("：", ":")):

@@ -209,6 +209,16 @@ _MARK_COLUMNS = "key, done_at, document_id, title, due_text, action, sentence"
 _INSERT_MARK = f"INSERT OR IGNORE INTO task_marks ({_MARK_COLUMNS}) VALUES (?,?,?,?,?,?,?)"
 
 
+def _scope(where: list[str], args: list, issue_id: int | None, doc_id: int | None) -> None:
+    """Narrow a query of ``d`` (documents) to one issue or one document."""
+    if issue_id is not None:
+        where.append("d.issue_id = ?")
+        args.append(issue_id)
+    if doc_id is not None:
+        where.append("d.id = ?")
+        args.append(doc_id)
+
+
 def _like(s: str) -> str:
     return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -237,12 +247,7 @@ class Extracts:
             if value:
                 where.append(f"{column} LIKE ? ESCAPE '\\'")
                 args.append(_like(value.strip()))
-        if issue_id is not None:
-            where.append("d.issue_id = ?")
-            args.append(issue_id)
-        if doc_id is not None:
-            where.append("d.id = ?")
-            args.append(doc_id)
+        _scope(where, args, issue_id, doc_id)
         rows = self.conn.execute(
             "SELECT p.id, d.id, d.issue_id, d.title, p.person, p.sex, p.action, p.post, p.organ, "
             "p.conditions, "
@@ -274,12 +279,7 @@ class Extracts:
             where.append("m.key IS NULL")
         elif state == "done":
             where.append("m.key IS NOT NULL")
-        if issue_id is not None:
-            where.append("d.issue_id = ?")
-            args.append(issue_id)
-        if doc_id is not None:
-            where.append("d.id = ?")
-            args.append(doc_id)
+        _scope(where, args, issue_id, doc_id)
         rows = self.conn.execute(
             "SELECT t.key, d.id, d.issue_id, d.title, d.number, t.due, t.due_kind, t.due_text, "
             "t.recurrence, "

@@ -52,12 +52,40 @@ def bucket_of(t: TaskRecord, today: date) -> tuple[int, date | None]:
     return LATER, due
 
 
-class PersonnelModel(QAbstractTableModel):
+class _Rows(QAbstractTableModel):
+    """A table of ``COLUMNS`` over the list ``rows()`` gives, with ``headers()`` for names."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def rows(self) -> list:
+        raise NotImplementedError
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+
+class PersonnelModel(_Rows):
     COLUMNS = ("decided", "person", "action", "post", "organ", "conditions", "number")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.records: list[PersonRecord] = []
+
+    def rows(self) -> list:
+        return self.records
 
     def headers(self) -> list[str]:
         return [
@@ -74,19 +102,6 @@ class PersonnelModel(QAbstractTableModel):
         self.beginResetModel()
         self.records = list(records)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -109,7 +124,7 @@ class PersonnelModel(QAbstractTableModel):
         return None
 
 
-class TasksModel(QAbstractTableModel):
+class TasksModel(_Rows):
     """Checking a row's box asks for the mark (``toggle_requested(task_id, done)``): the library
     writes it, and the rows are read again."""
 
@@ -121,6 +136,9 @@ class TasksModel(QAbstractTableModel):
         self.tasks: list[TaskRecord] = []
         self.buckets: list[tuple[int, date | None]] = []
         self.today = date.today()
+
+    def rows(self) -> list:
+        return self.tasks
 
     def headers(self) -> list[str]:
         return [
@@ -140,19 +158,6 @@ class TasksModel(QAbstractTableModel):
         self.tasks = [t for _b, t in pairs]
         self.buckets = [b for b, _t in pairs]
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.tasks)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -89,13 +89,6 @@ RECURRING_LIMIT = re.compile(
 )
 
 
-# what every time limit holds somewhere: a line without any of these has none (a fast pre-check)
-MAYBE = re.compile(
-    r"\d\s*[月日号]|[一二三四1-4]\s*季度|[上下]半年|年\s*[底末前]|每\s*[年月季周个星]|[月季]\s*[后後]|"
-    r"(?:日|天|月|时|周)\s*(?:以)?内|截\s*[止至]|[（(]\s*\d{4}\s*年"
-)
-
-
 _KEYS = re.compile(r"[月每截季]|半年|年[底末前以之)）]|[日天时周]内")
 
 

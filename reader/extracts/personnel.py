@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 _NAME = r"(?P<person>[\u4e00-\u9fff·]{2,6}?)"
 _NOTE = r"(?:（(?P<note>[^（）]{0,40})）)?"
-_ACTIONS = ("任命", "聘任", "提名", "推荐", "免去", "解聘", "不再聘任", "挂任", "正式任用")
 _HEADING = re.compile(
     r"^(?:经研究，?)?(?:决定)?(?P<action>任命|免去|聘任|解聘|不再聘任|提名|接受)(?:以下同志)?[：:]$"
 )

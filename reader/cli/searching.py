@@ -70,7 +70,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("reindex", "从资料库重建检索索引")
+@command("reindex", "从资料库重建检索索引（及人事任免、待办）")
 def cmd_reindex(args: argparse.Namespace) -> int:
     from reader.search.indexer import reindex
 

@@ -323,10 +323,13 @@ def write_segment(index_dir: str, library_dir: str, ids: list[int]) -> Any:
 
 
 def reindex(library: Library, *, progress: Progress | None = None, procs: int | None = None) -> IndexReport:
-    """Rebuild the whole index from SQLite."""
+    """Rebuild the whole index from SQLite, and the 人事任免 records and tasks with it (derived
+    like the index; the done marks are the user's and stay)."""
     index = SearchIndex(index_folder(library))
     index.create()
     queue_all(library)
+    with transaction(library.db) as conn:
+        conn.execute("INSERT OR IGNORE INTO extracts_queue SELECT id FROM documents")
     report = process_queue(library, index, progress=progress, procs=procs or min(2, os.cpu_count() or 1))
     report.rebuilt = "requested"
     index.close()

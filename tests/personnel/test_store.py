@@ -177,3 +177,18 @@ def test_a_split_and_a_merge_read_the_documents_again_and_keep_the_marks(lib: Li
     catch_up(lib.db)
     back = next(t for t in lib.extracts.tasks() if t.id == task.id)
     assert back.document_id == task.document_id and back.done
+
+
+def test_reindex_rebuilds_the_records_and_keeps_the_marks(lib: Library) -> None:
+    from reader.search.indexer import reindex
+
+    catch_up(lib.db)
+    before = [(t.id, t.due, t.action) for t in lib.extracts.tasks()]
+    lib.extracts.set_done(before[0][0])
+    with lib.db.conn:  # the derived rows lost (a damaged table emptied by hand)
+        lib.db.conn.execute("DELETE FROM tasks")
+        lib.db.conn.execute("DELETE FROM personnel")
+    reindex(lib, procs=1)
+    assert [(t.id, t.due, t.action) for t in lib.extracts.tasks()] == before
+    assert len(lib.extracts.personnel()) == 2
+    assert [t.id for t in lib.extracts.tasks(state="done")] == [before[0][0]]

@@ -528,6 +528,16 @@ def _sentence_tasks(
                     x.start < lim.start and x.end > subject_end for x in limits if x is not lim
                 ):
                     action = f"{between}，{action}" if not action.startswith(between) else action
+            trigger = next(
+                (
+                    c
+                    for c in reversed(re.split(r"[，,]", sentence[: lim.start])[:-1])
+                    if c.endswith("后") and len(c) >= 6
+                ),
+                None,
+            )
+            if trigger and trigger not in action and not find_limits(trigger, base):
+                action = f"{_NUMBERING.sub('', trigger).strip(_PUNCT)}，{action}"  # 企业提交结算申请材料后，审核上报…
             unit = unit or (led["u"] if led else None)
             if unit is None:
                 m = _UNIT.match(action)

@@ -536,8 +536,8 @@ def _sentence_tasks(
                 ),
                 None,
             )
-            if trigger and trigger not in action and not find_limits(trigger, base):
-                action = f"{_NUMBERING.sub('', trigger).strip(_PUNCT)}，{action}"  # 企业提交结算申请材料后，审核上报…
+            if trigger and trigger not in action and not find_limits(trigger, base):  # 企业提交…材料后，
+                action = f"{_NUMBERING.sub('', trigger).strip(_PUNCT)}，{action}"
             unit = unit or (led["u"] if led else None)
             if unit is None:
                 m = _UNIT.match(action)

@@ -226,6 +226,8 @@ def find_limits(text: str, base: date | None) -> list[Limit]:
             d = _last_day(y, mm - 1) if mm > 1 else date(y - 1, 12, 31)
             add(ABSOLUTE, m, _roll(d, base, bool(m["y"])))
     for m in YEAR_END.finditer(text) if ("底" in text or "末" in text) else ():
+        if not m["y"] and not m.group(0).endswith("前"):
+            continue  # a bare 年底 (年底逐一对账) says when, not by when; 年底前 is a limit
         y = int(m["y"]) if m["y"] else (base.year if base else None)
         if y:
             add(ABSOLUTE, m, date(y, 12, 31))

@@ -239,6 +239,8 @@ _DELIVERABLE = re.compile(
 _PENALTY = re.compile(r"^(?:扣|罚|处以|记)\d*")
 _VAGUE = re.compile(r"^(?:争取|推动|加快推进|加快|力争|积极|重点对接|继续|持续|进一步|逐步)")
 _DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
+_MANNER_TOO = re.compile(r"^(?:进一步|不断|切实|持续|着力)")
+_VERB_IN = re.compile(r"进行|开展|实施|给予|予以|作出|组织|督查|检查|评估|审核|审查|清理|整治|调查")
 _MANNER = re.compile(r"^(?:以|按照|根据|围绕|依托|结合|对标|坚持|通过|立足|针对|遵循|由)")
 
 
@@ -254,6 +256,10 @@ def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str
     pieces = [p for p in pieces if p] or [""]
     if len(pieces) > 1 and _MANNER.match(pieces[0]):  # 以…为抓手，推行…: the act is what follows
         pieces = [p for p in pieces if not _MANNER.match(p)] or pieces
+    while len(pieces) > 1 and _MANNER_TOO.match(pieces[0]):  # 进一步简化…，推行…改革: the named act
+        pieces = pieces[1:]
+    if len(pieces) > 1 and pieces[0].startswith("对") and not _VERB_IN.search(pieces[0]):
+        pieces = [f"{pieces[0]}，{pieces[1]}", *pieces[2:]]  # 对…的计划外项目，按程序…列入: the act follows
     action = ""
     if sentence[lim_start : lim_start + 2] in ("截止", "截至"):  # 网上申报截止时间为…: read back
         pieces = []

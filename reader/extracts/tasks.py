@@ -239,6 +239,7 @@ _DELIVERABLE = re.compile(
 _PENALTY = re.compile(r"^(?:扣|罚|处以|记)\d*")
 _VAGUE = re.compile(r"^(?:争取|推动|加快推进|加快|力争|积极|重点对接|继续|持续|进一步|逐步)")
 _DONE_VERB = re.compile(r"^(?:基本|全面)?(?:完成|建成|制定|出台|建立|实现|开展)")
+_MAIN_VERB = re.compile(r"(?:基本)?(?:建成|完成|制定|制订|出台|建立|推行|印发|启用|上线)")
 _MANNER_TOO = re.compile(r"^(?:进一步|不断|切实|持续|着力)")
 _VERB_IN = re.compile(r"进行|开展|实施|给予|予以|作出|组织|督查|检查|评估|审核|审查|清理|整治|调查")
 _MANNER = re.compile(r"^(?:以|按照|根据|围绕|依托|结合|对标|坚持|通过|立足|针对|遵循|由)")
@@ -254,7 +255,9 @@ def _action(sentence: str, lim_start: int, lim_end: int, next_start: int) -> str
             tail = tail[:cut]
     pieces = [p.strip(_PUNCT) for p in re.split(r"[，,；;]", tail)]
     pieces = [p for p in pieces if p] or [""]
-    if len(pieces) > 1 and _MANNER.match(pieces[0]):  # 以…为抓手，推行…: the act is what follows
+    if pieces and _MANNER.match(pieces[0]) and (verb := _MAIN_VERB.search(pieces[0], 2)):
+        pieces[0] = pieces[0][verb.start() :]  # 依托…平台建成我市网上政务服务平台: the act it leads to
+    elif len(pieces) > 1 and _MANNER.match(pieces[0]):  # 以…为抓手，推行…: the act is what follows
         pieces = [p for p in pieces if not _MANNER.match(p)] or pieces
     while len(pieces) > 1 and _MANNER_TOO.match(pieces[0]):  # 进一步简化…，推行…改革: the named act
         pieces = pieces[1:]

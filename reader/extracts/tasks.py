@@ -128,6 +128,7 @@ _INDICATOR = re.compile(
     r"增长(?!点)|同比|[%％]|≥|达到|突破|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)?|约\d"
 )
 _AMOUNT = re.compile(r"增长(?!点)|同比|[%％]|\d(?:\.\d+)?(?:亿|万)(?:元|亩|吨|标箱|人次|人|户)")
+_TARGETS = re.compile(_AMOUNT.pattern + r"|\d+个以上|\d+家")  # a period's quantities
 _PUNCT = " ，,、：:。；;（）()“”\"'【】》《|\t*"
 
 
@@ -514,7 +515,7 @@ def _sentence_tasks(
             if lim.kind == PERIOD and _VAGUE.match(sentence[lim.end :].lstrip(_PUNCT)):
                 continue  # 一季度推动…、一季度争取…: a period and a wish, nothing to be done by then
             if (
-                lim.kind == PERIOD and _AMOUNT.search(sentence) and not _DELIVERABLE.match(action)
+                lim.kind == PERIOD and _TARGETS.search(sentence) and not _DELIVERABLE.match(action)
             ) or "计划为" in action:
                 continue  # 一季度，全面启动…，确保投资完成110亿元: a quarter's targets, not a deliverable
             if lim.text.startswith("阶段") or _PENALTY.match(action) or _OPEN_ENDED.search(action):
@@ -540,7 +541,9 @@ def _sentence_tasks(
             trigger = next(
                 (
                     c
-                    for c in reversed(re.split(r"[，,]", sentence[: lim.start])[:-1])
+                    for c in reversed(
+                        [re.sub(r"[于在]$", "", x) for x in re.split(r"[，,]", sentence[: lim.start])]
+                    )
                     if c.endswith("后") and len(c) >= 6
                 ),
                 None,

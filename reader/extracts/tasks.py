@@ -447,7 +447,11 @@ def _sentence_tasks(
     sentences = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(flat) if m.group(0).strip(_PUNCT)]
     leading: Limit | None = None  # 2022年底前，制定…；完成…: the paragraph's limit for each clause
     paragraph_wide = False  # set by the paragraph's first sentence: for all of it
+    last_subject: str | None = None  # who the paragraph's sentences speak of, for one that names nobody
+    said: str | None = None
     for k, (s0, sentence) in enumerate(sentences):
+        last_subject = said or last_subject
+        said = _unit(re.split(r"[，,]", sentence)[0])
         limits = find_limits(sentence, base)
         kept = [lim for lim in limits if not _skip(lim, sentence, lim.start)]
         kept = _without_asides(kept, sentence)
@@ -557,7 +561,7 @@ def _sentence_tasks(
                     unit = m["u"]
             if note and unit and _LEVEL.fullmatch(unit):
                 unit = note  # 市、县区两级…（牵头单位：市行政审批局…）: the note names who leads
-            unit = unit or note or fallback  # the 主送机关 act when nobody else is named
+            unit = unit or note or last_subject or fallback  # the 主送机关 act when nobody else is named
             pos = _at(where, s0)
             tail = sentence[lim.end : nxt]
             # 2020年前，…，出资人要按规定派出董事，企业要全面建立…: each unit its own task

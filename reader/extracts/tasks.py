@@ -466,6 +466,8 @@ def _sentence_tasks(
             whole = _NUMBERING.sub("", sentence.strip(_PUNCT)).strip(_PUNCT)
             parts = [p.strip(_PUNCT) for p in re.split(r"[，,]", whole)]
             acts = [p for p in parts if _DONE_VERB.match(p)]  # 完成…，基本完成…: one task each
+            if not acts and not (_DELIVERABLE.match(whole) or _unit(parts[0])):
+                continue  # 社区医疗服务点全面开通…: a detail of the task before, not a task of its own
             for action in acts if len(acts) > 1 else [whole]:
                 if len(action) < 4 or (_AMOUNT.search(action) and not _DONE_VERB.match(action)):
                     continue

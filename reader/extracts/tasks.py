@@ -3,12 +3,28 @@
 A 公文 says a task as a time limit (:mod:`dates`) attached to an action, with the unit that must
 act as the sentence's subject (``各县区于每月5日前报送…``), as ``由X牵头``, in the paragraph's
 note (``（牵头单位：市财政局；配合单位：…）``) or in a task table's cells
-(``序号 | 工作任务 | 牵头单位 | 完成时限``). What looks like a limit but asks nothing of anyone is
-left out: effective dates (``自…起施行``), validity (``有效期至``), goals (``到2025年…达到``),
-indicator targets (``一季度…增长8%``), dates inside citations (``《…》``, ``…印发的``), past
-events and the document's own 成文日期 (a date with no action).
-"""
+(``序号 | 工作任务 | 牵头单位 | 完成时限``). The rules, in the order they apply:
 
+- **which limits**: not an effective date (``自…起施行``), validity (``有效期至``), 公示期, a goal
+  (``到2025年…``, ``截至今年9月底``), a past event (``已于``, ``…了``), a date in 《》 or a citation,
+  a bare 年底 (when, not by when), a period qualifying its object (``推动一季度经济发展``) or
+  followed by a wish (``一季度争取/推动…``), a quarter's quantities unless a deliverable is due
+  (``一季度，…确保投资完成110亿元`` vs ``一季度出台…``), an indicator (``增长8%``), an open-ended
+  aim (``…逐步扩大``), a sanction (``扣3分``);
+- **the action**: the clause after the limit, past asides of manner (``以…为抓手``, ``进一步…``,
+  ``由X组织``; a manner clause that leads to its own act gives that act), with what the subject
+  does before the limit, the event it counts from (``企业提交…材料后``), the clause before when
+  the limit says only ``完成``; limits joined by 和/、 share the action after the last; a phase
+  heading's work is the sentence after it; a call for views asks for views on what it names;
+- **the unit**: the longest unit name a clause begins with that is followed by 要/应/在/根据…,
+  else ``由X牵头``, the paragraph's note, a lead-in (``…应当在以下期限内完成…：``), whom the
+  paragraph's sentences before speak of, the 主送机关; several ``X要…`` after one limit are tasks
+  of their own;
+- **sentences sharing a limit**: one led by a limit gives it to its clauses after ``；`` (the
+  paragraph's first, to the whole paragraph) when they begin with a verb or a unit of their own;
+- **tables**: a header names the columns; merged 时限 cells carry down; a row that lost its blank
+  cells is aligned; prose repeating a row of its own table is not a second task.
+"""
 from __future__ import annotations
 
 import hashlib

@@ -22,12 +22,15 @@ from reader.gazette import Document, Issue, ParsedIssue, parse_gazette
 from reader.library import Library
 from reader.library.records import ImportOutcome, ImportStatus, IssueSource
 from reader.pagemap import build_page_map, join_pages, page_of_line
+from reader.sources.docx import looks_like_docx, read_docx_in_child
 from reader.sources.pdf import Extractor, PdfText
 from reader.sources.text import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+DOCX_SUFFIXES = {".docx"}
+OLD_WORD_SUFFIXES = {".doc", ".dot", ".wps", ".wpt"}  # binary formats: refused, saying how to convert
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 # Size caps per type: far above any gazette, low enough that a hostile file cannot exhaust memory.
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 MAX_PDF_BYTES = 1024 * 1024 * 1024  # a scanned issue of a few hundred pages
@@ -269,6 +272,15 @@ def parse_pdf(pdf: PdfText, name: str) -> tuple[ParsedIssue, list[tuple[int, int
     return parsed, pages
 
 
+def parse_docx(data: bytes, name: str) -> ParsedIssue:
+    """Split a Word file (read in a child) like a PDF: its paragraphs' layout guides the splitter."""
+    docx_text = read_docx_in_child(data)
+    parsed = parse_gazette(docx_text.text, name, docx_text.styles or None)
+    if not parsed.documents:
+        raise ImportRejected("empty", "空文档：Word 文件没有可导入的文字内容")
+    return parsed
+
+
 def import_file(
     library: Library,
     path: Path,
@@ -287,10 +299,16 @@ def import_file(
         data = read_source(path)
         if not data:
             raise ImportRejected("empty", "空文档：文件是空的（0 字节）")
+        if suffix in OLD_WORD_SUFFIXES:
+            raise ImportRejected(
+                "unsupported",
+                f"旧版 Word/WPS 格式（{suffix}）不能直接读取：请在 Word 或 WPS 中“另存为” .docx 后再导入",
+            )
         known = suffix in SUPPORTED_SUFFIXES
-        # A file named with another extension is tried as a PDF (MuPDF's is the only binary format
-        # we read); if that fails too, it is reported as unsupported, not as a broken PDF.
-        is_pdf = suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known
+        is_docx = suffix in DOCX_SUFFIXES or (not known and looks_like_docx(data))
+        # A file named with another extension is tried as a PDF (MuPDF's is the only other binary
+        # format we read); if that fails too, it is reported as unsupported, not as a broken PDF.
+        is_pdf = not is_docx and (suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known)
         sha = hashlib.sha256(data).hexdigest()
         existing = library.issue_id_by_hash(sha)
         if existing is not None:
@@ -316,7 +334,7 @@ def import_file(
                         raise
                     kind = suffix or "无扩展名"
                     raise ImportRejected(
-                        "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf）"
+                        "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf .docx）"
                     ) from exc
                 parsed, pages = parse_pdf(pdf, path.name)
                 if pdf.decrypted is not None:  # kept unencrypted, so its pages show without the password
@@ -324,6 +342,11 @@ def import_file(
                 fmt, enc, warnings = "pdf", None, pdf.warnings
                 page_count, has_text = pdf.page_count, pdf.has_text
                 outcome.flags = pdf.flags
+            elif is_docx:
+                parsed = parse_docx(data, path.name)
+                fmt, enc, warnings = "docx", None, []
+                page_count, has_text, pages = None, True, None
+                stored, created = library.store_file(data, sha, ".docx")
             else:
                 decoded = decode_bytes(data, encoding)
                 if looks_tabular(decoded.text):

@@ -15,7 +15,7 @@ from typing import Any
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
-from reader.importer import parse_pdf, readable_text
+from reader.importer import parse_docx, parse_pdf, readable_text
 from reader.library import Library
 from reader.library.records import ReparseStatus
 from reader.sources.pdf import Extractor
@@ -61,6 +61,8 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
             pdf = extractor.extract(data, None)
             parsed, pages = parse_pdf(pdf, rec.source_name)
             warnings = pdf.warnings
+        elif rec.format == "docx":
+            parsed = parse_docx(data, rec.source_name)
         else:
             decoded = decode_bytes(data, rec.encoding)
             parsed = parse_gazette(readable_text(decoded.text, rec.source_name), rec.source_name)

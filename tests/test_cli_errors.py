@@ -113,7 +113,7 @@ def test_a_folder_import_counts_the_files_it_passes_over(tmp_path: Path) -> None
     folder.mkdir()
     (folder / "公报.txt").write_bytes((DATA / "yulin_like.txt").read_bytes())
     (folder / "表格.xlsx").write_bytes(b"PK\x03\x04")
-    (folder / "说明.docx").write_bytes(b"PK\x03\x04")
+    (folder / "说明.pages").write_bytes(b"PK\x03\x04")
     (folder / ".隐藏").write_bytes(b"x")
     r = run("import", str(folder), "--json", "--library", str(tmp_path / "lib"))
     out = json.loads(r.stdout)

@@ -19,7 +19,7 @@ def _bad_files(tmp_path: Path) -> dict[str, Path]:
         "empty": d / "空文件.txt",
         "binary": d / "junk.txt",
         "encoding": d / "乱码.txt",
-        "unsupported": d / "报告.docx",
+        "unsupported": d / "报告.xlsx",
     }
     files["empty"].write_bytes(b"")
     files["binary"].write_bytes(os.urandom(4096) + bytes(range(32)) * 64)
@@ -50,7 +50,7 @@ def test_folder_import_is_recursive_and_sorted(library: Library, tmp_path: Path)
     (root / "2019" / "子目录").mkdir(parents=True)
     (root / "2019" / "子目录" / "b.txt").write_bytes((DATA / "yulin_like.txt").read_bytes())
     (root / "a.md").write_text("# 学习笔记\n\n内容。\n", encoding="utf-8")
-    (root / "ignore.docx").write_bytes(b"x")
+    (root / "ignore.xlsx").write_bytes(b"x")
     outcomes = import_paths(library, [root])
     assert [Path(o.path).name for o in outcomes] == ["a.md", "b.txt"]
     assert all(o.status == "imported" for o in outcomes)

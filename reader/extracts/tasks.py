@@ -25,6 +25,7 @@ note (``（牵头单位：市财政局；配合单位：…）``) or in a task t
 - **tables**: a header names the columns; merged 时限 cells carry down; a row that lost its blank
   cells is aligned; prose repeating a row of its own table is not a second task.
 """
+
 from __future__ import annotations
 
 import hashlib

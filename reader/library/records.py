@@ -67,7 +67,7 @@ class IssueSource:
     name: str  # the file name it was imported under
     path: str | None  # where it was on the user's disk, if known
     stored_path: Path  # the library's own copy, under its ``files/``
-    format: str  # "text" | "pdf"
+    format: str  # "text" | "pdf" | "docx"
     encoding: str | None
     size: int
     warnings: tuple[str, ...] = ()  # what reading the file noticed (decoding, repairs)

@@ -28,11 +28,11 @@
 <context>
     <name>PersonnelView</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="105" />
+        <location filename="../../reader/ui/duties_views.py" line="115" />
         <source>%n record(s)</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="107" />
+        <location filename="../../reader/ui/duties_views.py" line="117" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n document still being read</numerusform><numerusform>%n documents still being read</numerusform></translation></message>
 </context>
@@ -53,19 +53,19 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <location filename="../../reader/ui/duties_views.py" line="210" />
         <source>%n task(s)</source>
         <translation><numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <location filename="../../reader/ui/duties_views.py" line="210" />
         <source>%n overdue</source>
         <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="202" />
+        <location filename="../../reader/ui/duties_views.py" line="212" />
         <source>%n done mark(s) whose task is no longer in the text (kept)</source>
         <translation><numerusform>%n done mark whose task is no longer in the text (kept)</numerusform><numerusform>%n done marks whose tasks are no longer in the text (kept)</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="204" />
+        <location filename="../../reader/ui/duties_views.py" line="214" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n document still being read</numerusform><numerusform>%n documents still being read</numerusform></translation></message>
 </context>

@@ -763,11 +763,6 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="78" />
-        <source>Gazettes (*.txt *.md *.pdf);;All files (*)</source>
-        <translation>公报 (*.txt *.md *.pdf);;所有文件 (*)</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/import_controller.py" line="84" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
@@ -806,6 +801,11 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <location filename="../../reader/ui/import_controller.py" line="171" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="78" />
+        <source>Gazettes (*.txt *.md *.pdf *.docx);;All files (*)</source>
+        <translation>公报 (*.txt *.md *.pdf *.docx);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/import_controller.py" line="188" />
@@ -1170,41 +1170,41 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PersonnelView</name>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="68" />
+        <location filename="../../reader/ui/duties_views.py" line="78" />
         <source>Appointments and Removals</source>
         <translation>人事任免</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="70" />
+        <location filename="../../reader/ui/duties_views.py" line="80" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="71" />
+        <location filename="../../reader/ui/duties_views.py" line="81" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="72" />
+        <location filename="../../reader/ui/duties_views.py" line="82" />
         <source>Organ</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="75" />
+        <location filename="../../reader/ui/duties_views.py" line="85" />
         <source>This Person's History</source>
         <translation>此人履历</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="76" />
+        <location filename="../../reader/ui/duties_views.py" line="86" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="105" />
+        <location filename="../../reader/ui/duties_views.py" line="115" />
         <source>%n record(s)</source>
         <translation><numerusform>%n 条记录</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="107" />
+        <location filename="../../reader/ui/duties_views.py" line="117" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n 篇文档尚在读取</numerusform></translation></message>
 </context>
@@ -1727,49 +1727,49 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="148" />
+        <location filename="../../reader/ui/duties_views.py" line="158" />
         <source>To Do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="151" />
+        <location filename="../../reader/ui/duties_views.py" line="161" />
         <source>Unit (e.g. your own)</source>
         <translation>单位（如本单位）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="155" />
+        <location filename="../../reader/ui/duties_views.py" line="165" />
         <source>All dates</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="158" />
+        <location filename="../../reader/ui/duties_views.py" line="168" />
         <source>Show done</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="159" />
+        <location filename="../../reader/ui/duties_views.py" line="169" />
         <source>Export Calendar (.ics)…</source>
         <translation>导出日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="160" />
+        <location filename="../../reader/ui/duties_views.py" line="170" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <location filename="../../reader/ui/duties_views.py" line="210" />
         <source>%n task(s)</source>
         <translation><numerusform>%n 项任务</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="200" />
+        <location filename="../../reader/ui/duties_views.py" line="210" />
         <source>%n overdue</source>
         <translation><numerusform>%n 项逾期</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="202" />
+        <location filename="../../reader/ui/duties_views.py" line="212" />
         <source>%n done mark(s) whose task is no longer in the text (kept)</source>
         <translation><numerusform>%n 个完成标记的任务已不在原文中（仍保留）</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="204" />
+        <location filename="../../reader/ui/duties_views.py" line="214" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n 篇文档尚在读取</numerusform></translation></message>
 </context>
@@ -2324,68 +2324,68 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/models/duties.py" line="37" />
-        <location filename="../../reader/models/duties.py" line="127" />
+        <location filename="../../reader/models/duties.py" line="145" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="64" />
+        <location filename="../../reader/models/duties.py" line="92" />
         <source>Decided</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="65" />
+        <location filename="../../reader/models/duties.py" line="93" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="66" />
+        <location filename="../../reader/models/duties.py" line="94" />
         <source>Appointed or removed</source>
         <translation>任免</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="67" />
+        <location filename="../../reader/models/duties.py" line="95" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="68" />
+        <location filename="../../reader/models/duties.py" line="96" />
         <source>Organ</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="69" />
+        <location filename="../../reader/models/duties.py" line="97" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="70" />
-        <location filename="../../reader/models/duties.py" line="132" />
+        <location filename="../../reader/models/duties.py" line="98" />
+        <location filename="../../reader/models/duties.py" line="150" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="105" />
+        <location filename="../../reader/models/duties.py" line="120" />
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="128" />
+        <location filename="../../reader/models/duties.py" line="146" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="129" />
+        <location filename="../../reader/models/duties.py" line="147" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="130" />
+        <location filename="../../reader/models/duties.py" line="148" />
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="131" />
+        <location filename="../../reader/models/duties.py" line="149" />
         <source>Responsible</source>
         <translation>责任单位</translation>
     </message>

@@ -29,8 +29,9 @@ from reader.sources.text import decode_bytes
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"}
 OLD_WORD_SUFFIXES = {".doc", ".dot", ".wps", ".wpt"}  # binary formats: refused, saying how to convert
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
 # Size caps per type: far above any gazette, low enough that a hostile file cannot exhaust memory.
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 MAX_PDF_BYTES = 1024 * 1024 * 1024  # a scanned issue of a few hundred pages
@@ -281,6 +282,30 @@ def parse_docx(data: bytes, name: str) -> ParsedIssue:
     return parsed
 
 
+def parse_web_page(data: bytes, suffix: str, name: str) -> ParsedIssue:
+    """Split a saved web page; a page of one 公文 takes the site's metadata block (索引号,
+    发文机关, 发文字号, 成文日期) over what the parser inferred, and lists the attachments it links."""
+    from reader.gazette.numbers import number_key
+    from reader.sources.html import iso_date, read_page_in_child
+
+    page = read_page_in_child(data, suffix)
+    parsed = parse_gazette(page.text, name)
+    if not parsed.documents:
+        raise ImportRejected("empty", "空文档：网页里没有可导入的文字内容")
+    if len(parsed.documents) == 1:
+        doc, meta = parsed.documents[0], page.meta
+        if meta.get("number"):
+            doc.number, doc.number_key = meta["number"], number_key(meta["number"])
+        if meta.get("issuer"):
+            doc.issuer = meta["issuer"]
+        if iso_date(meta.get("date")):
+            doc.date = iso_date(meta["date"])
+        doc.attachments = list(dict.fromkeys([*doc.attachments, *page.attachments]))
+    if page.url:
+        parsed.warnings.append(f"来源网址：{page.url}")
+    return parsed
+
+
 def import_file(
     library: Library,
     path: Path,
@@ -308,7 +333,8 @@ def import_file(
         is_docx = suffix in DOCX_SUFFIXES or (not known and looks_like_docx(data))
         # A file named with another extension is tried as a PDF (MuPDF's is the only other binary
         # format we read); if that fails too, it is reported as unsupported, not as a broken PDF.
-        is_pdf = not is_docx and (suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known)
+        is_html = suffix in HTML_SUFFIXES
+        is_pdf = not is_docx and not is_html and (suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known)
         sha = hashlib.sha256(data).hexdigest()
         existing = library.issue_id_by_hash(sha)
         if existing is not None:
@@ -342,6 +368,13 @@ def import_file(
                 fmt, enc, warnings = "pdf", None, pdf.warnings
                 page_count, has_text = pdf.page_count, pdf.has_text
                 outcome.flags = pdf.flags
+            elif is_html:
+                parsed = parse_web_page(data, suffix, path.name)
+                kept = [w for w in parsed.warnings if w.startswith("来源网址：")]  # kept with the issue
+                parsed.warnings = [w for w in parsed.warnings if w not in kept]
+                fmt, enc, warnings = "html", None, kept
+                page_count, has_text, pages = None, True, None
+                stored, created = library.store_file(data, sha, suffix)
             elif is_docx:
                 parsed = parse_docx(data, path.name)
                 fmt, enc, warnings = "docx", None, []

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
-from reader.importer import parse_docx, parse_pdf, readable_text
+from reader.importer import parse_docx, parse_pdf, parse_web_page, readable_text
 from reader.library import Library
 from reader.library.records import ReparseStatus
 from reader.sources.pdf import Extractor
@@ -63,6 +64,8 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
             warnings = pdf.warnings
         elif rec.format == "docx":
             parsed = parse_docx(data, rec.source_name)
+        elif rec.format == "html":
+            parsed = parse_web_page(data, Path(rec.source_name).suffix.lower(), rec.source_name)
         else:
             decoded = decode_bytes(data, rec.encoding)
             parsed = parse_gazette(readable_text(decoded.text, rec.source_name), rec.source_name)

@@ -29,9 +29,10 @@ from reader.sources.text import decode_bytes
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
+OFD_SUFFIXES = {".ofd"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"}
 OLD_WORD_SUFFIXES = {".doc", ".dot", ".wps", ".wpt"}  # binary formats: refused, saying how to convert
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | OFD_SUFFIXES
 # Size caps per type: far above any gazette, low enough that a hostile file cannot exhaust memory.
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 MAX_PDF_BYTES = 1024 * 1024 * 1024  # a scanned issue of a few hundred pages
@@ -282,6 +283,17 @@ def parse_docx(data: bytes, name: str) -> ParsedIssue:
     return parsed
 
 
+def parse_ofd(data: bytes, name: str) -> tuple[ParsedIssue, list[str]]:
+    """Split an OFD file (read in a child) by its lines' layout, like a PDF; and its warnings."""
+    from reader.sources.ofd import read_ofd_in_child
+
+    ofd = read_ofd_in_child(data)
+    parsed = parse_gazette(ofd.text, name, ofd.styles or None)
+    if not parsed.documents:
+        raise ImportRejected("empty", "空文档：OFD 文件没有可导入的文字内容")
+    return parsed, ofd.warnings
+
+
 def parse_web_page(data: bytes, suffix: str, name: str) -> ParsedIssue:
     """Split a saved web page; a page of one 公文 takes the site's metadata block (索引号,
     发文机关, 发文字号, 成文日期) over what the parser inferred, and lists the attachments it links."""
@@ -333,8 +345,10 @@ def import_file(
         is_docx = suffix in DOCX_SUFFIXES or (not known and looks_like_docx(data))
         # A file named with another extension is tried as a PDF (MuPDF's is the only other binary
         # format we read); if that fails too, it is reported as unsupported, not as a broken PDF.
-        is_html = suffix in HTML_SUFFIXES
-        is_pdf = not is_docx and not is_html and (suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known)
+        is_html, is_ofd = suffix in HTML_SUFFIXES, suffix in OFD_SUFFIXES
+        is_pdf = not (is_docx or is_html or is_ofd) and (
+            suffix in PDF_SUFFIXES or _sniff_pdf(data) or not known
+        )
         sha = hashlib.sha256(data).hexdigest()
         existing = library.issue_id_by_hash(sha)
         if existing is not None:
@@ -360,7 +374,7 @@ def import_file(
                         raise
                     kind = suffix or "无扩展名"
                     raise ImportRejected(
-                        "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf .docx）"
+                        "unsupported", f"不支持的文件类型“{kind}”（支持 .txt .md .pdf .docx .ofd .html）"
                     ) from exc
                 parsed, pages = parse_pdf(pdf, path.name)
                 if pdf.decrypted is not None:  # kept unencrypted, so its pages show without the password
@@ -368,6 +382,11 @@ def import_file(
                 fmt, enc, warnings = "pdf", None, pdf.warnings
                 page_count, has_text = pdf.page_count, pdf.has_text
                 outcome.flags = pdf.flags
+            elif is_ofd:
+                parsed, warnings = parse_ofd(data, path.name)
+                fmt, enc = "ofd", None
+                page_count, has_text, pages = None, True, None
+                stored, created = library.store_file(data, sha, ".ofd")
             elif is_html:
                 parsed = parse_web_page(data, suffix, path.name)
                 kept = [w for w in parsed.warnings if w.startswith("来源网址：")]  # kept with the issue

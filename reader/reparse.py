@@ -16,7 +16,7 @@ from typing import Any
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
-from reader.importer import parse_docx, parse_pdf, parse_web_page, readable_text
+from reader.importer import parse_docx, parse_ofd, parse_pdf, parse_web_page, readable_text
 from reader.library import Library
 from reader.library.records import ReparseStatus
 from reader.sources.pdf import Extractor
@@ -64,6 +64,8 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
             warnings = pdf.warnings
         elif rec.format == "docx":
             parsed = parse_docx(data, rec.source_name)
+        elif rec.format == "ofd":
+            parsed, warnings = parse_ofd(data, rec.source_name)
         elif rec.format == "html":
             parsed = parse_web_page(data, Path(rec.source_name).suffix.lower(), rec.source_name)
         else:

@@ -74,7 +74,7 @@ ZH = {
         "资料库还是空的。\n\n要导入一期示例公报来试用吗？以后随时可以从“文件”菜单导入，或把文件拖到窗口里。"
     ),
     "Import Gazette Files": "导入公报文件",
-    "Gazettes (*.txt *.md *.pdf *.docx *.html *.htm *.mht);;All files (*)": "公报 (*.txt *.md *.pdf *.docx *.html *.htm *.mht);;所有文件 (*)",
+    "Gazettes (*.txt *.md *.pdf *.ofd *.docx *.html *.htm *.mht);;All files (*)": "公报 (*.txt *.md *.pdf *.ofd *.docx *.html *.htm *.mht);;所有文件 (*)",
     "Import a Folder of Gazettes": "导入公报文件夹",
     "Importing…": "正在导入…",
     "Cancel": "取消",

@@ -75,7 +75,7 @@ class ImportController(QObject):
             self.window,
             self.tr("Import Gazette Files"),
             "",
-            self.tr("Gazettes (*.txt *.md *.pdf *.docx *.html *.htm *.mht);;All files (*)"),
+            self.tr("Gazettes (*.txt *.md *.pdf *.ofd *.docx *.html *.htm *.mht);;All files (*)"),
         )
         if files:
             self.start(files)

@@ -763,11 +763,6 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <translation>导入公报文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_controller.py" line="78" />
-        <source>Gazettes (*.txt *.md *.pdf *.docx *.html *.htm *.mht);;All files (*)</source>
-        <translation>公报 (*.txt *.md *.pdf *.docx *.html *.htm *.mht);;所有文件 (*)</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/import_controller.py" line="84" />
         <source>Import a Folder of Gazettes</source>
         <translation>导入公报文件夹</translation>
@@ -806,6 +801,11 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
         <location filename="../../reader/ui/import_controller.py" line="171" />
         <source>%1 is encrypted. Enter its password to import it:</source>
         <translation>%1 已加密。请输入打开密码以导入（密码不会被保存）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_controller.py" line="78" />
+        <source>Gazettes (*.txt *.md *.pdf *.ofd *.docx *.html *.htm *.mht);;All files (*)</source>
+        <translation>公报 (*.txt *.md *.pdf *.ofd *.docx *.html *.htm *.mht);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/import_controller.py" line="188" />

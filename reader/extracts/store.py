@@ -226,12 +226,10 @@ def _like(s: str) -> str:
 class Extracts:
     """Reads of the records and tasks of the documents shown; done marks written."""
 
-    def __init__(
-        self, conn: sqlite3.Connection, check_writable: Callable[[], None] | None = None, db=None
-    ) -> None:
-        self.conn = conn
-        self._check = check_writable
+    def __init__(self, db, check_writable: Callable[[], None] | None = None) -> None:
         self._db = db
+        self.conn: sqlite3.Connection = db.conn
+        self._check = check_writable
 
     def personnel(
         self,
@@ -265,10 +263,14 @@ class Extracts:
         state: str | None = None,
         issue_id: int | None = None,
         doc_id: int | None = None,
+        key: str | None = None,
     ) -> list[TaskRecord]:
         """The tasks of documents shown, by due date (those without one last). ``state``:
-        ``open`` or ``done``; ``unit``: named as responsible or as recipient."""
+        ``open`` or ``done``; ``unit``: named as responsible or as recipient; ``key``: one task."""
         where, args = [VISIBLE], []
+        if key is not None:
+            where.append("t.key = ?")
+            args.append(key)
         if due_before:
             where.append("t.due IS NOT NULL AND t.due <= ?")
             args.append(due_before)
@@ -293,7 +295,7 @@ class Extracts:
 
     def task(self, key: str) -> TaskRecord | None:
         """A task by its id, if a document shown holds it."""
-        found = [t for t in self.tasks() if t.id == key] if key else []
+        found = self.tasks(key=key) if key else []
         return found[0] if found else None
 
     def set_done(self, key: str, done: bool = True) -> TaskRecord | None:
@@ -319,14 +321,16 @@ class Extracts:
 
     def marks(self) -> list[dict]:
         """Every done mark (for the JSON export), placed or not."""
-        cur = self.conn.execute(f"SELECT {_MARK_COLUMNS} FROM task_marks ORDER BY done_at, key")
-        names = [c[0] for c in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        return self._marks("")
 
     def unplaced(self) -> list[dict]:
         """Done marks whose task no document holds any more (its text changed): kept, listed."""
-        placed = {r[0] for r in self.conn.execute("SELECT DISTINCT key FROM tasks")}
-        return [m for m in self.marks() if m["key"] not in placed]
+        return self._marks("WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.key = m.key)")
+
+    def _marks(self, where: str) -> list[dict]:
+        cur = self.conn.execute(f"SELECT {_MARK_COLUMNS} FROM task_marks m {where} ORDER BY done_at, key")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def restore_marks(self, marks: list[dict]) -> int:
         """Put back done marks from a JSON export; the number new."""

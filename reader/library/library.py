@@ -136,7 +136,7 @@ class Library:
     @property
     def extracts(self) -> Extracts:
         """人事任免 records and tasks read from the documents, and the user's done marks."""
-        return Extracts(self.db.conn, self.check_writable, self.db)
+        return Extracts(self.db, self.check_writable)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:

@@ -81,12 +81,10 @@ def _imported(files: list[Path], work: Path):
 
 
 def score_personnel(lib, issues: dict[Path, int]) -> Score:
-    from reader.extracts.store import Extracts
-
     gold = json.loads((PERSONNEL / "gold.json").read_text("utf-8"))
     s = Score()
     ours_by_file: dict[Path, list] = defaultdict(list)
-    ex = Extracts(lib.db.conn)
+    ex = lib.extracts
     for f, issue in issues.items():
         ours_by_file[f] = ex.personnel(issue_id=issue)
     want: dict[Path, list[dict]] = defaultdict(list)
@@ -179,11 +177,9 @@ def _matching(agree: list[list[int]]) -> dict[int, int]:
 
 
 def score_tasks(lib, issues: dict[Path, int]) -> Score:
-    from reader.extracts.store import Extracts
-
     gold = json.loads((TASKS / "gold.json").read_text("utf-8"))
     s = Score()
-    ex = Extracts(lib.db.conn)
+    ex = lib.extracts
     ours_by_file = {f: ex.tasks(issue_id=issue) for f, issue in issues.items()}
     want: dict[Path, list[dict]] = defaultdict(list)
     for g in gold["tasks"]:

@@ -37,6 +37,9 @@ class ImportRejected(ReaderError):
         self.category = category
         self.reason = reason
 
+    def __reduce__(self):  # it crosses a pipe from the child that read the file
+        return (type(self), (self.category, self.reason))
+
     @property
     def label(self) -> str:
         return CATEGORY_LABELS.get(self.category, self.category)

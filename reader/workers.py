@@ -224,3 +224,19 @@ def run_in_child(
     if status == "error":
         raise value  # type: ignore[misc]
     return value
+
+
+def read_in_child(fn: Callable[..., object], *args: object, what: str, timeout: float = 60.0) -> object:
+    """``fn(*args)`` reading a file of kind ``what`` (Word 文件, 网页 …) in a child with the
+    memory limit: its :class:`~reader.errors.ImportRejected` comes back as it was raised; a
+    crash, a timeout or exhausted memory become one in the same words for every reader."""
+    from reader.errors import ImportRejected
+
+    try:
+        return run_in_child(fn, *args, timeout=timeout, memory_mb=memory_limit_mb(), name="read")
+    except ChildFailed as exc:
+        if "超时" in str(exc):
+            raise ImportRejected("timeout", f"超时：读取{what}超过 {timeout:.0f} 秒，已中止") from exc
+        raise ImportRejected("corrupt", f"损坏：读取{what}时解析程序崩溃") from exc
+    except MemoryError as exc:
+        raise ImportRejected("too_large", f"过大：读取{what}超出内存上限") from exc

@@ -124,30 +124,8 @@ def read_docx(data: bytes) -> DocxText:
     return out
 
 
-def _read_or_refusal(data: bytes) -> tuple:
-    """What the child sends back: ("ok", text) or ("refused", category, reason) (a refusal
-    crosses the pipe as plain values)."""
-    try:
-        return ("ok", read_docx(data))
-    except ImportRejected as exc:
-        return ("refused", exc.category, exc.reason)
-
-
 def read_docx_in_child(data: bytes, timeout: float = 60.0) -> DocxText:
     """:func:`read_docx` in a child process with the memory limit of the other readers."""
-    from reader.workers import ChildFailed, memory_limit_mb, run_in_child
+    from reader.workers import read_in_child
 
-    try:
-        answer = run_in_child(
-            _read_or_refusal, data, timeout=timeout, memory_mb=memory_limit_mb(), name="docx"
-        )
-        if answer[0] == "refused":
-            raise ImportRejected(answer[1], answer[2])
-        return answer[1]
-    except ChildFailed as exc:
-        category = "timeout" if "超时" in str(exc) else "corrupt"
-        raise ImportRejected(
-            category, f"{'超时' if category == 'timeout' else '损坏'}：读取 Word 文件失败（{exc}）"
-        ) from exc
-    except MemoryError as exc:
-        raise ImportRejected("too_large", "过大：读取 Word 文件超出内存上限") from exc
+    return read_in_child(read_docx, data, what="Word 文件", timeout=timeout)  # type: ignore[return-value]

@@ -207,25 +207,8 @@ def read_page(data: bytes, suffix: str) -> WebPage:
     return page
 
 
-def _read_or_refusal(data: bytes, suffix: str) -> tuple:
-    try:
-        return ("ok", read_page(data, suffix))
-    except ImportRejected as exc:
-        return ("refused", exc.category, exc.reason)
-
-
 def read_page_in_child(data: bytes, suffix: str, timeout: float = 60.0) -> WebPage:
     """:func:`read_page` in a child process with the memory limit of the other readers."""
-    from reader.workers import ChildFailed, memory_limit_mb, run_in_child
+    from reader.workers import read_in_child
 
-    try:
-        answer = run_in_child(
-            _read_or_refusal, data, suffix, timeout=timeout, memory_mb=memory_limit_mb(), name="html"
-        )
-    except ChildFailed as exc:
-        raise ImportRejected("corrupt", f"损坏：读取网页失败（{exc}）") from exc
-    except MemoryError as exc:
-        raise ImportRejected("too_large", "过大：读取网页超出内存上限") from exc
-    if answer[0] == "refused":
-        raise ImportRejected(answer[1], answer[2])
-    return answer[1]
+    return read_in_child(read_page, data, suffix, what="网页", timeout=timeout)  # type: ignore[return-value]

@@ -94,26 +94,8 @@ def read_ofd(data: bytes) -> OfdText:
     return out
 
 
-def _read_or_refusal(data: bytes) -> tuple:
-    try:
-        return ("ok", read_ofd(data))
-    except ImportRejected as exc:
-        return ("refused", exc.category, exc.reason)
-
-
 def read_ofd_in_child(data: bytes, timeout: float = 60.0) -> OfdText:
     """:func:`read_ofd` in a child process with the memory limit of the other readers."""
-    from reader.workers import ChildFailed, memory_limit_mb, run_in_child
+    from reader.workers import read_in_child
 
-    try:
-        answer = run_in_child(
-            _read_or_refusal, data, timeout=timeout, memory_mb=memory_limit_mb(), name="ofd"
-        )
-    except ChildFailed as exc:
-        category = "timeout" if "超时" in str(exc) else "corrupt"
-        raise ImportRejected(category, f"无法读取 OFD 文件：{exc}") from exc
-    except MemoryError as exc:
-        raise ImportRejected("too_large", "过大：读取 OFD 文件超出内存上限") from exc
-    if answer[0] == "refused":
-        raise ImportRejected(answer[1], answer[2])
-    return answer[1]
+    return read_in_child(read_ofd, data, what="OFD 文件", timeout=timeout)  # type: ignore[return-value]

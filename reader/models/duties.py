@@ -150,10 +150,13 @@ class TasksModel(_Rows):
             QCoreApplication.translate("duties", "Document"),
         ]
 
-    def set_tasks(self, tasks: list[TaskRecord], today: date | None = None) -> None:
+    def set_tasks(self, tasks: list[TaskRecord], today: date | None = None, only: int | None = None) -> None:
+        """The tasks in bucket order (``only``: those of one bucket)."""
         self.beginResetModel()
         self.today = today or date.today()
         pairs = [(bucket_of(t, self.today), t) for t in tasks]
+        if only is not None:
+            pairs = [p for p in pairs if p[0][0] == only]
         pairs.sort(key=lambda p: (p[0][0], p[0][1] or date.max))
         self.tasks = [t for _b, t in pairs]
         self.buckets = [b for b, _t in pairs]

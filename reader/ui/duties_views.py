@@ -199,11 +199,7 @@ class TasksView(QDialog):
         }
 
     def show_tasks(self, tasks: list, pending: int = 0, unplaced: int = 0, today=None) -> None:
-        self.model.set_tasks(tasks, today)
-        wanted = self.when.currentData()
-        if wanted is not None:  # one bucket: the others' rows are filtered out of the model
-            keep = [t for t, b in zip(self.model.tasks, self.model.buckets, strict=True) if b[0] == wanted]
-            self.model.set_tasks(keep, today)
+        self.model.set_tasks(tasks, today, only=self.when.currentData())
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         _fit(self.table, 300)
         overdue = sum(1 for b in self.model.buckets if b[0] == OVERDUE)

@@ -55,6 +55,13 @@ def test_the_to_do_view_buckets_marks_done_and_exports_a_calendar(
     col = {name: i for i, name in enumerate(model.COLUMNS)}
     first = model.tasks[0]
     assert model.data(model.index(0, col["bucket"])) in {bucket_name(b) for b in range(5)}
+    # one bucket at a time
+    later = next(b for b, _d in reversed(model.buckets))  # the last bucket the list shows
+    view.when.setCurrentIndex(view.when.findData(later))
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and all(b == later for b, _d in model.buckets), timeout=5000)
+    assert first.id not in {t.id for t in model.tasks} or model.buckets[0][0] == later
+    view.when.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: model.tasks and model.tasks[0].id == first.id, timeout=5000)
     # mark it done with its box: written by the library, the row leaves the open list
     model.setData(model.index(0, col["done"]), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: first.id not in {t.id for t in model.tasks}, timeout=10000)

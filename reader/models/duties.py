@@ -18,11 +18,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from reader.extracts.schedule import next_due
 from reader.extracts.store import PersonRecord, TaskRecord
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_OVERDUE_RED = QColor("#c0392b")  # readable on the light, sepia and dark themes' bases
 _Index = QModelIndex | QPersistentModelIndex
 
 OVERDUE, THIS_WEEK, LATER, UNDATED, DONE = range(5)
@@ -207,7 +209,5 @@ class TasksModel(_Rows):
         if role == Qt.ItemDataRole.ToolTipRole:
             return t.sentence
         if role == Qt.ItemDataRole.ForegroundRole and bucket == OVERDUE and col in ("due", "bucket"):
-            from PySide6.QtGui import QColor
-
-            return QColor("#c0392b")
+            return _OVERDUE_RED
         return None

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.models.duties import (
-    DONE,
     LATER,
     OVERDUE,
     SORT_ROLE,
@@ -217,6 +216,3 @@ class TasksView(QDialog):
     def closeEvent(self, event) -> None:
         self._debounce.stop()
         super().closeEvent(event)
-
-
-__all__ = ["DONE", "PersonnelView", "TasksView"]

@@ -15,6 +15,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ImportRejected, LibraryError
@@ -30,6 +31,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 OFD_SUFFIXES = {".ofd"}
+OFD_PAGES_SUFFIX = ".ofd.pdf"  # beside the stored .ofd: its pages drawn as PDF (rebuilt by a re-split)
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"}
 OLD_WORD_SUFFIXES = {".doc", ".dot", ".wps", ".wpt"}  # binary formats: refused, saying how to convert
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | OFD_SUFFIXES
@@ -250,11 +252,13 @@ def _sniff_pdf(data: bytes) -> bool:
 def parse_pdf(pdf: PdfText, name: str) -> tuple[ParsedIssue, list[tuple[int, int, list[list[int]]]]]:
     """Split a PDF issue into documents, each with its page range and text-to-page map.
 
-    A PDF without a text layer becomes one page-only document that search will skip.
+    A PDF without a text layer becomes one page-only document that search will skip, and so
+    does one whose only text is running heads and page furniture (a watermark on every page):
+    its pages are still there to read.
     """
+    page_only = Document(title=Path(name).stem, kind="other", text="")
     if not pdf.has_text:
-        doc = Document(title=Path(name).stem, kind="other", text="")
-        return ParsedIssue(Issue(), [doc], is_gazette=False), [(0, pdf.page_count - 1, [])]
+        return ParsedIssue(Issue(), [page_only], is_gazette=False), [(0, pdf.page_count - 1, [])]
     full, first_lines = join_pages(pdf.pages)
     styles = {
         first + k: st
@@ -263,6 +267,8 @@ def parse_pdf(pdf: PdfText, name: str) -> tuple[ParsedIssue, list[tuple[int, int
         if st is not None
     }
     parsed = parse_gazette(full, name, styles or None)
+    if not parsed.documents:
+        return ParsedIssue(Issue(), [page_only], is_gazette=False), [(0, pdf.page_count - 1, [])]
     pages = [
         (
             page_of_line(first_lines, d.start_line),
@@ -283,15 +289,43 @@ def parse_docx(data: bytes, name: str) -> ParsedIssue:
     return parsed
 
 
-def parse_ofd(data: bytes, name: str) -> tuple[ParsedIssue, list[str]]:
-    """Split an OFD file (read in a child) by its lines' layout, like a PDF; and its warnings."""
-    from reader.sources.ofd import read_ofd_in_child
+@dataclass
+class OfdIssue:
+    """An OFD file read for the library: its split, and the PDF its pages were drawn into."""
 
-    ofd = read_ofd_in_child(data)
-    parsed = parse_gazette(ofd.text, name, ofd.styles or None)
-    if not parsed.documents:
-        raise ImportRejected("empty", "空文档：OFD 文件没有可导入的文字内容")
-    return parsed, ofd.warnings
+    parsed: ParsedIssue
+    pages: list[tuple[int, int, list[list[int]]]] | None
+    warnings: list[str]
+    page_count: int | None
+    has_text: bool
+
+
+def parse_ofd(data: bytes, name: str, extractor: Extractor, keep_pages: Callable[[bytes], Path]) -> OfdIssue:
+    """Split an OFD file as the PDF of its pages: drawn in a child (``keep_pages`` stores that PDF
+    as the issue's page cache and says where), then read like any PDF, so the splitter gets each
+    line's size, colour and place and the page view, search hits and highlights work as for PDF.
+
+    If the pages cannot be drawn (a painter limit, a crash) the text is still read from the OFD's
+    own runs, as a document without pages, and the warning says so.
+    """
+    from reader.sources.ofd import read_ofd_in_child
+    from reader.sources.ofd_pages import build_pdf_in_child
+
+    try:
+        painted = build_pdf_in_child(data)
+    except ImportRejected as exc:
+        if exc.category in ("too_large", "timeout", "empty"):
+            raise  # reading the runs instead would meet the same limit
+        ofd = read_ofd_in_child(data)
+        parsed = parse_gazette(ofd.text, name, ofd.styles or None)
+        if not parsed.documents:
+            raise ImportRejected("empty", "空文档：OFD 文件没有可导入的文字内容") from exc
+        return OfdIssue(
+            parsed, None, [f"页面无法显示（{exc.reason}），只导入了文字", *ofd.warnings], None, True
+        )
+    pdf = extractor.extract(keep_pages(painted.pdf))
+    parsed, pages = parse_pdf(pdf, name)
+    return OfdIssue(parsed, pages, painted.warnings + pdf.warnings, pdf.page_count, pdf.has_text)
 
 
 def parse_web_page(data: bytes, suffix: str, name: str) -> ParsedIssue:
@@ -359,6 +393,7 @@ def import_file(
         library.check_writable()
         created = False
         stored: Path | None = None
+        cache: Path | None = None  # an OFD's pages drawn as PDF
         content_sha: str | None = None
         try:
             if is_pdf:
@@ -383,10 +418,18 @@ def import_file(
                 page_count, has_text = pdf.page_count, pdf.has_text
                 outcome.flags = pdf.flags
             elif is_ofd:
-                parsed, warnings = parse_ofd(data, path.name)
-                fmt, enc = "ofd", None
-                page_count, has_text, pages = None, True, None
+                if extractor is None:
+                    extractor = own_extractor = Extractor()
                 stored, created = library.store_file(data, sha, ".ofd")
+
+                def keep_pages(pdf: bytes) -> Path:
+                    nonlocal cache
+                    cache, _ = library.store_file(pdf, sha, OFD_PAGES_SUFFIX, replace=True)
+                    return cache
+
+                ofd = parse_ofd(data, path.name, extractor, keep_pages)
+                parsed, pages, warnings = ofd.parsed, ofd.pages, ofd.warnings
+                fmt, enc, page_count, has_text = "ofd", None, ofd.page_count, ofd.has_text
             elif is_html:
                 parsed = parse_web_page(data, suffix, path.name)
                 kept = [w for w in parsed.warnings if w.startswith("来源网址：")]  # kept with the issue
@@ -421,6 +464,8 @@ def import_file(
         except BaseException:
             if created and stored is not None:
                 stored.unlink(missing_ok=True)
+                if cache is not None:
+                    cache.unlink(missing_ok=True)
             raise
         previous = library.previous_version(parsed, path.name, fmt)
         source = IssueSource(
@@ -445,6 +490,8 @@ def import_file(
         except BaseException:
             if created:
                 stored.unlink(missing_ok=True)
+                if cache is not None:
+                    cache.unlink(missing_ok=True)
             raise
         outcome.status, outcome.issue_id = status, issue_id
         outcome.documents = len(parsed.documents)

@@ -16,7 +16,7 @@ from typing import Any
 from reader.errors import ImportRejected, LibraryError
 from reader.gazette import parse_gazette
 from reader.gazette.parser import PARSER_VERSION
-from reader.importer import parse_docx, parse_ofd, parse_pdf, parse_web_page, readable_text
+from reader.importer import OFD_PAGES_SUFFIX, parse_docx, parse_ofd, parse_pdf, parse_web_page, readable_text
 from reader.library import Library
 from reader.library.records import ReparseStatus
 from reader.sources.pdf import Extractor
@@ -56,6 +56,7 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
         data = library.read_original(rec)
         warnings: list[str] = []
         pages = None
+        page_info: tuple[int | None, bool] | None = None
         if rec.format == "pdf":
             if extractor is None:
                 extractor = own = Extractor()
@@ -65,7 +66,15 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
         elif rec.format == "docx":
             parsed = parse_docx(data, rec.source_name)
         elif rec.format == "ofd":
-            parsed, warnings = parse_ofd(data, rec.source_name)
+            if extractor is None:
+                extractor = own = Extractor()
+
+            def keep_pages(pdf: bytes) -> Path:
+                return library.store_file(pdf, rec.sha256, OFD_PAGES_SUFFIX, replace=True)[0]
+
+            ofd = parse_ofd(data, rec.source_name, extractor, keep_pages)
+            parsed, pages, warnings = ofd.parsed, ofd.pages, ofd.warnings
+            page_info = (ofd.page_count, ofd.has_text)
         elif rec.format == "html":
             parsed = parse_web_page(data, Path(rec.source_name).suffix.lower(), rec.source_name)
         else:
@@ -73,11 +82,13 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
             parsed = parse_gazette(readable_text(decoded.text, rec.source_name), rec.source_name)
             warnings = decoded.warnings
         out.documents = len(parsed.documents)
-        if library.same_split(issue_id, parsed):
+        if library.same_split(issue_id, parsed) and (page_info is None or page_info[0] == rec.page_count):
             library.set_parser_version(issue_id, parsed.parser_version)
             out.status = ReparseStatus.UNCHANGED
         else:
-            out.changes = library.resplit_issue(issue_id, parsed, warnings=warnings, pages=pages)
+            out.changes = library.resplit_issue(
+                issue_id, parsed, warnings=warnings, pages=pages, page_info=page_info
+            )
             out.status = ReparseStatus.REPARSED
     except ImportRejected as exc:
         out.reason = f"{exc.label}：{exc.reason}"

@@ -59,7 +59,7 @@ def _append_original(out: Any, library: Library, entry: Entry) -> None:
     import pymupdf
 
     r = entry.record
-    path = library.folder / r.issue.stored_path
+    path = library.folder / (r.issue.pages_path or r.issue.stored_path)
     try:
         src = pymupdf.open(path)
     except Exception as exc:
@@ -183,7 +183,7 @@ def write_pdf(bundle: Bundle, out: Path, library: Library) -> Path:
 
     def original(entry: Entry) -> bool:
         r = entry.record
-        return r.is_pdf and bool(r.page_map) and (library.folder / r.issue.stored_path).exists()
+        return r.is_pdf and bool(r.page_map) and (library.folder / (r.issue.pages_path or "")).is_file()
 
     entries = list(bundle.entries())
     typeset, ranges = _typeset([e for e in entries if not original(e)])

@@ -295,8 +295,12 @@ class Library:
         *,
         warnings: list[str] | None = None,
         pages: list[tuple[int, int, list[list[int]]]] | None = None,
+        page_info: tuple[int | None, bool] | None = None,
     ) -> dict[str, int]:
         """Apply a new split of an issue's own stored original (a newer parser), in one transaction.
+
+        ``page_info`` (page count, has text) replaces the stored one when the re-split drew
+        pages the first reading did not have (an OFD imported before its pages were drawn).
 
         The same in-place update as a corrected version: documents keep their ids where they
         match, highlights follow their text (to another document of the issue if the text now
@@ -310,8 +314,8 @@ class Library:
         if not row:
             raise LibraryError(f"没有编号为 {issue_id} 的期刊")
         r = row[0]
-        has_text = bool(r["has_text"])
-        cols = _issue_columns(parsed, r["size"], warnings, r["page_count"], has_text)
+        page_count, has_text = page_info if page_info is not None else (r["page_count"], bool(r["has_text"]))
+        cols = _issue_columns(parsed, r["size"], warnings, page_count, has_text)
         cols["imported_at"] = r["imported_at"]
         return self._resplit(issue_id, parsed, cols, pages, has_text)
 

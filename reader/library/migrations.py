@@ -427,6 +427,13 @@ def _v10_personnel_and_tasks(conn: sqlite3.Connection) -> None:
     ensure_current(conn)  # every document queued: read by extracts.catch_up, not in the upgrade
 
 
+def _v11_ofd_pages(conn: sqlite3.Connection) -> None:
+    """OFD issues imported before their pages were drawn as PDF are due for a re-split: marked
+    as split by no parser version, they are offered to the user like any outdated issue, and the
+    re-split draws their pages (their highlights follow their text as in every re-split)."""
+    conn.execute("UPDATE issues SET parser_version = 0 WHERE format = 'ofd' AND page_count IS NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
@@ -438,6 +445,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v8_document_ids_never_reused,
     _v9_relations,
     _v10_personnel_and_tasks,
+    _v11_ofd_pages,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

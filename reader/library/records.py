@@ -101,6 +101,16 @@ class IssueRecord:
     removed: bool = False  # in the 回收站
 
     @property
+    def pages_path(self) -> str | None:
+        """The PDF its pages are shown from: a PDF's own copy, an OFD's pages drawn as PDF
+        (kept beside it, rebuilt by a re-split), nothing for text, Word and web pages."""
+        if self.format == "pdf":
+            return self.stored_path
+        if self.format == "ofd" and self.page_count:
+            return self.stored_path + ".pdf"
+        return None
+
+    @property
     def label(self) -> str:
         return issue_label(
             city=self.city,
@@ -196,7 +206,8 @@ class DocumentRecord:
 
     @property
     def is_pdf(self) -> bool:
-        return self.issue.format == "pdf"
+        """Shown as PDF pages: a PDF, or an OFD through the PDF its pages were drawn into."""
+        return self.issue.pages_path is not None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -20,10 +20,8 @@ from dataclasses import dataclass, field
 
 from reader.errors import ImportRejected
 from reader.gazette.style import LineStyle
+from reader.sources.archive import check_zip
 
-MAX_ENTRIES = 5_000
-MAX_TOTAL = 200 * 1024 * 1024  # bytes once inflated
-MAX_RATIO = 200  # inflated / compressed, for entries above a megabyte
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -50,22 +48,7 @@ def looks_like_docx(data: bytes) -> bool:
 
 def check_archive(data: bytes) -> None:
     """Refuse an archive that is no .docx or would inflate past the caps (before anything reads it)."""
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ImportRejected("corrupt", "损坏：不是有效的 Word（.docx）文件") from exc
-    with z:
-        infos = z.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise ImportRejected("too_large", f"过大：Word 文件内含 {len(infos)} 个部件，超过上限")
-        total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL:
-            raise ImportRejected("too_large", "过大：Word 文件解压后超过 200 MB（可能是压缩炸弹），未导入")
-        for i in infos:
-            if i.file_size > 1 << 20 and i.compress_size and i.file_size / i.compress_size > MAX_RATIO:
-                raise ImportRejected("too_large", "过大：Word 文件的压缩比异常（可能是压缩炸弹），未导入")
-        if "word/document.xml" not in z.namelist():
-            raise ImportRejected("corrupt", "损坏：Word 文件缺少正文（word/document.xml）")
+    check_zip(data, "Word（.docx）文件", "word/document.xml")
 
 
 def _style_of(paragraph) -> LineStyle:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.errors import ImportRejected
 from reader.gazette.style import LineStyle
+from reader.sources.archive import check_zip
 
 MM_TO_PT = 72 / 25.4
 
@@ -65,6 +66,7 @@ def read_ofd(data: bytes) -> OfdText:
 
     if not data.startswith(b"PK"):
         raise ImportRejected("corrupt", "损坏：不是 OFD 文件（OFD 是 zip 包）")
+    check_zip(data, "OFD 文件", "OFD.xml", max_entries=50_000)
     out = OfdText()
     try:
         with ofdkit.open(data) as doc:

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show(self, doc: DocumentRecord, state: ReadingState | None) -> None:
-        pdf = self.library.folder / doc.issue.stored_path if doc.is_pdf else None
+        pdf = self.library.folder / doc.issue.pages_path if doc.issue.pages_path else None
         self.pane.show_document(doc, pdf, state)
         self.library_panel.select(doc.id)
         issue_docs = self.library.documents(issue_id=doc.issue_id)

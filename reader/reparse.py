@@ -57,7 +57,12 @@ def reparse_issue(library: Library, issue_id: int, extractor: Extractor | None =
         warnings: list[str] = []
         pages = None
         page_info: tuple[int | None, bool] | None = None
-        if rec.format == "pdf":
+        if rec.text_source == "ocr":  # a recognised scan: its text is in its page cache
+            if extractor is None:
+                extractor = own = Extractor()
+            pdf = extractor.extract(library.folder / rec.pages_path, None)
+            parsed, pages = parse_pdf(pdf, rec.source_name)
+        elif rec.format == "pdf":
             if extractor is None:
                 extractor = own = Extractor()
             pdf = extractor.extract(data, None)

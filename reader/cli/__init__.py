@@ -7,7 +7,7 @@ Exit codes: 0 success; 1 the command ran but something failed (some files not im
 document not found, the library unusable); 2 usage errors.
 """
 
-from reader.cli import documents, duties, maintenance, notes, relations, repairs, searching  # noqa: F401  (each registers its commands)
+from reader.cli import documents, duties, maintenance, notes, relations, repairs, scans, searching  # noqa: F401  (each registers its commands)
 from reader.cli.core import COMMANDS, build_parser, main, options_with_value
 from reader.cli.core import _utf8_output as utf8_output
 

@@ -434,6 +434,22 @@ def _v11_ofd_pages(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE issues SET parser_version = 0 WHERE format = 'ofd' AND page_count IS NULL")
 
 
+def _v12_ocr(conn: sqlite3.Connection) -> None:
+    """Recognised scans: each page's lines as the OCR child read them (kept, so a run resumes
+    after the last page stored and a re-split needs no second recognition), and on the issue
+    where its text came from and how sure the recogniser was."""
+    conn.execute(
+        """CREATE TABLE ocr_pages (
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            lines TEXT NOT NULL,  -- [[text, x0, y0, x1, y1, confidence], ...] in PDF points
+            PRIMARY KEY (issue_id, page)
+        )"""
+    )
+    conn.execute("ALTER TABLE issues ADD COLUMN text_source TEXT")  # 'ocr': recognised from its pages
+    conn.execute("ALTER TABLE issues ADD COLUMN ocr_confidence REAL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_issues_and_documents,
     _v2_citations_and_toc,
@@ -446,6 +462,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v9_relations,
     _v10_personnel_and_tasks,
     _v11_ofd_pages,
+    _v12_ocr,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -99,11 +99,16 @@ class IssueRecord:
     has_text: bool = True
     parser_version: int = 1  # which parser split it (reader.gazette.PARSER_VERSION)
     removed: bool = False  # in the 回收站
+    text_source: str | None = None  # "ocr": its text was recognised from its pages
+    ocr_confidence: float | None = None
 
     @property
     def pages_path(self) -> str | None:
         """The PDF its pages are shown from: a PDF's own copy, an OFD's pages drawn as PDF
-        (kept beside it, rebuilt by a re-split), nothing for text, Word and web pages."""
+        (kept beside it, rebuilt by a re-split), a recognised scan's pages with their text laid
+        over them; nothing for text, Word and web pages."""
+        if self.text_source == "ocr":
+            return self.stored_path + ".ocr.pdf"
         if self.format == "pdf":
             return self.stored_path
         if self.format == "ofd" and self.page_count:
@@ -151,6 +156,8 @@ class IssueRecord:
             has_text=bool(row.get("has_text", 1)),
             parser_version=row.get("parser_version") or 1,
             removed=row.get("removed_in") is not None,
+            text_source=row.get("text_source"),
+            ocr_confidence=row.get("ocr_confidence"),
         )
 
 

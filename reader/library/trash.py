@@ -249,6 +249,6 @@ class Trash(Store):
             with contextlib.suppress(OSError):
                 path.unlink()
                 out.files += 1
-            if path.suffix == ".ofd":  # the PDF its pages were drawn into goes with it
-                path.with_name(path.name + ".pdf").unlink(missing_ok=True)
+            for derived in (".pdf", ".ocr.pdf"):  # an OFD's pages drawn, a scan's recognised copy
+                path.with_name(path.name + derived).unlink(missing_ok=True)
         return out

@@ -127,7 +127,25 @@ ZH = {
     "&Language": "界面语言(&L)",
     "Language": "界面语言",
     "The new language applies after a restart.": "重新启动后使用新的界面语言。",
-    "No text layer: this document can be read as pages only.": "无文本层：此文档只能按页面阅读。",
+    "No text layer: this document can be read as pages only (Tools → Recognise Text).": (
+        "无文本层：此文档只能按页面阅读（可用“工具 → 识别此扫描件的文字”）。"
+    ),
+    "Text recognised from the scanned pages (mean confidence %1%): check it against the page.": (
+        "文字由扫描页面识别而来（平均置信度 %1%）：请对照页面核对。"
+    ),
+    "Recognise &Text of This Scan": "识别此扫描件的文字(&T)",
+    "Text recognition is not installed": "未安装文字识别组件",
+    "This document is a scan: its pages have no text to search or highlight.": (
+        "此文档是扫描件：页面上没有可搜索、可标注的文字。"
+    ),
+    'Recognising text offline needs the OCR add-on. Install it with: pip install "gongbao-reader[ocr]"': (
+        '离线识别文字需要 OCR 组件，安装命令：pip install "gongbao-reader[ocr]"'
+    ),
+    "Recognising text…": "正在识别文字…",
+    "Text recognised on %1 pages (mean confidence %2%).": "已识别 %1 页的文字（平均置信度 %2%）。",
+    "Recognition stopped after %1 of %2 pages; it goes on from there next time.": (
+        "识别在第 %1 页（共 %2 页）处停止；下次会从这里继续。"
+    ),
     "Open link": "打开链接",
     "Open this address in your browser?\n\n%1": "要在浏览器中打开这个地址吗？\n\n%1",
     "About Gongbao Reader": "关于公报阅读器",

@@ -44,6 +44,7 @@ from reader.ui.import_controller import ImportController
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.messages import ask, message_box, plain_label
 from reader.ui.navigation import Navigation
+from reader.ui.ocr_controller import OcrController
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.preferences_controller import PreferencesController
 from reader.ui.printing import PrintController
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["libraryDock"]], [460], Qt.Orientation.Horizontal)
         self.imports = ImportController(self)
         self.reparse = ReparseController(self)
+        self.ocr = OcrController(self)
         self.exports = ExportController(self)
         self.backups = BackupController(self)
         self.printing = PrintController(self)
@@ -262,7 +264,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.title} — {self.tr('Gongbao Reader')}")
         if not doc.searchable and doc.is_pdf:
             self.statusBar().showMessage(
-                self.tr("No text layer: this document can be read as pages only."), 8000
+                self.tr("No text layer: this document can be read as pages only (Tools → Recognise Text)."),
+                8000,
+            )
+        elif doc.issue.text_source == "ocr":
+            conf = f"{(doc.issue.ocr_confidence or 0) * 100:.0f}"
+            self.statusBar().showMessage(
+                self.tr(
+                    "Text recognised from the scanned pages (mean confidence %1%): check it against the page."
+                ).replace("%1", conf),
+                8000,
             )
         self.menus.update()
         self.document_opened.emit(doc.id)

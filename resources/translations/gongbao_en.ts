@@ -21,18 +21,18 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>%n document(s)</source>
         <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation></message>
 </context>
 <context>
     <name>PersonnelView</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="115" />
+        <location filename="../../reader/ui/duties_views.py" line="114" />
         <source>%n record(s)</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="117" />
+        <location filename="../../reader/ui/duties_views.py" line="116" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n document still being read</numerusform><numerusform>%n documents still being read</numerusform></translation></message>
 </context>
@@ -53,19 +53,19 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="210" />
+        <location filename="../../reader/ui/duties_views.py" line="205" />
         <source>%n task(s)</source>
         <translation><numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="210" />
+        <location filename="../../reader/ui/duties_views.py" line="205" />
         <source>%n overdue</source>
         <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="212" />
+        <location filename="../../reader/ui/duties_views.py" line="207" />
         <source>%n done mark(s) whose task is no longer in the text (kept)</source>
         <translation><numerusform>%n done mark whose task is no longer in the text (kept)</numerusform><numerusform>%n done marks whose tasks are no longer in the text (kept)</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="214" />
+        <location filename="../../reader/ui/duties_views.py" line="209" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n document still being read</numerusform><numerusform>%n documents still being read</numerusform></translation></message>
 </context>

@@ -1021,75 +1021,70 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="77" />
-        <location filename="../../reader/ui/main_window.py" line="227" />
-        <location filename="../../reader/ui/main_window.py" line="381" />
-        <location filename="../../reader/ui/main_window.py" line="401" />
+        <location filename="../../reader/ui/main_window.py" line="78" />
+        <location filename="../../reader/ui/main_window.py" line="229" />
+        <location filename="../../reader/ui/main_window.py" line="392" />
+        <location filename="../../reader/ui/main_window.py" line="412" />
         <source>Gongbao Reader</source>
         <translation>公报阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="96" />
+        <location filename="../../reader/ui/main_window.py" line="97" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="97" />
+        <location filename="../../reader/ui/main_window.py" line="98" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="98" />
+        <location filename="../../reader/ui/main_window.py" line="99" />
         <source>Outline</source>
         <translation>目录结构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="99" />
+        <location filename="../../reader/ui/main_window.py" line="100" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="100" />
+        <location filename="../../reader/ui/main_window.py" line="101" />
         <source>Relations</source>
         <translation>关联</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>%n document(s)</source>
         <translation><numerusform>%n 篇文档</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>read-only library</source>
         <translation>只读资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="246" />
         <source>This document is in the trash. Restore it from File → Trash to read it.</source>
         <translation>这篇文档在回收站中。请从“文件 → 回收站”恢复后再阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
-        <source>No text layer: this document can be read as pages only.</source>
-        <translation>无文本层：此文档只能按页面阅读。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="319" />
+        <location filename="../../reader/ui/main_window.py" line="324" />
         <source>Indexing %1 / %2</source>
         <translation>正在建立索引 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="325" />
         <source>Search index up to date</source>
         <translation>检索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356" />
+        <location filename="../../reader/ui/main_window.py" line="367" />
         <source>Open this address in your browser?
 
 %1</source>
@@ -1098,17 +1093,27 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="267" />
+        <source>No text layer: this document can be read as pages only (Tools → Recognise Text).</source>
+        <translation>无文本层：此文档只能按页面阅读（可用“工具 → 识别此扫描件的文字”）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="274" />
+        <source>Text recognised from the scanned pages (mean confidence %1%): check it against the page.</source>
+        <translation>文字由扫描页面识别而来（平均置信度 %1%）：请对照页面核对。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="379" />
         <source>Not a Gongbao Reader link: %1</source>
         <translation>不是公报阅读器的链接：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381" />
+        <location filename="../../reader/ui/main_window.py" line="392" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="383" />
+        <location filename="../../reader/ui/main_window.py" line="394" />
         <source>This library is open in another Gongbao Reader window, so this one is read-only.</source>
         <translation>此资料库已在另一个公报阅读器窗口中打开，本窗口为只读。</translation>
     </message>
@@ -1142,6 +1147,44 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
 </context>
 <context>
+    <name>OcrController</name>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="48" />
+        <source>Text recognition is not installed</source>
+        <translation>未安装文字识别组件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="49" />
+        <source>This document is a scan: its pages have no text to search or highlight.</source>
+        <translation>此文档是扫描件：页面上没有可搜索、可标注的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="51" />
+        <source>Recognising text offline needs the OCR add-on. Install it with: pip install "gongbao-reader[ocr]"</source>
+        <translation>离线识别文字需要 OCR 组件，安装命令：pip install "gongbao-reader[ocr]"</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="75" />
+        <source>Recognising text…</source>
+        <translation>正在识别文字…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="79" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="110" />
+        <source>Text recognised on %1 pages (mean confidence %2%).</source>
+        <translation>已识别 %1 页的文字（平均置信度 %2%）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_controller.py" line="115" />
+        <source>Recognition stopped after %1 of %2 pages; it goes on from there next time.</source>
+        <translation>识别在第 %1 页（共 %2 页）处停止；下次会从这里继续。</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <location filename="../../reader/ui/page_view.py" line="227" />
@@ -1170,41 +1213,41 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>PersonnelView</name>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="78" />
+        <location filename="../../reader/ui/duties_views.py" line="77" />
         <source>Appointments and Removals</source>
         <translation>人事任免</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="80" />
+        <location filename="../../reader/ui/duties_views.py" line="79" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="81" />
+        <location filename="../../reader/ui/duties_views.py" line="80" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="82" />
+        <location filename="../../reader/ui/duties_views.py" line="81" />
         <source>Organ</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="85" />
+        <location filename="../../reader/ui/duties_views.py" line="84" />
         <source>This Person's History</source>
         <translation>此人履历</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="86" />
+        <location filename="../../reader/ui/duties_views.py" line="85" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="115" />
+        <location filename="../../reader/ui/duties_views.py" line="114" />
         <source>%n record(s)</source>
         <translation><numerusform>%n 条记录</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="117" />
+        <location filename="../../reader/ui/duties_views.py" line="116" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n 篇文档尚在读取</numerusform></translation></message>
 </context>
@@ -1727,49 +1770,49 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="158" />
+        <location filename="../../reader/ui/duties_views.py" line="157" />
         <source>To Do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="161" />
+        <location filename="../../reader/ui/duties_views.py" line="160" />
         <source>Unit (e.g. your own)</source>
         <translation>单位（如本单位）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="165" />
+        <location filename="../../reader/ui/duties_views.py" line="164" />
         <source>All dates</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="168" />
+        <location filename="../../reader/ui/duties_views.py" line="167" />
         <source>Show done</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="169" />
+        <location filename="../../reader/ui/duties_views.py" line="168" />
         <source>Export Calendar (.ics)…</source>
         <translation>导出日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/duties_views.py" line="170" />
+        <location filename="../../reader/ui/duties_views.py" line="169" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="210" />
+        <location filename="../../reader/ui/duties_views.py" line="205" />
         <source>%n task(s)</source>
         <translation><numerusform>%n 项任务</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="210" />
+        <location filename="../../reader/ui/duties_views.py" line="205" />
         <source>%n overdue</source>
         <translation><numerusform>%n 项逾期</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="212" />
+        <location filename="../../reader/ui/duties_views.py" line="207" />
         <source>%n done mark(s) whose task is no longer in the text (kept)</source>
         <translation><numerusform>%n 个完成标记的任务已不在原文中（仍保留）</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../reader/ui/duties_views.py" line="214" />
+        <location filename="../../reader/ui/duties_views.py" line="209" />
         <source>%n document(s) still being read</source>
         <translation><numerusform>%n 篇文档尚在读取</numerusform></translation></message>
 </context>
@@ -2186,116 +2229,121 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
     </message>
     <message>
         <location filename="../../reader/ui/window_actions.py" line="159" />
+        <source>Recognise &amp;Text of This Scan</source>
+        <translation>识别此扫描件的文字(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_actions.py" line="160" />
         <source>&amp;Colour Meanings…</source>
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="160" />
+        <location filename="../../reader/ui/window_actions.py" line="161" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="161" />
+        <location filename="../../reader/ui/window_actions.py" line="162" />
         <source>&amp;Getting Started</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="162" />
+        <location filename="../../reader/ui/window_actions.py" line="163" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="163" />
+        <location filename="../../reader/ui/window_actions.py" line="164" />
         <source>&amp;About Gongbao Reader</source>
         <translation>关于公报阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="170" />
+        <location filename="../../reader/ui/window_actions.py" line="171" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="171" />
+        <location filename="../../reader/ui/window_actions.py" line="172" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="172" />
+        <location filename="../../reader/ui/window_actions.py" line="173" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="173" />
+        <location filename="../../reader/ui/window_actions.py" line="174" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="174" />
+        <location filename="../../reader/ui/window_actions.py" line="175" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="175" />
+        <location filename="../../reader/ui/window_actions.py" line="176" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="182" />
+        <location filename="../../reader/ui/window_actions.py" line="183" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="182" />
+        <location filename="../../reader/ui/window_actions.py" line="183" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="188" />
+        <location filename="../../reader/ui/window_actions.py" line="189" />
         <source>&amp;Recent Documents</source>
         <translation>最近阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="193" />
+        <location filename="../../reader/ui/window_actions.py" line="194" />
         <source>T&amp;heme</source>
         <translation>主题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="194" />
+        <location filename="../../reader/ui/window_actions.py" line="195" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="194" />
+        <location filename="../../reader/ui/window_actions.py" line="195" />
         <source>Sepia</source>
         <translation>护眼（米黄）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="194" />
+        <location filename="../../reader/ui/window_actions.py" line="195" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="203" />
+        <location filename="../../reader/ui/window_actions.py" line="204" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="208" />
+        <location filename="../../reader/ui/window_actions.py" line="209" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="222" />
+        <location filename="../../reader/ui/window_actions.py" line="223" />
         <source>Page through the document</source>
         <translation>翻页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="223" />
+        <location filename="../../reader/ui/window_actions.py" line="224" />
         <source>Close the find bar</source>
         <translation>关闭查找栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="224" />
+        <location filename="../../reader/ui/window_actions.py" line="225" />
         <source>Move to the trash (library panel)</source>
         <translation>移到回收站（资料库面板）</translation>
     </message>
@@ -2303,89 +2351,89 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>duties</name>
     <message>
-        <location filename="../../reader/models/duties.py" line="33" />
+        <location filename="../../reader/models/duties.py" line="35" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="34" />
+        <location filename="../../reader/models/duties.py" line="36" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="35" />
+        <location filename="../../reader/models/duties.py" line="37" />
         <source>Later on</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="36" />
+        <location filename="../../reader/models/duties.py" line="38" />
         <source>No date</source>
         <translation>无具体日期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="37" />
-        <location filename="../../reader/models/duties.py" line="145" />
+        <location filename="../../reader/models/duties.py" line="39" />
+        <location filename="../../reader/models/duties.py" line="147" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="92" />
+        <location filename="../../reader/models/duties.py" line="94" />
         <source>Decided</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="93" />
+        <location filename="../../reader/models/duties.py" line="95" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="94" />
+        <location filename="../../reader/models/duties.py" line="96" />
         <source>Appointed or removed</source>
         <translation>任免</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="95" />
+        <location filename="../../reader/models/duties.py" line="97" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="96" />
+        <location filename="../../reader/models/duties.py" line="98" />
         <source>Organ</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="97" />
+        <location filename="../../reader/models/duties.py" line="99" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="98" />
-        <location filename="../../reader/models/duties.py" line="150" />
+        <location filename="../../reader/models/duties.py" line="100" />
+        <location filename="../../reader/models/duties.py" line="152" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="120" />
+        <location filename="../../reader/models/duties.py" line="122" />
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="146" />
+        <location filename="../../reader/models/duties.py" line="148" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="147" />
+        <location filename="../../reader/models/duties.py" line="149" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="148" />
+        <location filename="../../reader/models/duties.py" line="150" />
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../reader/models/duties.py" line="149" />
+        <location filename="../../reader/models/duties.py" line="151" />
         <source>Responsible</source>
         <translation>责任单位</translation>
     </message>

@@ -65,8 +65,11 @@ def run(
             while _opens(journal) == opens_before and proc.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.02)
             time.sleep(rng.uniform(0.0, max_delay))
-        with contextlib.suppress(ProcessLookupError):  # it ran to its end first: checked the same
-            os.killpg(proc.pid, signal.SIGKILL)
+        # Only a process not yet reaped is killed by its group: once poll() has reaped it its pid
+        # can be reused (pid_max is 32768 on many Linux machines), and killpg would hit a stranger.
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):  # it ran to its end meanwhile: a zombie
+                os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         out.kills += 1
         verify(folder, journal, out, opened=_opens(journal) > opens_before)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from reader.library import Library
 from reader.models.runner import Task
 from reader.ui.messages import message_box
+from reader.ui.status_progress import StatusProgress, status_progress
 
 if TYPE_CHECKING:
     from reader.ocr.scans import OcrOutcome
@@ -23,7 +24,7 @@ class OcrController(QObject):
         super().__init__(window)
         self.window = window
         self.task: Task | None = None
-        self.bar: QWidget | None = None
+        self.bar: StatusProgress | None = None
 
     def can_recognise(self) -> bool:
         """A scanned document is open in a library that can be written."""
@@ -69,17 +70,8 @@ class OcrController(QObject):
                     cancelled=task.cancelled,
                 )
 
-        bar = QWidget(w, objectName="ocrProgress")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Recognising text…"), bar))
-        meter = QProgressBar(bar, maximum=pages)
-        meter.setMaximumWidth(160)
-        row.addWidget(meter)
-        cancel = QPushButton(self.tr("Cancel"), bar)
-        row.addWidget(cancel)
-        w.statusBar().addWidget(bar)
-        self.bar = bar
+        shown = status_progress(w, "ocrProgress", self.tr("Recognising text…"), pages, self.tr("Cancel"))
+        self.bar, meter = shown, shown.meter
         self.task = w.runner.write(
             "ocr",
             work,
@@ -88,15 +80,14 @@ class OcrController(QObject):
             progress=lambda done, _total, _current: meter.setValue(done),
             doing="识别文字",
         )
-        cancel.clicked.connect(self.task.cancel)
+        shown.cancel.clicked.connect(self.task.cancel)
         return True
 
     def _done(self, outcome: OcrOutcome | None, error: str = "") -> None:
         w = self.window
         self.task = None
         if self.bar is not None:
-            w.statusBar().removeWidget(self.bar)
-            self.bar.deleteLater()
+            self.bar.remove(w)
             self.bar = None
         if error or outcome is None:
             w.show_error(error)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.library.records import ReparseStatus
 from reader.models.runner import Task
 from reader.ui.messages import message_box
+from reader.ui.status_progress import StatusProgress, status_progress
 
 if TYPE_CHECKING:
     from reader.reparse import ReparseOutcome
@@ -26,7 +27,7 @@ class ReparseController(QObject):
         super().__init__(window)
         self.window = window
         self.task: Task | None = None
-        self.bar: QWidget | None = None
+        self.bar: StatusProgress | None = None
         self.offer: QMessageBox | None = None
 
     def offer_once(self) -> QMessageBox | None:
@@ -82,17 +83,9 @@ class ReparseController(QObject):
             with Library(folder) as lib:
                 return reparse_issues(lib, issue_ids, progress=task.progress, cancelled=task.cancelled)
 
-        bar = QWidget(w, objectName="reparseProgress")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Re-splitting issues…"), bar))
-        meter = QProgressBar(bar, maximum=len(issue_ids))
-        meter.setMaximumWidth(160)
-        row.addWidget(meter)
-        cancel = QPushButton(self.tr("Cancel"), bar)
-        row.addWidget(cancel)
-        w.statusBar().addWidget(bar)
-        self.bar = bar
+        label = self.tr("Re-splitting issues…")
+        shown = status_progress(w, "reparseProgress", label, len(issue_ids), self.tr("Cancel"))
+        self.bar, meter = shown, shown.meter
         self.task = w.runner.write(
             "reparse",
             work,
@@ -101,15 +94,14 @@ class ReparseController(QObject):
             progress=lambda done, _total, _current: meter.setValue(done),
             doing="重新拆分",
         )
-        cancel.clicked.connect(self.task.cancel)
+        shown.cancel.clicked.connect(self.task.cancel)
         return True
 
     def _done(self, outcomes: list[ReparseOutcome], error: str = "") -> None:
         w = self.window
         self.task = None
         if self.bar is not None:
-            w.statusBar().removeWidget(self.bar)
-            self.bar.deleteLater()
+            self.bar.remove(w)
             self.bar = None
         if error:
             w.show_error(error)

@@ -39,7 +39,7 @@
 <context>
     <name>ReparseController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/reparse_controller.py" line="51" />
+        <location filename="../../reader/ui/reparse_controller.py" line="52" />
         <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
         <translation><numerusform>%n issue in your library was split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</numerusform><numerusform>%n issues in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</numerusform></translation></message>
 </context>

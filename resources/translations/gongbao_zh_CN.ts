@@ -1149,37 +1149,37 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>OcrController</name>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="48" />
+        <location filename="../../reader/ui/ocr_controller.py" line="49" />
         <source>Text recognition is not installed</source>
         <translation>未安装文字识别组件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="49" />
+        <location filename="../../reader/ui/ocr_controller.py" line="50" />
         <source>This document is a scan: its pages have no text to search or highlight.</source>
         <translation>此文档是扫描件：页面上没有可搜索、可标注的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="51" />
+        <location filename="../../reader/ui/ocr_controller.py" line="52" />
         <source>Recognising text offline needs the OCR add-on. Install it with: pip install "gongbao-reader[ocr]"</source>
         <translation>离线识别文字需要 OCR 组件，安装命令：pip install "gongbao-reader[ocr]"</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="75" />
+        <location filename="../../reader/ui/ocr_controller.py" line="73" />
         <source>Recognising text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="79" />
+        <location filename="../../reader/ui/ocr_controller.py" line="73" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="110" />
+        <location filename="../../reader/ui/ocr_controller.py" line="101" />
         <source>Text recognised on %1 pages (mean confidence %2%).</source>
         <translation>已识别 %1 页的文字（平均置信度 %2%）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ocr_controller.py" line="115" />
+        <location filename="../../reader/ui/ocr_controller.py" line="106" />
         <source>Recognition stopped after %1 of %2 pages; it goes on from there next time.</source>
         <translation>识别在第 %1 页（共 %2 页）处停止；下次会从这里继续。</translation>
     </message>
@@ -1491,46 +1491,46 @@ Import the sample gazette issue to try the reader, or a folder of your own gazet
 <context>
     <name>ReparseController</name>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="48" />
+        <location filename="../../reader/ui/reparse_controller.py" line="49" />
         <source>Better splitting available</source>
         <translation>可以更准确地拆分</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reparse_controller.py" line="51" />
+        <location filename="../../reader/ui/reparse_controller.py" line="52" />
         <source>%n issue(s) in your library were split into documents by an older version. The new version finds documents without a document number (announcements, decisions, speeches) that the old one merged into the document before them.</source>
         <translation><numerusform>资料库中有 %n 期公报是用旧版程序拆分的。新版能找出没有发文字号的文档（公告、决定、讲话等），旧版会把它们并入前一篇文档。</numerusform></translation></message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="59" />
+        <location filename="../../reader/ui/reparse_controller.py" line="60" />
         <source>Re-split them now, in the background? Highlights, notes and tags are kept.</source>
         <translation>现在在后台重新拆分吗？高亮、批注和标签都会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="61" />
+        <location filename="../../reader/ui/reparse_controller.py" line="62" />
         <source>Re-split now</source>
         <translation>重新拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="62" />
+        <location filename="../../reader/ui/reparse_controller.py" line="63" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="88" />
+        <location filename="../../reader/ui/reparse_controller.py" line="86" />
         <source>Re-splitting issues…</source>
         <translation>正在重新拆分期刊…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="92" />
+        <location filename="../../reader/ui/reparse_controller.py" line="87" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="130" />
+        <location filename="../../reader/ui/reparse_controller.py" line="122" />
         <source>Re-split %1 issues, %2 unchanged, %3 failed.</source>
         <translation>重新拆分 %1 期，无变化 %2 期，失败 %3 期。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reparse_controller.py" line="139" />
+        <location filename="../../reader/ui/reparse_controller.py" line="131" />
         <source>Some issues were not re-split</source>
         <translation>部分期刊未能重新拆分</translation>
     </message>

@@ -143,9 +143,9 @@ def recognise_issue(
             try:
                 png, scale = read_in_child(render_page, source, n, what="扫描页", timeout=60)
                 lines = child.recognise(png, timeout=180)
-            except (OcrFailed, ImportRejected) as exc:
+            except (OcrFailed, ImportRejected) as exc:  # not stored: the next run tries it again
                 out.failed.append(f"第 {n + 1} 页：{exc.reason}")
-                lines, scale = [], 1.0
+                continue
             done[n] = [
                 [ln.text, *(round(v / scale, 2) for v in ln.box), round(ln.confidence, 3)] for ln in lines
             ]
@@ -156,6 +156,8 @@ def recognise_issue(
     finally:
         if own:
             child.close()
+    if out.failed:  # the text stays as it was until every page has been read
+        return out
     _apply(library, rec, done, out)
     return out
 

@@ -96,6 +96,7 @@ def _invocations(folder: Path, tmp: Path) -> dict[str, list[str]]:
         "corrections": ["corrections"],
         "show": ["show", "1"],
         "relations": ["relations", "1"],
+        "ocr": ["ocr"],  # no scan in this library: nothing to read, with or without the add-on
     }
 
 

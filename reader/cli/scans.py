@@ -23,13 +23,13 @@ def cmd_ocr(args: argparse.Namespace) -> int:
     from reader.ocr import available
     from reader.ocr.scans import recognise_issue, scanned
 
-    if not available():
-        raise ReaderError('文字识别（OCR）组件未安装：pip install "gongbao-reader[ocr]"')
     with opened(args, write=True) as lib:
         if args.issue:
             ids = [lib.issue(i).id for i in args.issue]  # an unknown one: not_found, nothing done
         else:
             ids = [r.id for r in lib.issues() if scanned(lib, r.id)]
+        if ids and not available():  # nothing to read needs no add-on: {"issues": []}
+            raise ReaderError('文字识别（OCR）组件未安装：pip install "gongbao-reader[ocr]"')
         outcomes = []
         for issue_id in ids:
 

@@ -86,6 +86,14 @@ def test_a_scanned_issue_becomes_searchable_and_keeps_its_pages(tmp_path: Path) 
 def test_without_the_add_on_the_cli_says_how_to_add_it(tmp_path: Path) -> None:
     if available():
         pytest.skip("the add-on is installed here")
+    scan = pymupdf.open()
+    page = scan.new_page()
+    page.insert_image(
+        page.rect, stream=pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 50, 70), False).tobytes("png")
+    )
+    scan.save(tmp_path / "扫描.pdf")
+    with Library(tmp_path / "lib") as lib:
+        assert import_paths(lib, [tmp_path / "扫描.pdf"])[0].ok
     run = subprocess.run(
         [sys.executable, "-m", "reader", "ocr", "--json", "--library", str(tmp_path / "lib")],
         capture_output=True,

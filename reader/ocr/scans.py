@@ -55,7 +55,11 @@ class OcrOutcome:
 
 def scanned(library, issue_id: int) -> bool:
     """Pages without text that recognition can make readable."""
-    rec = library.issue(issue_id)
+    return is_scan(library.issue(issue_id))
+
+
+def is_scan(rec) -> bool:
+    """The same, of an issue record at hand (the window's open document carries its own)."""
     return bool(rec.page_count) and not rec.has_text and rec.format in ("pdf", "ofd")
 
 

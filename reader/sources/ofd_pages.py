@@ -282,8 +282,8 @@ class OfdPainter:
     def _stamps(self, body: Any, document: Any, doc_entry: str | None) -> dict[str, list]:
         """Page id -> what is drawn over it: annotations' appearances and seals' pictures."""
         out: dict[str, list] = {}
-        annots = self._xml(self.pkg.resolve(doc_entry, _kid_text(document, "Annotations")))
         annots_entry = self.pkg.resolve(doc_entry, _kid_text(document, "Annotations"))
+        annots = self._xml(annots_entry)
         for page in _kids(annots, "Page"):
             page_id = (page.get("PageID") or "").strip()
             root = self._xml(self.pkg.resolve(annots_entry, _kid_text(page, "FileLoc")))

@@ -28,11 +28,11 @@ class OcrController(QObject):
 
     def can_recognise(self) -> bool:
         """A scanned document is open in a library that can be written."""
-        from reader.ocr.scans import scanned
+        from reader.ocr.scans import is_scan
 
         w = self.window
-        doc = w.pane.doc
-        return doc is not None and not w.library.readonly and scanned(w.library, doc.issue_id)
+        doc = w.pane.doc  # its issue record is at hand: no query each time the menus update
+        return doc is not None and not w.library.readonly and is_scan(doc.issue)
 
     def start(self) -> QMessageBox | bool:
         """Recognise the open document's issue in the background (False when busy or no scan);
